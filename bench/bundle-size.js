@@ -1,0 +1,43 @@
+// What a participant's phone downloads on a first visit to their home page (cold cache), by type, gzipped.
+// Target (issue 2): at most 80 KB of JavaScript.
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { signInCookie, startServer } from './server.js';
+
+const LAUNCH = {
+	executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+	args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+};
+
+async function measure(browser, origin, username) {
+	const [name, value] = (await signInCookie(origin, username)).split('=');
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+	await context.addCookies([{ name, value, url: origin }]);
+	const page = await context.newPage();
+	const totals = { script: 0, stylesheet: 0, font: 0, document: 0 };
+	const pending = [];
+	page.on('response', (response) => {
+		const type = response.request().resourceType();
+		if (!(type in totals)) return;
+		pending.push(response.body().then((body) => (totals[type] += gzipSync(body, { level: 9 }).length)).catch(() => {}));
+	});
+	await page.goto(`${origin}/home`, { waitUntil: 'networkidle' });
+	await Promise.all(pending);
+	await context.close();
+	return totals;
+}
+
+const server = await startServer(4301);
+const browser = await chromium.launch(LAUNCH);
+try {
+	const kb = (n) => (n / 1024).toFixed(1);
+	console.log('participant home, first visit, gzipped KB (target: JS <= 80)');
+	console.log('user            | JS    | CSS  | fonts | HTML');
+	for (const username of ['participant', 'participant.fa', 'participant.ti']) {
+		const t = await measure(browser, server.origin, username);
+		console.log(`${username.padEnd(15)} | ${kb(t.script).padStart(5)} | ${kb(t.stylesheet).padStart(4)} | ${kb(t.font).padStart(5)} | ${kb(t.document)}`);
+	}
+} finally {
+	await browser.close();
+	server.stop();
+}

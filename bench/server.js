@@ -1,0 +1,37 @@
+// Starts the built app on a fresh demo database for a benchmark, and stops it again.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+
+export async function startServer(port = 4300) {
+	const dir = `data/bench-${port}`;
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const origin = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['build'], {
+		env: { ...process.env, TANDEM_DEMO: '1', DATABASE_URL: `${dir}/tandem.db`, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`${origin}/healthz`)).ok) return { origin, stop: () => child.kill() };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	child.kill();
+	throw new Error('server did not start; run `npm run build` first');
+}
+
+/** Signs in over plain HTTP and returns the session cookie ("name=value"). */
+export async function signInCookie(origin, username, password = 'tandem-demo') {
+	const response = await fetch(`${origin}/login`, {
+		method: 'POST',
+		body: new URLSearchParams({ username, password }),
+		headers: { origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		redirect: 'manual'
+	});
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('tandem_session='));
+	if (cookie === undefined) throw new Error(`sign-in as ${username} failed (${response.status})`);
+	return cookie.split(';')[0];
+}

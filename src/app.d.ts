@@ -1,0 +1,21 @@
+/// <reference types="vite-plugin-pwa/client" />
+/// <reference types="vite-plugin-pwa/info" />
+import type { Locale } from '$lib/i18n/locales';
+import type { SessionValidation } from '$lib/server/auth/session';
+
+declare global {
+	namespace App {
+		interface Error {
+			/** A translation key; the error page shows it in the reader's language. */
+			message: string;
+			id?: string;
+		}
+		interface Locals {
+			user: SessionValidation['user'];
+			session: SessionValidation['session'];
+			locale: Locale;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,89 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { directionOf, scriptOf } from '$lib/i18n/locales';
+import {
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { ensureBootstrapAdmin } from '$lib/server/users/bootstrap';
+import { LOCALE_COOKIE, resolveLocale, translatorFor } from '$lib/server/i18n';
+
+export const init: ServerInit = async () => {
+	await ensureBootstrapAdmin();
+	// Demo data only when the demo command asks for it, never on a plain production start.
+	if (process.env.TANDEM_DEMO === '1') {
+		const { seedDemo } = await import('$lib/server/demo/seed');
+		await seedDemo();
+	}
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	const secure = event.url.protocol === 'https:';
+	if (token === undefined) {
+		event.locals.user = null;
+		event.locals.session = null;
+		return resolve(event);
+	}
+	const { session, user } = await validateSessionToken(token);
+	if (session === null) deleteSessionCookie(event.cookies, secure);
+	else setSessionCookie(event.cookies, token, session.expiresAt, secure);
+	event.locals.session = session;
+	event.locals.user = user;
+	return resolve(event);
+};
+
+const localise: Handle = async ({ event, resolve }) => {
+	const locale = resolveLocale(
+		event.locals.user?.locale,
+		event.cookies.get(LOCALE_COOKIE),
+		event.request.headers.get('accept-language')
+	);
+	event.locals.locale = locale;
+	// lang and dir are right in the first byte, before any script runs.
+	return resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html
+				.replace('%tandem.lang%', locale)
+				.replace('%tandem.dir%', directionOf(locale))
+				.replace('%tandem.script%', scriptOf(locale))
+	});
+};
+
+// Forms here are small; anything larger is refused before it is read (uploads will get their own limit).
+const MAX_FORM_BYTES = 128 * 1024;
+
+const limitBodies: Handle = async ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? '0');
+	if (event.request.method !== 'GET' && length > MAX_FORM_BYTES) {
+		const t = translatorFor(event.locals.locale);
+		const dir = directionOf(event.locals.locale);
+		const body = `<!doctype html><html lang="${event.locals.locale}" dir="${dir}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tandem</title><main style="font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:1rem"><h1>${t('error.too_large')}</h1><p>${t('error.unexpected_help')}</p><p><a href="/">${t('error.go_home')}</a></p></main></html>`;
+		return new Response(body, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
+	}
+	return resolve(event);
+};
+
+const secureHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	// Invitation codes travel in links; no page address leaves the app.
+	response.headers.set('Referrer-Policy', 'no-referrer');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'geolocation=(), microphone=(), camera=(self)');
+	if (event.locals.user !== null && response.headers.get('content-type')?.startsWith('text/html')) {
+		// Personal pages must never sit in a shared cache or the back-forward cache of a shared device.
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(authenticate, localise, secureHeaders, limitBodies);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const id = crypto.randomUUID();
+	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: status === 404 ? 'error.not_found' : 'error.unexpected', id };
+};

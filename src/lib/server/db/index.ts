@@ -1,0 +1,30 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+// process.env rather than $env: the same module runs in the built server, vitest and the demo seeder.
+const file = resolve(process.env.DATABASE_URL ?? 'data/tandem.db');
+mkdirSync(dirname(file), { recursive: true });
+
+const sqlite = new Database(file);
+sqlite.pragma('journal_mode = WAL');
+sqlite.pragma('foreign_keys = ON');
+// Wait for a concurrent writer instead of failing at once with SQLITE_BUSY.
+sqlite.pragma('busy_timeout = 5000');
+
+export const db = drizzle(sqlite, { schema });
+export type Db = typeof db;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_DIR ?? 'drizzle') });
+
+export function databaseIsReachable(): boolean {
+	try {
+		return sqlite.prepare('select 1 as ok').get() !== undefined;
+	} catch {
+		return false;
+	}
+}

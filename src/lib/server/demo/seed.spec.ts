@@ -1,0 +1,31 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../auth/sign-in';
+import { db } from '../db';
+import { organisations, participants, users } from '../db/schema';
+import { DEMO_PASSWORD, seedDemo } from './seed';
+
+describe('demo data', () => {
+	it('creates a realistic installation once; a second run changes nothing', async () => {
+		expect(await seedDemo()).toBe(true);
+		const [{ n: people }] = await db.select({ n: count() }).from(participants);
+		expect(people).toBeGreaterThanOrEqual(150);
+		expect(people).toBeLessThanOrEqual(175);
+		expect(await seedDemo()).toBe(false);
+		const [{ n: again }] = await db.select({ n: count() }).from(participants);
+		expect(again).toBe(people);
+		const kinds = (await db.select({ kind: organisations.kind }).from(organisations)).map((o) => o.kind).sort();
+		expect(kinds).toEqual(['county', 'town', 'town', 'welfare']);
+		const languages = new Set((await db.select({ l: participants.language }).from(participants)).map((r) => r.l));
+		expect([...languages].sort()).toEqual(['ar', 'de', 'en', 'fa', 'ti']);
+	});
+
+	it('every documented demo login works with the demo password', async () => {
+		const logins = ['admin', 'lead', 'caseworker', 'caseworker2', 'volunteer', 'participant', 'participant.ti', 'participant.fa'];
+		for (const [i, username] of logins.entries()) {
+			expect((await signIn(username, DEMO_PASSWORD, `10.8.0.${i}`)).outcome, username).toBe('signed_in');
+		}
+		const [amina] = await db.select({ locale: users.locale }).from(users).where(eq(users.username, 'participant'));
+		expect(amina.locale).toBe('ar');
+	});
+});

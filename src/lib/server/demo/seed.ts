@@ -1,0 +1,124 @@
+import { eq } from 'drizzle-orm';
+import type { ResidenceStatus } from '$lib/domain';
+import type { Locale } from '$lib/i18n/locales';
+import { hashPassword } from '../auth/password';
+import { db } from '../db';
+import { assignments, households, organisations, participants, users } from '../db/schema';
+import { NAMES } from './names';
+
+export const DEMO_PASSWORD = 'tandem-demo';
+
+// Deterministic, so every demo shows the same people and tests can rely on them.
+function prng(seed: number) {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function weighted<T>(rand: () => number, options: [T, number][]): T {
+	const total = options.reduce((sum, [, w]) => sum + w, 0);
+	let r = rand() * total;
+	for (const [value, weight] of options) {
+		r -= weight;
+		if (r < 0) return value;
+	}
+	return options[options.length - 1][0];
+}
+
+const pick = <T>(rand: () => number, list: readonly T[]) => list[Math.floor(rand() * list.length)];
+
+const LANGUAGE_WEIGHTS: [Locale, number][] = [['ar', 45], ['fa', 25], ['ti', 20], ['en', 6], ['de', 4]];
+const STATUS_WEIGHTS: [ResidenceStatus, number][] = [
+	['refugee', 35], ['subsidiary_protection', 25], ['asylum', 5], ['other_permit', 8],
+	['family_reunification', 10], ['gestattung', 10], ['duldung', 7]
+];
+
+/** Seeds the demo installation once; a second run finds the admin and leaves everything as it is. */
+export async function seedDemo(): Promise<boolean> {
+	const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+	if (existing !== undefined) return false;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	const rand = prng(2017);
+	const org = (name: string, kind: 'county' | 'town' | 'welfare') => ({ id: crypto.randomUUID(), name, kind });
+	const county = org('Landkreis Ludwigsburg', 'county');
+	const ditzingen = org('Stadt Ditzingen', 'town');
+	const hemmingen = org('Gemeinde Hemmingen', 'town');
+	const caritas = org('Caritas Ludwigsburg', 'welfare');
+	const districts: Record<string, string[]> = {
+		[ditzingen.id]: ['Kernstadt', 'Heimerdingen', 'Hirschlanden', 'Schöckingen'],
+		[hemmingen.id]: ['Ortsmitte', 'Hemmingen-Nord']
+	};
+	const staff = (username: string, displayName: string, role: 'admin' | 'lead' | 'caseworker' | 'volunteer', organisationId: string | null, phone: string | null = null) => ({
+		id: crypto.randomUUID(), username, displayName, role, organisationId, passwordHash, phone,
+		email: role === 'caseworker' ? `${username}@tandem.example` : null
+	});
+	const caseworker = staff('caseworker', 'Sabine Keller', 'caseworker', county.id, '07141 144-2201');
+	const caseworker2 = staff('caseworker2', 'Jonas Weber', 'caseworker', caritas.id, '07141 9711-30');
+	const caseworker3 = staff('caseworker3', 'Leyla Aydin', 'caseworker', county.id, '07141 144-2202');
+	const staffRows = [
+		staff('admin', 'Tandem Admin', 'admin', null),
+		staff('lead', 'Martina Schulz', 'lead', county.id, '07141 144-2200'),
+		caseworker, caseworker2, caseworker3,
+		staff('volunteer', 'Ulrike Brandt', 'volunteer', null),
+		staff('volunteer2', 'Peter Hoffmann', 'volunteer', null)
+	];
+
+	type Row = typeof participants.$inferInsert;
+	const people: Row[] = [];
+	const householdRows: { id: string; name: string }[] = [];
+	const assignmentRows: { participantId: string; caseworkerId: string }[] = [];
+	const participantAccounts: (typeof users.$inferInsert)[] = [];
+
+	const addHousehold = (language: Locale, caseOrg: string, townId: string, size: number, caseworkerId: string | null, first?: { given: string; family: string; username: string }) => {
+		const family = first?.family ?? pick(rand, NAMES[language].family);
+		const household = { id: crypto.randomUUID(), name: family };
+		householdRows.push(household);
+		const status = weighted(rand, STATUS_WEIGHTS);
+		const district = pick(rand, districts[townId]);
+		const street = pick(rand, ['Gerlinger Str.', 'Marktstr.', 'Münchinger Str.', 'Hauptstr.', 'Schulstr.', 'Lindenweg']);
+		const address = `${street} ${1 + Math.floor(rand() * 80)}, ${townId === ditzingen.id ? '71254 Ditzingen' : '71282 Hemmingen'}`;
+		for (let i = 0; i < size; i++) {
+			const id = crypto.randomUUID();
+			const adult = i < 2;
+			const year = adult ? 1970 + Math.floor(rand() * 30) : 2008 + Math.floor(rand() * 14);
+			const birthDate = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+			let userId: string | null = null;
+			if (i === 0 && first !== undefined) {
+				userId = crypto.randomUUID();
+				participantAccounts.push({ id: userId, username: first.username, passwordHash, displayName: `${first.given} ${family}`, role: 'participant', locale: language });
+			}
+			people.push({
+				id, organisationId: caseOrg, townId, district, householdId: household.id, userId,
+				givenName: i === 0 && first !== undefined ? first.given : pick(rand, NAMES[language].given),
+				familyName: family, birthDate, language, address,
+				residenceStatus: status,
+				phone: adult ? `0176 ${String(Math.floor(rand() * 9e7) + 1e7)}` : ''
+			});
+			if (caseworkerId !== null) assignmentRows.push({ participantId: id, caseworkerId });
+		}
+	};
+
+	addHousehold('ar', county.id, ditzingen.id, 4, caseworker.id, { given: 'Amina', family: 'Al-Hassan', username: 'participant' });
+	addHousehold('ti', county.id, ditzingen.id, 2, caseworker.id, { given: 'Selam', family: 'Tesfay', username: 'participant.ti' });
+	addHousehold('fa', county.id, hemmingen.id, 3, caseworker.id, { given: 'Zahra', family: 'Ahmadi', username: 'participant.fa' });
+	while (people.length < 160) {
+		const language = weighted(rand, LANGUAGE_WEIGHTS);
+		const byCaritas = rand() < 0.3;
+		const townId = byCaritas || rand() < 0.6 ? ditzingen.id : hemmingen.id;
+		// A few new cases wait for the team lead to assign them.
+		const caseworkerId = byCaritas ? caseworker2.id : rand() < 0.06 ? null : rand() < 0.55 ? caseworker.id : caseworker3.id;
+		addHousehold(language, byCaritas ? caritas.id : county.id, townId, 1 + Math.floor(rand() * 5), caseworkerId);
+	}
+
+	db.transaction((tx) => {
+		tx.insert(organisations).values([county, ditzingen, hemmingen, caritas]).run();
+		tx.insert(users).values([...staffRows, ...participantAccounts]).run();
+		tx.insert(households).values(householdRows).run();
+		tx.insert(participants).values(people).run();
+		tx.insert(assignments).values(assignmentRows).run();
+	});
+	return true;
+}

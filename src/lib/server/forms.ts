@@ -1,0 +1,90 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import * as v from 'valibot';
+
+/** Field name → translation key of what is wrong with it. */
+export type FieldErrors = Record<string, string>;
+export type FormFailure = { errors: FieldErrors; values: Record<string, string>; message?: string; count?: number };
+
+// Generous for any single field; a body larger than this is not a form a person filled in.
+const MAX_FIELD_LENGTH = 10_000;
+
+/** Text fields of a submitted form, with passwords left out so they are never sent back to the page. */
+export function formValues(formData: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of formData) {
+		if (typeof value === 'string' && !key.toLowerCase().includes('password')) {
+			values[key] = value.slice(0, MAX_FIELD_LENGTH);
+		}
+	}
+	return values;
+}
+
+export type Parsed<T> = { ok: true; output: T } | { ok: false; failure: ActionFailure<FormFailure> };
+
+/**
+ * Validates a form against a valibot schema whose messages are translation keys. On failure the page gets
+ * back each field's problem and everything the person typed, so nothing they entered is lost.
+ */
+export function parseForm<S extends v.GenericSchema>(schema: S, formData: FormData): Parsed<v.InferOutput<S>> {
+	const raw: Record<string, unknown> = {};
+	for (const [key, value] of formData) {
+		const existing = raw[key];
+		if (existing === undefined) raw[key] = value;
+		else raw[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+	}
+	const result = v.safeParse(schema, raw);
+	if (result.success) return { ok: true, output: result.output };
+	const errors: FieldErrors = {};
+	for (const issue of result.issues) {
+		const field = v.getDotPath(issue) ?? 'form';
+		errors[field] ??= issue.message.startsWith('form.') ? issue.message : 'form.invalid';
+	}
+	return { ok: false, failure: fail(400, { errors, values: formValues(formData) }) };
+}
+
+/** A failure with one message for the whole form (count feeds plural forms such as "in N minutes"). */
+export function formFailure(status: number, message: string, formData: FormData, errors: FieldErrors = {}, count?: number) {
+	return fail(status, { errors, values: formValues(formData), message, count } satisfies FormFailure);
+}
+
+// Reusable field rules; messages are translation keys.
+export const requiredText = (max: number) =>
+	v.pipe(v.string('form.required'), v.trim(), v.nonEmpty('form.required'), v.maxLength(max, 'form.too_long'));
+export const optionalText = (max: number) =>
+	v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(max, 'form.too_long'));
+export const password = v.pipe(
+	v.string('form.required'),
+	v.minLength(8, 'form.password_too_short'),
+	v.maxLength(200, 'form.too_long')
+);
+export const username = v.pipe(
+	v.string('form.required'),
+	v.trim(),
+	v.toLowerCase(),
+	v.minLength(3, 'form.username_invalid'),
+	v.maxLength(40, 'form.username_invalid'),
+	v.regex(/^[a-z0-9][a-z0-9._-]*$/, 'form.username_invalid')
+);
+export const optionalEmail = v.pipe(
+	v.optional(v.string(), ''),
+	v.trim(),
+	v.maxLength(200, 'form.too_long'),
+	v.check((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'form.email_invalid')
+);
+export const optionalPhone = v.pipe(
+	v.optional(v.string(), ''),
+	v.trim(),
+	v.maxLength(40, 'form.too_long'),
+	v.check((s) => s === '' || /^\+?[0-9 ()/-]{5,}$/.test(s), 'form.phone_invalid')
+);
+export const optionalDate = v.pipe(
+	v.optional(v.string(), ''),
+	v.trim(),
+	v.check((s) => s === '' || isRealPastDate(s), 'form.date_invalid')
+);
+
+function isRealPastDate(s: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+	const date = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s) && date.getTime() <= Date.now() && date.getUTCFullYear() >= 1900;
+}

@@ -1,0 +1,103 @@
+import { and, asc, count, eq, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import * as v from 'valibot';
+import { RESIDENCE_STATUSES } from '$lib/domain';
+import { recordAudit } from '../audit';
+import { db } from '../db';
+import { assignments, organisations, participants, users } from '../db/schema';
+import { caseloadCondition, type Actor } from '../policy';
+
+export const PAGE_SIZE = 25;
+
+const filterSchema = v.object({
+	q: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(100)),
+	town: v.pipe(v.optional(v.string(), ''), v.maxLength(64)),
+	district: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(100)),
+	status: v.optional(v.picklist(['', ...RESIDENCE_STATUSES]), ''),
+	caseworker: v.pipe(v.optional(v.string(), ''), v.maxLength(64)),
+	page: v.pipe(v.optional(v.string(), '1'), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(10_000))
+});
+export type CaseloadFilters = v.InferOutput<typeof filterSchema>;
+
+/** Unknown or malformed filters are dropped rather than failing the page a caseworker relies on. */
+export function parseCaseloadFilters(params: URLSearchParams): CaseloadFilters {
+	const entries = Object.fromEntries(params);
+	const parsed = v.safeParse(filterSchema, entries);
+	if (parsed.success) return parsed.output;
+	return v.parse(filterSchema, {});
+}
+
+function escapeLike(s: string): string {
+	return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
+	const scope = caseloadCondition(actor);
+	if (scope === null) return { rows: [], total: 0 };
+	const conditions: SQL[] = [scope];
+	if (filters.q !== '') {
+		const pattern = `%${escapeLike(filters.q)}%`;
+		const nameMatch = or(
+			sql`${participants.givenName} like ${pattern} escape '\\'`,
+			sql`${participants.familyName} like ${pattern} escape '\\'`,
+			sql`(${participants.givenName} || ' ' || ${participants.familyName}) like ${pattern} escape '\\'`
+		);
+		if (nameMatch !== undefined) conditions.push(nameMatch);
+	}
+	if (filters.town !== '') conditions.push(eq(participants.townId, filters.town));
+	if (filters.district !== '') conditions.push(like(participants.district, escapeLike(filters.district)));
+	if (filters.status !== '') conditions.push(eq(participants.residenceStatus, filters.status));
+	if (filters.caseworker === 'none') conditions.push(isNull(assignments.id));
+	else if (filters.caseworker !== '') conditions.push(eq(assignments.caseworkerId, filters.caseworker));
+	const where = and(...conditions);
+
+	const base = db
+		.select({
+			id: participants.id,
+			givenName: participants.givenName,
+			familyName: participants.familyName,
+			district: participants.district,
+			residenceStatus: participants.residenceStatus,
+			language: participants.language,
+			hasAccount: sql<boolean>`${participants.userId} is not null`,
+			townName: organisations.name,
+			caseworkerName: users.displayName
+		})
+		.from(participants)
+		.innerJoin(organisations, eq(participants.townId, organisations.id))
+		.leftJoin(assignments, and(eq(assignments.participantId, participants.id), isNull(assignments.endedAt)))
+		.leftJoin(users, eq(assignments.caseworkerId, users.id));
+	const [rows, [{ total }]] = await Promise.all([
+		base
+			.where(where)
+			.orderBy(asc(participants.familyName), asc(participants.givenName))
+			.limit(PAGE_SIZE)
+			.offset((filters.page - 1) * PAGE_SIZE),
+		db
+			.select({ total: count() })
+			.from(participants)
+			.leftJoin(assignments, and(eq(assignments.participantId, participants.id), isNull(assignments.endedAt)))
+			.where(where)
+	]);
+	// Seeing a name in a list is seeing personal data: one entry per page view, naming who was shown.
+	await recordAudit({
+		actor,
+		action: 'caseload.viewed',
+		detail: { filters: { ...filters }, shown: rows.map((r) => r.id) }
+	});
+	return { rows: rows.map((r) => ({ ...r, hasAccount: Boolean(r.hasAccount) })), total };
+}
+
+/** Districts and towns for the filter menus, from the actor's own caseload only. */
+export async function caseloadFacets(actor: Actor) {
+	const scope = caseloadCondition(actor);
+	if (scope === null) return { towns: [], districts: [] };
+	const rows = await db
+		.selectDistinct({ townId: participants.townId, townName: organisations.name, district: participants.district })
+		.from(participants)
+		.innerJoin(organisations, eq(participants.townId, organisations.id))
+		.where(scope)
+		.orderBy(asc(organisations.name), asc(participants.district));
+	const towns = [...new Map(rows.map((r) => [r.townId, { id: r.townId, name: r.townName }])).values()];
+	const districts = [...new Set(rows.map((r) => r.district).filter((d) => d !== ''))].sort((a, b) => a.localeCompare(b, 'de'));
+	return { towns, districts };
+}

@@ -1,0 +1,114 @@
+import { error } from '@sveltejs/kit';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { recordAudit, recordAuditIn } from '../audit';
+import { db } from '../db';
+import { assignments, households, organisations, participants, users } from '../db/schema';
+import { canCorrectOwnContact, canCreateParticipants, canEditParticipant, relationTo, type Actor, type Relation } from '../policy';
+import type { ContactInput, ParticipantInput } from './schema';
+
+export type SaveResult = { saved: true; id: string } | { saved: false; reason: 'town_unknown' | 'household_unknown' };
+
+/**
+ * Opens one participant's record for an actor, or 404 — the same answer whether the record does not
+ * exist or the actor may not see it, so ids cannot be probed. Every look by someone else is audited.
+ */
+export async function openParticipant(actor: Actor, participantId: string) {
+	const relation = await relationTo(actor, participantId);
+	if (relation === null) error(404, 'error.not_found');
+	const [row] = await db
+		.select({ participant: participants, townName: organisations.name })
+		.from(participants)
+		.innerJoin(organisations, eq(participants.townId, organisations.id))
+		.where(eq(participants.id, participantId));
+	if (row === undefined) error(404, 'error.not_found');
+	if (relation !== 'self') await recordAudit({ actor, action: 'participant.viewed', participantId });
+	const [caseworker, householdMembers, hasAccount] = await Promise.all([
+		currentCaseworker(participantId),
+		householdOf(row.participant),
+		Promise.resolve(row.participant.userId !== null)
+	]);
+	return { ...row, relation: relation as Relation, caseworker, householdMembers, hasAccount };
+}
+
+export async function currentCaseworker(participantId: string) {
+	const [row] = await db
+		.select({
+			id: users.id,
+			displayName: users.displayName,
+			phone: users.phone,
+			email: users.email,
+			organisationName: organisations.name
+		})
+		.from(assignments)
+		.innerJoin(users, eq(assignments.caseworkerId, users.id))
+		.leftJoin(organisations, eq(users.organisationId, organisations.id))
+		.where(and(eq(assignments.participantId, participantId), isNull(assignments.endedAt)));
+	return row ?? null;
+}
+
+async function householdOf(participant: { id: string; householdId: string | null }) {
+	if (participant.householdId === null) return [];
+	const members = await db
+		.select({ id: participants.id, givenName: participants.givenName, familyName: participants.familyName })
+		.from(participants)
+		.where(eq(participants.householdId, participant.householdId))
+		.orderBy(asc(participants.givenName));
+	return members.filter((m) => m.id !== participant.id);
+}
+
+async function townExists(townId: string): Promise<boolean> {
+	const [town] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, townId), eq(organisations.kind, 'town')));
+	return town !== undefined;
+}
+
+/** A caseworker's new participant is assigned to them; a team lead assigns later. */
+export async function createParticipant(actor: Actor, input: ParticipantInput): Promise<SaveResult> {
+	if (!canCreateParticipants(actor) || actor.organisationId === null) error(404, 'error.not_found');
+	if (!(await townExists(input.townId))) return { saved: false, reason: 'town_unknown' };
+	if (input.householdId !== '') {
+		// Joining a household is only possible through a member the actor may edit.
+		const [member] = await db.select({ id: participants.id }).from(participants).where(eq(participants.householdId, input.householdId)).limit(1);
+		if (member === undefined || !(await canEditParticipant(actor, member.id))) return { saved: false, reason: 'household_unknown' };
+	}
+	const id = crypto.randomUUID();
+	const organisationId = actor.organisationId;
+	db.transaction((tx) => {
+		let householdId = input.householdId;
+		if (householdId === '') {
+			householdId = crypto.randomUUID();
+			tx.insert(households).values({ id: householdId, name: input.familyName }).run();
+		}
+		const { householdId: _ignored, birthDate, ...fields } = input;
+		tx.insert(participants)
+			.values({ id, organisationId, householdId, birthDate: birthDate === '' ? null : birthDate, ...fields })
+			.run();
+		if (actor.role === 'caseworker') {
+			tx.insert(assignments).values({ participantId: id, caseworkerId: actor.id, assignedBy: actor.id }).run();
+		}
+		recordAuditIn(tx, { actor, action: 'participant.created', participantId: id });
+	});
+	return { saved: true, id };
+}
+
+export async function updateParticipant(actor: Actor, participantId: string, input: ParticipantInput): Promise<SaveResult> {
+	if (!(await canEditParticipant(actor, participantId))) error(404, 'error.not_found');
+	if (!(await townExists(input.townId))) return { saved: false, reason: 'town_unknown' };
+	const { householdId: _household, birthDate, ...fields } = input;
+	db.transaction((tx) => {
+		tx.update(participants)
+			.set({ ...fields, birthDate: birthDate === '' ? null : birthDate, updatedAt: new Date() })
+			.where(eq(participants.id, participantId))
+			.run();
+		recordAuditIn(tx, { actor, action: 'participant.updated', participantId, detail: { fields: Object.keys(fields) } });
+	});
+	return { saved: true, id: participantId };
+}
+
+/** What a participant may correct on their own, without asking anyone. */
+export async function correctOwnContact(actor: Actor, participantId: string, input: ContactInput): Promise<void> {
+	if (!(await canCorrectOwnContact(actor, participantId))) error(404, 'error.not_found');
+	db.transaction((tx) => {
+		tx.update(participants).set({ ...input, updatedAt: new Date() }).where(eq(participants.id, participantId)).run();
+		recordAuditIn(tx, { actor, action: 'participant.contact_corrected', participantId });
+	});
+}

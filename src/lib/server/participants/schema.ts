@@ -1,0 +1,25 @@
+import * as v from 'valibot';
+import { RESIDENCE_STATUSES } from '$lib/domain';
+import { LOCALES } from '$lib/i18n/locales';
+import { optionalDate, optionalEmail, optionalPhone, optionalText, requiredText } from '../forms';
+
+export const contactSchema = v.object({
+	phone: optionalPhone,
+	email: optionalEmail,
+	address: optionalText(300)
+});
+
+export const participantSchema = v.object({
+	givenName: requiredText(100),
+	familyName: requiredText(100),
+	birthDate: optionalDate,
+	residenceStatus: v.picklist(RESIDENCE_STATUSES, 'form.pick_option'),
+	language: v.picklist(LOCALES, 'form.pick_option'),
+	townId: v.pipe(v.string('form.pick_option'), v.nonEmpty('form.pick_option')),
+	district: optionalText(100),
+	householdId: optionalText(64),
+	...contactSchema.entries
+});
+
+export type ContactInput = v.InferOutput<typeof contactSchema>;
+export type ParticipantInput = v.InferOutput<typeof participantSchema>;

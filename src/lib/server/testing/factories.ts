@@ -1,0 +1,90 @@
+import type { Role } from '$lib/domain';
+import type { Locale } from '$lib/i18n/locales';
+import { hashPassword } from '../auth/password';
+import { db } from '../db';
+import { assignments, organisations, participants, users } from '../db/schema';
+import type { Actor } from '../policy';
+
+let counter = 0;
+const next = () => ++counter;
+
+let cachedHash: string | null = null;
+export const TEST_PASSWORD = 'correct horse battery';
+async function passwordHash() {
+	cachedHash ??= await hashPassword(TEST_PASSWORD);
+	return cachedHash;
+}
+
+export async function makeOrganisation(kind: 'county' | 'town' | 'welfare' = 'county', name = `Org ${next()}`) {
+	const row = { id: crypto.randomUUID(), name, kind };
+	await db.insert(organisations).values(row);
+	return row;
+}
+
+export async function makeUser(role: Exclude<Role, 'participant'>, organisationId: string | null, overrides: Partial<typeof users.$inferInsert> = {}) {
+	const n = next();
+	const row = {
+		id: crypto.randomUUID(),
+		username: `${role}${n}`,
+		displayName: `${role} ${n}`,
+		role,
+		organisationId,
+		passwordHash: await passwordHash(),
+		...overrides
+	};
+	await db.insert(users).values(row);
+	return row;
+}
+
+export async function makeParticipant(opts: {
+	organisationId: string;
+	townId: string;
+	caseworkerId?: string;
+	withAccount?: boolean;
+	language?: Locale;
+	familyName?: string;
+}) {
+	const n = next();
+	let userId: string | null = null;
+	if (opts.withAccount) {
+		userId = crypto.randomUUID();
+		await db.insert(users).values({ id: userId, username: `participant${n}`, displayName: `P ${n}`, role: 'participant', passwordHash: await passwordHash() });
+	}
+	const row = {
+		id: crypto.randomUUID(),
+		organisationId: opts.organisationId,
+		townId: opts.townId,
+		givenName: `Given${n}`,
+		familyName: opts.familyName ?? `Family${n}`,
+		residenceStatus: 'refugee' as const,
+		language: opts.language ?? ('ar' as const),
+		userId
+	};
+	await db.insert(participants).values(row);
+	if (opts.caseworkerId !== undefined) {
+		await db.insert(assignments).values({ participantId: row.id, caseworkerId: opts.caseworkerId });
+	}
+	return row;
+}
+
+export function actorOf(user: { id: string; role: Role; organisationId: string | null }, participantId: string | null = null): Actor {
+	return { id: user.id, role: user.role, organisationId: user.organisationId, participantId };
+}
+
+/** A small installation: one county with a town, a second organisation, staff of each kind and three participants. */
+export async function makeWorld() {
+	const county = await makeOrganisation('county');
+	const town = await makeOrganisation('town');
+	const welfare = await makeOrganisation('welfare');
+	const caseworker = await makeUser('caseworker', county.id);
+	const otherCaseworker = await makeUser('caseworker', county.id);
+	const welfareCaseworker = await makeUser('caseworker', welfare.id);
+	const lead = await makeUser('lead', county.id);
+	const welfareLead = await makeUser('lead', welfare.id);
+	const admin = await makeUser('admin', null);
+	const volunteer = await makeUser('volunteer', null);
+	const participant = await makeParticipant({ organisationId: county.id, townId: town.id, caseworkerId: caseworker.id, withAccount: true });
+	const neighbour = await makeParticipant({ organisationId: county.id, townId: town.id, caseworkerId: otherCaseworker.id, withAccount: true });
+	const welfareCase = await makeParticipant({ organisationId: welfare.id, townId: town.id, caseworkerId: welfareCaseworker.id });
+	return { county, town, welfare, caseworker, otherCaseworker, welfareCaseworker, lead, welfareLead, admin, volunteer, participant, neighbour, welfareCase };
+}

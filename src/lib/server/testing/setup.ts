@@ -1,0 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Every test file gets its own real SQLite file, migrated on first import of the db module.
+process.env.DATABASE_URL = join(tmpdir(), `tandem-test-${randomUUID()}.db`);

@@ -1,0 +1,103 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Role } from '$lib/domain';
+import type { Locale } from '$lib/i18n/locales';
+import { recordAudit, recordAuditIn } from '../audit';
+import { invalidateUserSessions } from '../auth/session';
+import { hashPassword, verifyPasswordHash } from '../auth/password';
+import { db } from '../db';
+import { organisations, sessions, users } from '../db/schema';
+import type { Actor } from '../policy';
+
+export type NewStaffUser = {
+	username: string;
+	displayName: string;
+	role: Exclude<Role, 'participant'>;
+	organisationId: string | null;
+	password: string;
+	phone: string;
+	email: string;
+};
+
+export type CreateUserResult = { created: true; id: string } | { created: false; reason: 'username_taken' | 'organisation_missing' };
+
+export async function usernameTaken(username: string): Promise<boolean> {
+	const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+	return row !== undefined;
+}
+
+export async function createStaffUser(actor: Actor | null, input: NewStaffUser): Promise<CreateUserResult> {
+	if (await usernameTaken(input.username)) return { created: false, reason: 'username_taken' };
+	if (input.organisationId !== null) {
+		const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
+		if (org === undefined) return { created: false, reason: 'organisation_missing' };
+	} else if (input.role !== 'admin' && input.role !== 'volunteer') {
+		return { created: false, reason: 'organisation_missing' };
+	}
+	const id = crypto.randomUUID();
+	const passwordHash = await hashPassword(input.password);
+	db.transaction((tx) => {
+		tx.insert(users)
+			.values({
+				id,
+				username: input.username,
+				displayName: input.displayName,
+				role: input.role,
+				organisationId: input.organisationId,
+				passwordHash,
+				phone: input.phone || null,
+				email: input.email || null
+			})
+			.run();
+		recordAuditIn(tx, { actor, action: 'user.created', detail: { userId: id, role: input.role } });
+	});
+	return { created: true, id };
+}
+
+export async function listUsers() {
+	return db
+		.select({
+			id: users.id,
+			username: users.username,
+			displayName: users.displayName,
+			role: users.role,
+			active: users.active,
+			organisationName: organisations.name
+		})
+		.from(users)
+		.leftJoin(organisations, eq(users.organisationId, organisations.id))
+		.orderBy(asc(users.role), asc(users.displayName));
+}
+
+export async function findUser(id: string) {
+	const [user] = await db.select().from(users).where(eq(users.id, id));
+	return user ?? null;
+}
+
+/** Deactivating ends every session of that user at once: the next request of any device is signed out. */
+export async function setUserActive(actor: Actor, userId: string, active: boolean): Promise<boolean> {
+	if (actor.id === userId) return false;
+	const changed = db.transaction((tx) => {
+		const result = tx.update(users).set({ active }).where(eq(users.id, userId)).run();
+		if (result.changes === 0) return false;
+		if (!active) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+		recordAuditIn(tx, { actor, action: active ? 'user.reactivated' : 'user.deactivated', detail: { userId } });
+		return true;
+	});
+	return changed;
+}
+
+export async function saveLocale(userId: string, locale: Locale) {
+	await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+export async function changePassword(userId: string, current: string, next: string): Promise<boolean> {
+	const user = await findUser(userId);
+	if (user === null || !(await verifyPasswordHash(user.passwordHash, current))) return false;
+	await db.update(users).set({ passwordHash: await hashPassword(next) }).where(eq(users.id, userId));
+	return true;
+}
+
+export async function signOutEverywhere(actor: Actor) {
+	await invalidateUserSessions(actor.id);
+	await recordAudit({ actor, action: 'auth.signed_out_everywhere' });
+}

@@ -1,0 +1,35 @@
+import { redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { requireActor } from '$lib/server/auth/guard';
+import { deleteSessionCookie } from '$lib/server/auth/session';
+import { formFailure, parseForm, password } from '$lib/server/forms';
+import { changePassword, signOutEverywhere } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireActor();
+	return { username: locals.user?.username ?? '' };
+};
+
+const passwordChange = v.pipe(
+	v.object({ current: v.pipe(v.string('form.required'), v.nonEmpty('form.required')), password, passwordRepeat: v.string() }),
+	v.forward(v.partialCheck([['password'], ['passwordRepeat']], (i) => i.password === i.passwordRepeat, 'form.passwords_differ'), ['passwordRepeat'])
+);
+
+export const actions: Actions = {
+	password: async ({ request }) => {
+		const actor = requireActor();
+		const formData = await request.formData();
+		const parsed = parseForm(passwordChange, formData);
+		if (!parsed.ok) return parsed.failure;
+		const changed = await changePassword(actor.id, parsed.output.current, parsed.output.password);
+		if (!changed) return formFailure(400, 'account.current_password_wrong', formData, { current: 'account.current_password_wrong' });
+		return { passwordChanged: true };
+	},
+	everywhere: async ({ cookies, url }) => {
+		const actor = requireActor();
+		await signOutEverywhere(actor);
+		deleteSessionCookie(cookies, url.protocol === 'https:');
+		redirect(303, '/login');
+	}
+};

@@ -1,0 +1,22 @@
+import { requireRole } from '$lib/server/auth/guard';
+import { formFailure } from '$lib/server/forms';
+import { listUsers, setUserActive } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const actor = requireRole('admin');
+	return { users: await listUsers(), selfId: actor.id };
+};
+
+async function toggle(request: Request, active: boolean) {
+	const actor = requireRole('admin');
+	const formData = await request.formData();
+	const userId = String(formData.get('userId') ?? '');
+	if (!(await setUserActive(actor, userId, active))) return formFailure(400, 'admin.user_not_changed', formData);
+	return { changed: active ? 'admin.user_reactivated' : 'admin.user_deactivated' };
+}
+
+export const actions: Actions = {
+	deactivate: ({ request }) => toggle(request, false),
+	reactivate: ({ request }) => toggle(request, true)
+};

@@ -1,0 +1,39 @@
+import { redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { requireRole } from '$lib/server/auth/guard';
+import { formFailure, optionalEmail, optionalPhone, parseForm, password, requiredText, username } from '$lib/server/forms';
+import { listOrganisations } from '$lib/server/organisations';
+import { createStaffUser } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	requireRole('admin');
+	return { organisations: await listOrganisations() };
+};
+
+const staffSchema = v.object({
+	username,
+	displayName: requiredText(100),
+	role: v.picklist(['caseworker', 'lead', 'volunteer', 'admin'], 'form.pick_option'),
+	organisationId: v.optional(v.pipe(v.string(), v.maxLength(64)), ''),
+	password,
+	phone: optionalPhone,
+	email: optionalEmail
+});
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const actor = requireRole('admin');
+		const formData = await request.formData();
+		const parsed = parseForm(staffSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		const { organisationId, ...rest } = parsed.output;
+		const result = await createStaffUser(actor, { ...rest, organisationId: organisationId === '' ? null : organisationId });
+		if (!result.created) {
+			const field = result.reason === 'username_taken' ? 'username' : 'organisationId';
+			const key = result.reason === 'username_taken' ? 'form.username_taken' : 'admin.organisation_required';
+			return formFailure(400, key, formData, { [field]: key });
+		}
+		redirect(303, '/admin/users');
+	}
+};

@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { formatDate } from '$lib/i18n/format';
+import { requireRole } from '$lib/server/auth/guard';
+import { openParticipant } from '$lib/server/participants';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = requireRole('participant');
+	if (actor.participantId === null) error(404, 'error.not_found');
+	const record = await openParticipant(actor, actor.participantId);
+	const { participant } = record;
+	return {
+		welcome: url.searchParams.has('welcome'),
+		givenName: participant.givenName,
+		familyName: participant.familyName,
+		birthDate: participant.birthDate === null ? null : formatDate(locals.locale, participant.birthDate),
+		residenceStatus: participant.residenceStatus,
+		town: record.townName,
+		district: participant.district,
+		contact: { phone: participant.phone, email: participant.email, address: participant.address },
+		householdMembers: record.householdMembers.map((m) => `${m.givenName} ${m.familyName}`),
+		caseworker: record.caseworker
+	};
+};

@@ -1,0 +1,24 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guard';
+import { parseForm } from '$lib/server/forms';
+import { correctOwnContact, openParticipant } from '$lib/server/participants';
+import { contactSchema } from '$lib/server/participants/schema';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const actor = requireRole('participant');
+	if (actor.participantId === null) error(404, 'error.not_found');
+	const { participant } = await openParticipant(actor, actor.participantId);
+	return { contact: { phone: participant.phone, email: participant.email, address: participant.address } };
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const actor = requireRole('participant');
+		if (actor.participantId === null) error(404, 'error.not_found');
+		const parsed = parseForm(contactSchema, await request.formData());
+		if (!parsed.ok) return parsed.failure;
+		await correctOwnContact(actor, actor.participantId, parsed.output);
+		redirect(303, '/home/profile?saved=1');
+	}
+};

@@ -1,0 +1,115 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import arMessages from '../src/lib/i18n/messages/ar.json' with { type: 'json' };
+import deMessages from '../src/lib/i18n/messages/de.json' with { type: 'json' };
+import enMessages from '../src/lib/i18n/messages/en.json' with { type: 'json' };
+import faMessages from '../src/lib/i18n/messages/fa.json' with { type: 'json' };
+import tiMessages from '../src/lib/i18n/messages/ti.json' with { type: 'json' };
+
+export type Messages = Record<string, string>;
+export type Locale = 'de' | 'en' | 'ar' | 'fa' | 'ti';
+
+export const de: Messages = deMessages;
+export const en: Messages = enMessages;
+export const ar: Messages = arMessages;
+export const fa: Messages = faMessages;
+export const ti: Messages = tiMessages;
+export const MESSAGES: Record<Locale, Messages> = { de, en, ar, fa, ti };
+export const LOCALES: Locale[] = ['de', 'en', 'ar', 'fa', 'ti'];
+
+/** The switcher's button names: each language in its own script. */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+	de: 'Deutsch',
+	en: 'English',
+	ar: 'العربية',
+	fa: 'فارسی',
+	ti: 'ትግርኛ'
+};
+export const RTL: ReadonlySet<Locale> = new Set(['ar', 'fa']);
+
+export const DEMO_PASSWORD = 'tandem-demo';
+
+/** A small phone, as in the field: use with test.use(PHONE) or browser.newContext({ ...PHONE }). */
+export const PHONE = {
+	viewport: { width: 360, height: 740 },
+	isMobile: true,
+	hasTouch: true,
+	deviceScaleFactor: 2
+} satisfies BrowserContextOptions;
+
+/** A message with i18next-style {{placeholders}} filled in (plural keys are chosen by the caller). */
+export function fill(message: string, values: Record<string, string | number>): string {
+	return message.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** A message as a regular expression, with every placeholder matching anything. */
+export function pattern(message: string): RegExp {
+	const parts = message.split(/\{\{\s*\w+\s*\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+	return new RegExp(parts.join('.*'));
+}
+
+/**
+ * Signs in through the login form. The form's language does not matter (labels are looked up in every
+ * language), and afterwards the page has left /login.
+ */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+	await page.goto('/login');
+	await submitLogin(page, username, password);
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Fills and sends the login form on the current page, without checking the outcome. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+	const locale = await pageLocale(page);
+	const t = MESSAGES[locale];
+	await page.getByLabel(t['auth.username']).fill(username);
+	await page.getByLabel(t['auth.password'], { exact: true }).fill(password);
+	await page.getByRole('main').getByRole('button', { name: t['auth.sign_in'] }).click();
+}
+
+/** The page's language, as the server wrote it into <html lang>. */
+export async function pageLocale(page: Page): Promise<Locale> {
+	const lang = await page.locator('html').getAttribute('lang');
+	if (lang === null || !(LOCALES as string[]).includes(lang)) throw new Error(`Unexpected <html lang="${lang}">`);
+	return lang as Locale;
+}
+
+/** A second, independent browser (no shared cookies), signed in as someone else. */
+export async function signedInContext(
+	browser: Browser,
+	username: string,
+	options: BrowserContextOptions = {}
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext(options);
+	const page = await context.newPage();
+	await signIn(page, username);
+	return { context, page };
+}
+
+/** Clicks a language in the switcher (a plain form post) and waits for the page in that language. */
+export async function switchLanguage(page: Page, locale: Locale): Promise<void> {
+	await page.getByRole('button', { name: LANGUAGE_NAMES[locale], exact: true }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', locale);
+	await expect(page.getByRole('button', { name: LANGUAGE_NAMES[locale], exact: true })).toHaveAttribute('aria-current', 'true');
+}
+
+/** Asserts <html lang> and dir for a locale. */
+export async function expectDocumentLanguage(page: Page, locale: Locale): Promise<void> {
+	const html = page.locator('html');
+	await expect(html).toHaveAttribute('lang', locale);
+	await expect(html).toHaveAttribute('dir', RTL.has(locale) ? 'rtl' : 'ltr');
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) on the page and fails with a readable list of what it found. */
+export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const report = results.violations
+		.map((v) => {
+			const nodes = v.nodes
+				.map((n) => `      - ${n.target.join(' ')}\n        ${n.failureSummary?.replace(/\n/g, '\n        ') ?? ''}`)
+				.join('\n');
+			return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+		})
+		.join('\n');
+	expect(results.violations.length, `axe found ${results.violations.length} violation(s) on ${label}:\n${report}`).toBe(0);
+}
