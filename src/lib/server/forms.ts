@@ -19,6 +19,13 @@ export function formValues(formData: FormData): Record<string, string> {
 	return values;
 }
 
+const TRANSLATION_KEY = /^[a-z_]+\.[a-z_]+$/;
+
+function fieldNames(schema: v.GenericSchema): string[] {
+	const root = 'pipe' in schema && Array.isArray(schema.pipe) ? schema.pipe[0] : schema;
+	return root !== null && typeof root === 'object' && 'entries' in root ? Object.keys(root.entries as object) : [];
+}
+
 export type Parsed<T> = { ok: true; output: T } | { ok: false; failure: ActionFailure<FormFailure> };
 
 /**
@@ -26,8 +33,10 @@ export type Parsed<T> = { ok: true; output: T } | { ok: false; failure: ActionFa
  * back each field's problem and everything the person typed, so nothing they entered is lost.
  */
 export function parseForm<S extends v.GenericSchema>(schema: S, formData: FormData): Parsed<v.InferOutput<S>> {
-	const raw: Record<string, unknown> = {};
+	// A field the browser did not send (an unticked checkbox, a tampered form) counts as empty.
+	const raw: Record<string, unknown> = Object.fromEntries(fieldNames(schema).map((name) => [name, '']));
 	for (const [key, value] of formData) {
+		if (raw[key] === '') delete raw[key];
 		const existing = raw[key];
 		if (existing === undefined) raw[key] = value;
 		else raw[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
@@ -37,7 +46,7 @@ export function parseForm<S extends v.GenericSchema>(schema: S, formData: FormDa
 	const errors: FieldErrors = {};
 	for (const issue of result.issues) {
 		const field = v.getDotPath(issue) ?? 'form';
-		errors[field] ??= issue.message.startsWith('form.') ? issue.message : 'form.invalid';
+		errors[field] ??= TRANSLATION_KEY.test(issue.message) ? issue.message : 'form.invalid';
 	}
 	return { ok: false, failure: fail(400, { errors, values: formValues(formData) }) };
 }
@@ -54,13 +63,29 @@ export const optionalText = (max: number) =>
 	v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(max, 'form.too_long'));
 export const password = v.pipe(
 	v.string('form.required'),
+	v.nonEmpty('form.required'),
 	v.minLength(8, 'form.password_too_short'),
 	v.maxLength(200, 'form.too_long')
 );
+/** A new password, typed twice. */
+export const newPasswordEntries = { password, passwordRepeat: v.string('form.required') };
+
+/** Reports a mismatch of the two new-password fields on the second one. */
+export function passwordsMatch<T extends { password: string; passwordRepeat: string }>() {
+	return v.rawCheck<T>(({ dataset, addIssue }) => {
+		if (!dataset.typed || dataset.value.password === dataset.value.passwordRepeat) return;
+		addIssue({
+			message: 'form.passwords_differ',
+			path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'passwordRepeat', value: dataset.value.passwordRepeat }]
+		});
+	});
+}
+
 export const username = v.pipe(
 	v.string('form.required'),
 	v.trim(),
 	v.toLowerCase(),
+	v.nonEmpty('form.required'),
 	v.minLength(3, 'form.username_invalid'),
 	v.maxLength(40, 'form.username_invalid'),
 	v.regex(/^[a-z0-9][a-z0-9._-]*$/, 'form.username_invalid')

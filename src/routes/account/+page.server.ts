@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireActor } from '$lib/server/auth/guard';
 import { deleteSessionCookie } from '$lib/server/auth/session';
-import { formFailure, parseForm, password } from '$lib/server/forms';
+import { formFailure, newPasswordEntries, parseForm, passwordsMatch } from '$lib/server/forms';
 import { changePassword, signOutEverywhere } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,8 +12,8 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 const passwordChange = v.pipe(
-	v.object({ current: v.pipe(v.string('form.required'), v.nonEmpty('form.required')), password, passwordRepeat: v.string() }),
-	v.forward(v.partialCheck([['password'], ['passwordRepeat']], (i) => i.password === i.passwordRepeat, 'form.passwords_differ'), ['passwordRepeat'])
+	v.object({ current: v.pipe(v.string('form.required'), v.nonEmpty('form.required')), ...newPasswordEntries }),
+	passwordsMatch()
 );
 
 export const actions: Actions = {

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { isLocale, LOCALES } from '$lib/i18n/locales';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { invitationThrottle } from '$lib/server/auth/throttle';
-import { formFailure, parseForm, password, username } from '$lib/server/forms';
+import { formFailure, newPasswordEntries, parseForm, passwordsMatch, username } from '$lib/server/forms';
 import { LOCALE_COOKIE } from '$lib/server/i18n';
 import { findOpenInvitation, redeemInvitation } from '$lib/server/invitations';
 import { formatCode, normaliseCode } from '$lib/server/invitations/code';
@@ -53,16 +53,8 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const accountSchema = v.pipe(
-	v.object({
-		username,
-		password,
-		passwordRepeat: v.string('form.required'),
-		privacyRead: v.literal('yes', 'activate.privacy_required')
-	}),
-	v.forward(
-		v.partialCheck([['password'], ['passwordRepeat']], (i) => i.password === i.passwordRepeat, 'form.passwords_differ'),
-		['passwordRepeat']
-	)
+	v.object({ username, ...newPasswordEntries, privacyRead: v.literal('yes', 'activate.privacy_required') }),
+	passwordsMatch()
 );
 
 export const actions: Actions = {
