@@ -22,12 +22,11 @@ export async function openParticipant(actor: Actor, participantId: string) {
 		.where(eq(participants.id, participantId));
 	if (row === undefined) error(404, 'error.not_found');
 	if (relation !== 'self') await recordAudit({ actor, action: 'participant.viewed', participantId });
-	const [caseworker, householdMembers, hasAccount] = await Promise.all([
-		currentCaseworker(participantId),
-		householdOf(row.participant),
-		Promise.resolve(row.participant.userId !== null)
-	]);
-	return { ...row, relation: relation as Relation, caseworker, householdMembers, hasAccount };
+	const [caseworker, household] = await Promise.all([currentCaseworker(participantId), householdOf(row.participant)]);
+	// A family sees each other; staff see only the members whose case they may open themselves.
+	const householdMembers =
+		relation === 'self' ? household : await filterAsync(household, async (m) => (await relationTo(actor, m.id)) !== null);
+	return { ...row, relation: relation as Relation, caseworker, householdMembers, hasAccount: row.participant.userId !== null };
 }
 
 export async function currentCaseworker(participantId: string) {
@@ -44,6 +43,11 @@ export async function currentCaseworker(participantId: string) {
 		.leftJoin(organisations, eq(users.organisationId, organisations.id))
 		.where(and(eq(assignments.participantId, participantId), isNull(assignments.endedAt)));
 	return row ?? null;
+}
+
+async function filterAsync<T>(items: T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
+	const verdicts = await Promise.all(items.map(keep));
+	return items.filter((_, i) => verdicts[i]);
 }
 
 async function householdOf(participant: { id: string; householdId: string | null }) {

@@ -40,6 +40,18 @@ describe('opening a participant', () => {
 		await expect(openParticipant(actorOf(world.lead), crypto.randomUUID())).rejects.toMatchObject({ status: 404 });
 	});
 
+	it('shows staff only the household members whose case they may open; the family sees everyone', async () => {
+		const world = await makeWorld();
+		const householdId = crypto.randomUUID();
+		const a = await makeParticipant({ organisationId: world.county.id, townId: world.town.id, caseworkerId: world.caseworker.id, householdId, withAccount: true });
+		const b = await makeParticipant({ organisationId: world.county.id, townId: world.town.id, caseworkerId: world.caseworker.id, householdId });
+		const c = await makeParticipant({ organisationId: world.county.id, townId: world.town.id, caseworkerId: world.otherCaseworker.id, householdId });
+		const staffView = await openParticipant(actorOf(world.caseworker), a.id);
+		expect(staffView.householdMembers.map((m) => m.id)).toEqual([b.id]);
+		const selfView = await openParticipant(actorOf({ id: a.userId!, role: 'participant', organisationId: null }, a.id), a.id);
+		expect(selfView.householdMembers.map((m) => m.id).sort()).toEqual([b.id, c.id].sort());
+	});
+
 	it('does not audit the participant reading their own data', async () => {
 		const world = await makeWorld();
 		const self = actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);

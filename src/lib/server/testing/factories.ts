@@ -2,7 +2,7 @@ import type { Role } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
 import { db } from '../db';
-import { assignments, organisations, participants, users } from '../db/schema';
+import { assignments, households, organisations, participants, users } from '../db/schema';
 import type { Actor } from '../policy';
 
 let counter = 0;
@@ -43,6 +43,7 @@ export async function makeParticipant(opts: {
 	withAccount?: boolean;
 	language?: Locale;
 	familyName?: string;
+	householdId?: string;
 }) {
 	const n = next();
 	let userId: string | null = null;
@@ -58,8 +59,10 @@ export async function makeParticipant(opts: {
 		familyName: opts.familyName ?? `Family${n}`,
 		residenceStatus: 'refugee' as const,
 		language: opts.language ?? ('ar' as const),
-		userId
+		userId,
+		householdId: opts.householdId ?? null
 	};
+	if (row.householdId !== null) await db.insert(households).values({ id: row.householdId, name: row.familyName }).onConflictDoNothing();
 	await db.insert(participants).values(row);
 	if (opts.caseworkerId !== undefined) {
 		await db.insert(assignments).values({ participantId: row.id, caseworkerId: opts.caseworkerId });
