@@ -62,6 +62,7 @@ test.describe('activation on a phone, in Arabic', () => {
 		// The participant's own phone, set to Arabic.
 		const phone = await browser.newContext({ extraHTTPHeaders: { 'Accept-Language': 'ar' } });
 		const page = await phone.newPage();
+		expect(page.viewportSize()).toEqual({ width: 360, height: 740 });
 		await page.goto('/activate');
 		await expectDocumentLanguage(page, 'ar');
 		await expect(page.getByRole('heading', { level: 1, name: ar['activate.title'] })).toBeVisible();

@@ -37,15 +37,21 @@ export const PHONE = {
 	deviceScaleFactor: 2
 } satisfies BrowserContextOptions;
 
-/** A message with i18next-style {{placeholders}} filled in (plural keys are chosen by the caller). */
+// i18next placeholders: {{name}}, or with a format: {{count, number}}.
+const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g;
+
+/**
+ * A message with its placeholders filled in, for values that read the same in every format (names, and
+ * numbers in Latin digits); plural keys are chosen by the caller.
+ */
 export function fill(message: string, values: Record<string, string | number>): string {
-	return message.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+	return message.replace(PLACEHOLDER, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
 /** A message as a regular expression, with every placeholder matching anything. */
 export function pattern(message: string): RegExp {
-	const parts = message.split(/\{\{\s*\w+\s*\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-	return new RegExp(parts.join('.*'));
+	const parts = message.split(PLACEHOLDER).filter((_, i) => i % 2 === 0);
+	return new RegExp(parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'));
 }
 
 /**

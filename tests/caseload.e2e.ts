@@ -1,0 +1,165 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { de as t, pattern, signedInContext, signIn } from './helpers';
+
+// German, the staff's everyday language.
+test.use({ locale: 'de-DE' });
+
+const RESIDENCE_STATUSES = [
+	'refugee',
+	'subsidiary_protection',
+	'asylum',
+	'other_permit',
+	'family_reunification',
+	'gestattung',
+	'duldung'
+] as const;
+
+const cases = (page: Page): Locator => page.getByRole('main').getByRole('list').getByRole('listitem');
+const caseLink = (page: Page, name: string): Locator => cases(page).getByRole('link', { name, exact: true });
+
+async function applyFilters(page: Page) {
+	await page.getByRole('button', { name: t['caseload.apply'] }).click();
+	await page.waitForURL(/\/caseload\?/);
+}
+
+test('a caseworker finds a participant by name, filters by residence status and opens the record', async ({ page }) => {
+	await signIn(page, 'caseworker');
+	await expect(page.getByRole('heading', { level: 1, name: t['caseload.title'] })).toBeVisible();
+
+	await page.getByRole('searchbox', { name: t['caseload.search'] }).fill('Al-Hassan');
+	await applyFilters(page);
+	await expect(page).toHaveURL(/[?&]q=Al-Hassan/);
+	const amina = caseLink(page, 'Al-Hassan, Amina');
+	await expect(amina).toBeVisible();
+	for (const row of await cases(page).all()) await expect(row).toContainText('Al-Hassan');
+
+	// Her residence status, as the list shows it (the longest matching label, in case one contains another).
+	const rowText = await cases(page).filter({ has: page.getByRole('link', { name: 'Al-Hassan, Amina', exact: true }) }).innerText();
+	const status = RESIDENCE_STATUSES.filter((s) => rowText.includes(t[`residence_status.${s}`])).sort(
+		(a, b) => t[`residence_status.${b}`].length - t[`residence_status.${a}`].length
+	)[0];
+	expect(status, `a residence status in "${rowText}"`).toBeDefined();
+	const statusFilter = page.getByRole('combobox', { name: t['participant.residence_status'] });
+
+	// Another status hides her.
+	const other = RESIDENCE_STATUSES.find((s) => s !== status) ?? 'refugee';
+	await statusFilter.selectOption(other);
+	await applyFilters(page);
+	await expect(page).toHaveURL(new RegExp(`[?&]status=${other}`));
+	await expect(amina).toBeHidden();
+
+	// Her own status shows her, and every row shown has that status.
+	await statusFilter.selectOption(status);
+	await applyFilters(page);
+	await expect(page).toHaveURL(new RegExp(`[?&]status=${status}`));
+	await expect(amina).toBeVisible();
+	for (const row of await cases(page).all()) await expect(row).toContainText(t[`residence_status.${status}`]);
+
+	await amina.click();
+	await expect(page).toHaveURL(/\/participants\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Amina Al-Hassan' })).toBeVisible();
+	await expect(page.getByRole('definition').filter({ hasText: 'Sabine Keller' })).toBeVisible();
+});
+
+test("a caseworker gets 'not found' for a participant of another organisation", async ({ page, browser }) => {
+	// caseworker2 works for Caritas: read one of their participants' addresses.
+	const caritas = await signedInContext(browser, 'caseworker2');
+	let href: string | null;
+	try {
+		await expect(caritas.page).toHaveURL(/\/caseload$/);
+		const first = cases(caritas.page).getByRole('link').first();
+		href = await first.getAttribute('href');
+	} finally {
+		await caritas.context.close();
+	}
+	expect(href).toMatch(/^\/participants\/[0-9a-f-]{36}$/);
+
+	await signIn(page, 'caseworker');
+	const response = await page.goto(href!);
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1, name: t['error.not_found'] })).toBeVisible();
+	// The invitation page behind it is closed too.
+	const invitation = await page.goto(`${href}/invitation`);
+	expect(invitation?.status()).toBe(404);
+});
+
+test('the team lead assigns an unassigned participant to a caseworker', async ({ page }) => {
+	await signIn(page, 'lead');
+	await page.getByRole('combobox', { name: t['participant.caseworker'] }).selectOption({ label: t['caseload.unassigned'] });
+	await applyFilters(page);
+	await expect(page).toHaveURL(/[?&]caseworker=none/);
+	const first = cases(page).first();
+	await expect(first).toContainText(t['caseload.unassigned']);
+	const link = first.getByRole('link');
+	const href = await link.getAttribute('href');
+	await link.click();
+	await expect(page).toHaveURL(href!);
+
+	const form = page.getByRole('main').locator('form').filter({ has: page.getByRole('heading', { name: t['participant.assign_title'] }) });
+	await form.getByRole('combobox', { name: t['participant.caseworker'] }).selectOption({ label: 'Leyla Aydin' });
+	await form.getByRole('button', { name: t['participant.assign'] }).click();
+
+	await expect(page).toHaveURL(`${href}?assigned=1`);
+	await expect(page.getByRole('status')).toHaveText(t['participant.assigned']);
+	await expect(page.getByRole('definition').filter({ hasText: 'Leyla Aydin' })).toBeVisible();
+
+	// No longer in the unassigned list.
+	await page.goto('/caseload?caseworker=none');
+	await expect(page.getByRole('heading', { level: 1, name: t['caseload.title'] })).toBeVisible();
+	await expect(page.getByRole('main').locator(`a[href="${href}"]`)).toHaveCount(0);
+});
+
+test.describe('creating a participant: validation keeps what was typed', () => {
+	/** Lets the form reach the server with values the browser itself would refuse to send. */
+	async function skipBrowserValidation(page: Page) {
+		await page.getByRole('main').locator('form').evaluate((form: HTMLFormElement) => {
+			form.noValidate = true;
+		});
+	}
+
+	test('an empty given name and a far too long family name are refused by the server', async ({ page }) => {
+		await signIn(page, 'caseworker');
+		await page.goto('/participants/new');
+		const givenName = page.getByRole('textbox', { name: t['participant.given_name'], exact: true });
+		const familyName = page.getByRole('textbox', { name: t['participant.family_name'], exact: true });
+		const status = page.getByRole('combobox', { name: t['participant.residence_status'] });
+		const language = page.getByRole('combobox', { name: t['participant.language'] });
+		const town = page.getByRole('combobox', { name: t['participant.town'] });
+		const district = page.getByRole('textbox', { name: t['participant.district'], exact: true });
+		const phone = page.getByRole('textbox', { name: t['participant.phone'], exact: true });
+
+		await familyName.fill('Haddad');
+		await status.selectOption('duldung');
+		await language.selectOption('fa');
+		await town.selectOption({ index: 1 });
+		const townId = await town.inputValue();
+		await district.fill('Kernstadt');
+		await phone.fill('0176 1234567');
+		await skipBrowserValidation(page);
+		await page.getByRole('button', { name: t['participant.create'] }).click();
+
+		await expect(page.getByRole('main').getByRole('alert')).toHaveText(t['form.check_fields']);
+		await expect(givenName).toHaveAttribute('aria-invalid', 'true');
+		await expect(givenName).toHaveAccessibleDescription(pattern(t['form.required']));
+		await expect(familyName).toHaveValue('Haddad');
+		await expect(status).toHaveValue('duldung');
+		await expect(language).toHaveValue('fa');
+		await expect(town).toHaveValue(townId);
+		await expect(district).toHaveValue('Kernstadt');
+		await expect(phone).toHaveValue('0176 1234567');
+
+		// 10,000 characters: more than the field allows to be typed, so remove its limit first.
+		await givenName.fill('Omid');
+		await familyName.evaluate((input: HTMLInputElement) => input.removeAttribute('maxlength'));
+		await familyName.fill('x'.repeat(10_000));
+		await skipBrowserValidation(page);
+		await page.getByRole('button', { name: t['participant.create'] }).click();
+
+		await expect(familyName).toHaveAccessibleDescription(pattern(t['form.too_long']));
+		await expect(familyName).toHaveAttribute('aria-invalid', 'true');
+		await expect(givenName).toHaveValue('Omid');
+		await expect(givenName).not.toHaveAttribute('aria-invalid', 'true');
+		await expect(district).toHaveValue('Kernstadt');
+		await expect(page).toHaveURL(/\/participants\/new$/);
+	});
+});
