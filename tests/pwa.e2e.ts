@@ -24,6 +24,15 @@ test.describe('installable app', () => {
 		}
 	});
 
+	test('Chromium itself finds nothing that stops installing the app', async ({ page }) => {
+		await page.goto('/login');
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		const cdp = await page.context().newCDPSession(page);
+		const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+		// Playwright's contexts are incognito profiles, where Chromium never offers installation; every other reason counts.
+		expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+	});
+
 	test('the service worker script is served and pages link the manifest', async ({ page, request }) => {
 		const sw = await request.get('/sw.js');
 		expect(sw.status()).toBe(200);
