@@ -7,10 +7,12 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { syncShippedCatalogue } from '$lib/server/plans/catalogue';
 import { ensureBootstrapAdmin } from '$lib/server/users/bootstrap';
 import { LOCALE_COOKIE, resolveLocale, translatorFor } from '$lib/server/i18n';
 
 export const init: ServerInit = async () => {
+	await syncShippedCatalogue();
 	await ensureBootstrapAdmin();
 	// Demo data only when the demo command asks for it, never on a plain production start.
 	if (process.env.TANDEM_DEMO === '1') {

@@ -21,9 +21,13 @@ export function formValues(formData: FormData): Record<string, string> {
 
 const TRANSLATION_KEY = /^[a-z_]+\.[a-z_]+$/;
 
-function fieldNames(schema: v.GenericSchema): string[] {
+function requiredFieldNames(schema: v.GenericSchema): string[] {
 	const root = 'pipe' in schema && Array.isArray(schema.pipe) ? schema.pipe[0] : schema;
-	return root !== null && typeof root === 'object' && 'entries' in root ? Object.keys(root.entries as object) : [];
+	if (root === null || typeof root !== 'object' || !('entries' in root)) return [];
+	// Optional fields keep their defaults; only required ones turn a missing value into "required".
+	return Object.entries(root.entries as Record<string, { type: string }>)
+		.filter(([, entry]) => entry.type !== 'optional')
+		.map(([name]) => name);
 }
 
 export type Parsed<T> = { ok: true; output: T } | { ok: false; failure: ActionFailure<FormFailure> };
@@ -34,7 +38,7 @@ export type Parsed<T> = { ok: true; output: T } | { ok: false; failure: ActionFa
  */
 export function parseForm<S extends v.GenericSchema>(schema: S, formData: FormData): Parsed<v.InferOutput<S>> {
 	// A field the browser did not send (an unticked checkbox, a tampered form) counts as empty.
-	const raw: Record<string, unknown> = Object.fromEntries(fieldNames(schema).map((name) => [name, '']));
+	const raw: Record<string, unknown> = Object.fromEntries(requiredFieldNames(schema).map((name) => [name, '']));
 	for (const [key, value] of formData) {
 		if (raw[key] === '') delete raw[key];
 		const existing = raw[key];

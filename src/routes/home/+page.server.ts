@@ -2,13 +2,16 @@ import { error } from '@sveltejs/kit';
 import { formatDate } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
 import { openParticipant } from '$lib/server/participants';
+import { readPlan } from '$lib/server/plans/read';
+import { dateView, goalView, nextSteps } from '$lib/server/plans/view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireRole('participant');
 	if (actor.participantId === null) error(404, 'error.not_found');
-	const record = await openParticipant(actor, actor.participantId);
+	const [record, plan] = await Promise.all([openParticipant(actor, actor.participantId), readPlan(actor, actor.participantId)]);
 	const { participant } = record;
+	const goals = plan.goals.map((g) => goalView(g, locals.locale)).filter((g) => g.proposal === 'none');
 	return {
 		welcome: url.searchParams.has('welcome'),
 		givenName: participant.givenName,
@@ -19,6 +22,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		district: participant.district,
 		contact: { phone: participant.phone, email: participant.email, address: participant.address },
 		householdMembers: record.householdMembers.map((m) => `${m.givenName} ${m.familyName}`),
-		caseworker: record.caseworker
+		caseworker: record.caseworker,
+		plan: {
+			goalCount: goals.length,
+			achieved: goals.filter((g) => g.status === 'achieved').length,
+			nextSteps: nextSteps(goals, 3),
+			nextReview: dateView(plan.nextReviewDate, locals.locale, true),
+			waitingForMe: plan.pending !== null && plan.pending.participantConfirmedAt === null
+		}
 	};
 };

@@ -15,6 +15,12 @@ export type AuditAction =
 	| 'user.deactivated'
 	| 'user.reactivated'
 	| 'organisation.created'
+	| 'plan.viewed'
+	| 'plan.changed'
+	| 'plan.printed'
+	| 'catalogue.goal_added'
+	| 'catalogue.goal_retired'
+	| 'catalogue.goal_restored'
 	| 'auth.signed_in'
 	| 'auth.signed_out_everywhere';
 

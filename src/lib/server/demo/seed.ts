@@ -5,6 +5,8 @@ import { hashPassword } from '../auth/password';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import { NAMES } from './names';
+import { seedDemoPlans } from './plans';
+import { syncShippedCatalogue } from '../plans/catalogue';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 
@@ -40,6 +42,7 @@ const STATUS_WEIGHTS: [ResidenceStatus, number][] = [
 export async function seedDemo(): Promise<boolean> {
 	const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
 	if (existing !== undefined) return false;
+	await syncShippedCatalogue();
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	const rand = prng(2017);
 	const org = (name: string, kind: 'county' | 'town' | 'welfare') => ({ id: crypto.randomUUID(), name, kind });
@@ -120,5 +123,20 @@ export async function seedDemo(): Promise<boolean> {
 		tx.insert(participants).values(people).run();
 		tx.insert(assignments).values(assignmentRows).run();
 	});
+
+	const staffById = new Map<string, (typeof staffRows)[number]>(staffRows.map((u) => [u.id, u]));
+	const caseworkerOf = new Map(assignmentRows.map((a) => [a.participantId, staffById.get(a.caseworkerId)!]));
+	const person = (row: Row) => {
+		const cw = caseworkerOf.get(row.id!);
+		return {
+			id: row.id!,
+			caseworker: cw === undefined ? null : { id: cw.id, role: cw.role, organisationId: cw.organisationId, participantId: null },
+			self: row.userId ? { id: row.userId, role: 'participant' as const, organisationId: null, participantId: row.id! } : null
+		};
+	};
+	const withAccount = (username: string) => people.find((p) => p.userId === participantAccounts.find((a) => a.username === username)?.id)!;
+	const showcase = { ar: person(withAccount('participant')), ti: person(withAccount('participant.ti')), fa: person(withAccount('participant.fa')) };
+	const showcaseIds = new Set([showcase.ar.id, showcase.ti.id, showcase.fa.id]);
+	await seedDemoPlans(showcase, people.filter((p) => !showcaseIds.has(p.id!)).map(person), rand);
 	return true;
 }

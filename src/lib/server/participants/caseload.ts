@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { RESIDENCE_STATUSES } from '$lib/domain';
 import { recordAudit } from '../audit';
 import { db } from '../db';
-import { assignments, organisations, participants, users } from '../db/schema';
+import { assignments, goals, organisations, participants, plans, users } from '../db/schema';
 import { caseloadCondition, type Actor } from '../policy';
 
 export const PAGE_SIZE = 25;
@@ -14,6 +14,7 @@ const filterSchema = v.object({
 	district: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(100)),
 	status: v.optional(v.picklist(['', ...RESIDENCE_STATUSES]), ''),
 	caseworker: v.pipe(v.optional(v.string(), ''), v.maxLength(64)),
+	attention: v.optional(v.picklist(['', 'review_overdue', 'proposals']), ''),
 	page: v.pipe(v.optional(v.string(), '1'), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(10_000))
 });
 export type CaseloadFilters = v.InferOutput<typeof filterSchema>;
@@ -48,6 +49,10 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 	if (filters.status !== '') conditions.push(eq(participants.residenceStatus, filters.status));
 	if (filters.caseworker === 'none') conditions.push(isNull(assignments.id));
 	else if (filters.caseworker !== '') conditions.push(eq(assignments.caseworkerId, filters.caseworker));
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+	const openProposals = sql<number>`(select count(*) from ${goals} where ${goals.participantId} = ${participants.id} and ${goals.proposal} = 'proposed' and ${goals.deletedAt} is null)`;
+	if (filters.attention === 'review_overdue') conditions.push(sql`${plans.nextReviewDate} < ${today}`);
+	if (filters.attention === 'proposals') conditions.push(sql`${openProposals} > 0`);
 	const where = and(...conditions);
 
 	const base = db
@@ -60,12 +65,15 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 			language: participants.language,
 			hasAccount: sql<boolean>`${participants.userId} is not null`,
 			townName: organisations.name,
-			caseworkerName: users.displayName
+			caseworkerName: users.displayName,
+			nextReviewDate: plans.nextReviewDate,
+			openProposals
 		})
 		.from(participants)
 		.innerJoin(organisations, eq(participants.townId, organisations.id))
 		.leftJoin(assignments, and(eq(assignments.participantId, participants.id), isNull(assignments.endedAt)))
-		.leftJoin(users, eq(assignments.caseworkerId, users.id));
+		.leftJoin(users, eq(assignments.caseworkerId, users.id))
+		.leftJoin(plans, eq(plans.participantId, participants.id));
 	const [rows, [{ total }]] = await Promise.all([
 		base
 			.where(where)
@@ -76,6 +84,7 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 			.select({ total: count() })
 			.from(participants)
 			.leftJoin(assignments, and(eq(assignments.participantId, participants.id), isNull(assignments.endedAt)))
+			.leftJoin(plans, eq(plans.participantId, participants.id))
 			.where(where)
 	]);
 	// Seeing a name in a list is seeing personal data: one entry per page view, naming who was shown.
@@ -84,7 +93,15 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 		action: 'caseload.viewed',
 		detail: { filters: { ...filters }, shown: rows.map((r) => r.id) }
 	});
-	return { rows: rows.map((r) => ({ ...r, hasAccount: Boolean(r.hasAccount) })), total };
+	return {
+		rows: rows.map((r) => ({
+			...r,
+			hasAccount: Boolean(r.hasAccount),
+			reviewOverdue: r.nextReviewDate !== null && r.nextReviewDate < today,
+			openProposals: Number(r.openProposals)
+		})),
+		total
+	};
 }
 
 /** Districts and towns for the filter menus, from the actor's own caseload only. */

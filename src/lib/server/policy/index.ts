@@ -91,3 +91,38 @@ export function caseloadCondition(actor: Actor): SQL | null {
 	}
 	return null;
 }
+
+/**
+ * What an actor may do with one participant's integration plan; null means nothing (404).
+ * The participant shapes their own plan: ticks their own steps, comments, proposes goals and confirms an
+ * agreed version. Staff responsible for the case edit everything and confirm for the organisation.
+ */
+export type PlanAccess = {
+	relation: Relation;
+	editPlan: boolean;
+	tickOwnSteps: boolean;
+	proposeGoals: boolean;
+	comment: boolean;
+	confirmAsParticipant: boolean;
+	confirmAsCaseworker: boolean;
+};
+
+export async function planAccess(actor: Actor, participantId: string): Promise<PlanAccess | null> {
+	const relation = await relationTo(actor, participantId);
+	if (relation === null) return null;
+	const self = relation === 'self';
+	return {
+		relation,
+		editPlan: !self,
+		tickOwnSteps: true,
+		proposeGoals: self,
+		comment: true,
+		confirmAsParticipant: self,
+		confirmAsCaseworker: !self
+	};
+}
+
+/** A participant ticks only steps that are theirs to do; staff may tick any. */
+export function canTickStep(access: PlanAccess, assignee: string): boolean {
+	return access.editPlan || (access.tickOwnSteps && assignee === 'participant');
+}

@@ -1,0 +1,204 @@
+import { error } from '@sveltejs/kit';
+import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
+import type { Locale } from '$lib/i18n/locales';
+import type { Field, GoalStatus } from '$lib/plan';
+import { db, type Tx } from '../db';
+import { goalComments, goals, plans, steps, users, type Goal } from '../db/schema';
+import type { Actor, PlanAccess } from '../policy';
+import { findCatalogueGoal } from './catalogue';
+import { recordPlanChange } from './history';
+import { openPlan } from './read';
+import type { EditGoalInput, NewGoalInput, ProposalInput } from './schema';
+
+export type WriteResult = { ok: true; id: string } | { ok: false; reason: 'stale' | 'catalogue_unknown' | 'not_a_proposal' | 'text_required' };
+
+/** The goal, if it belongs to this participant's plan; anything else is "not found", never someone else's goal. */
+export async function goalOf(participantId: string, goalId: string): Promise<Goal> {
+	const [goal] = await db.select().from(goals).where(and(eq(goals.id, goalId), eq(goals.participantId, participantId), isNull(goals.deletedAt)));
+	if (goal === undefined) error(404, 'error.not_found');
+	return goal;
+}
+
+async function requireEdit(actor: Actor, participantId: string): Promise<PlanAccess> {
+	const access = await openPlan(actor, participantId);
+	if (!access.editPlan) error(404, 'error.not_found');
+	return access;
+}
+
+export function ensurePlan(tx: Tx, participantId: string) {
+	tx.insert(plans).values({ participantId }).onConflictDoNothing().run();
+	tx.update(plans).set({ updatedAt: new Date() }).where(eq(plans.participantId, participantId)).run();
+}
+
+function nextPosition(tx: Tx, participantId: string): number {
+	const row = tx.select({ top: max(goals.position) }).from(goals).where(eq(goals.participantId, participantId)).get();
+	return (row?.top ?? 0) + 1;
+}
+
+async function insertGoal(
+	actor: Actor,
+	participantId: string,
+	input: ProposalInput & { status?: GoalStatus; nextReviewDate?: string },
+	writtenIn: Locale,
+	proposal: Goal['proposal']
+): Promise<WriteResult> {
+	const catalogue = input.catalogueId === '' ? null : await findCatalogueGoal(input.catalogueId);
+	if (input.catalogueId !== '' && catalogue === null) return { ok: false, reason: 'catalogue_unknown' };
+	const id = crypto.randomUUID();
+	db.transaction((tx) => {
+		ensurePlan(tx, participantId);
+		tx.insert(goals)
+			.values({
+				id,
+				participantId,
+				field: catalogue?.field ?? (input.field as Field),
+				catalogueId: catalogue?.id ?? null,
+				title: catalogue === null ? input.title : '',
+				titleLocale: catalogue === null ? writtenIn : null,
+				why: input.why,
+				whyLocale: input.why === '' ? null : writtenIn,
+				status: input.status ?? 'planned',
+				targetDate: input.targetDate || null,
+				nextReviewDate: input.nextReviewDate || null,
+				position: nextPosition(tx, participantId),
+				proposal,
+				createdBy: actor.id,
+				updatedBy: actor.id
+			})
+			.run();
+		// A catalogue goal brings its usual steps; the participant does them unless someone changes that.
+		catalogue?.steps.forEach((step, position) => {
+			tx.insert(steps).values({ id: crypto.randomUUID(), goalId: id, catalogueId: step.id, assignee: 'participant', position, createdBy: actor.id, updatedBy: actor.id }).run();
+		});
+		recordPlanChange(tx, actor, participantId, proposal === 'proposed' ? 'goal.proposed' : 'goal.created', { goalId: id });
+	});
+	return { ok: true, id };
+}
+
+export async function createGoal(actor: Actor, participantId: string, input: NewGoalInput, writtenIn: Locale): Promise<WriteResult> {
+	await requireEdit(actor, participantId);
+	return insertGoal(actor, participantId, input, writtenIn, 'none');
+}
+
+/** The participant suggests a goal; it stays a proposal until the caseworker accepts or declines it. */
+export async function proposeGoal(actor: Actor, participantId: string, input: ProposalInput, writtenIn: Locale): Promise<WriteResult> {
+	const access = await openPlan(actor, participantId);
+	if (!access.proposeGoals) error(404, 'error.not_found');
+	return insertGoal(actor, participantId, input, writtenIn, 'proposed');
+}
+
+/** Writes only if nobody changed the goal since the form was loaded; otherwise nothing changes. */
+function bumpGoal(tx: Tx, goalId: string, expectedVersion: number, set: Partial<Goal>, actor: Actor): boolean {
+	const result = tx
+		.update(goals)
+		.set({ ...set, version: sql`${goals.version} + 1`, updatedBy: actor.id, updatedAt: new Date() })
+		.where(and(eq(goals.id, goalId), eq(goals.version, expectedVersion), isNull(goals.deletedAt)))
+		.run();
+	return result.changes === 1;
+}
+
+export async function updateGoal(actor: Actor, participantId: string, goalId: string, input: EditGoalInput, writtenIn: Locale): Promise<WriteResult> {
+	await requireEdit(actor, participantId);
+	const goal = await goalOf(participantId, goalId);
+	const { version, ...fields } = input;
+	const set: Partial<Goal> = {
+		field: fields.field,
+		status: fields.status,
+		targetDate: fields.targetDate || null,
+		nextReviewDate: fields.nextReviewDate || null
+	};
+	// Edited text is marked with the language it is now written in; untouched text keeps its own.
+	if (fields.why !== goal.why) Object.assign(set, { why: fields.why, whyLocale: fields.why === '' ? null : writtenIn });
+	// Catalogue goals keep their translated title; a free title is edited as text.
+	if (goal.catalogueId === null && fields.title !== '' && fields.title !== goal.title) Object.assign(set, { title: fields.title, titleLocale: writtenIn });
+	const changed = db.transaction((tx) => {
+		if (!bumpGoal(tx, goalId, version, set, actor)) return false;
+		recordPlanChange(tx, actor, participantId, fields.status !== goal.status ? 'goal.status' : 'goal.updated', { goalId, detail: { from: goal.status, to: fields.status } });
+		return true;
+	});
+	return changed ? { ok: true, id: goalId } : { ok: false, reason: 'stale' };
+}
+
+export async function setGoalStatus(actor: Actor, participantId: string, goalId: string, status: GoalStatus, version: number): Promise<WriteResult> {
+	await requireEdit(actor, participantId);
+	const goal = await goalOf(participantId, goalId);
+	const changed = db.transaction((tx) => {
+		if (!bumpGoal(tx, goalId, version, { status }, actor)) return false;
+		recordPlanChange(tx, actor, participantId, 'goal.status', { goalId, detail: { from: goal.status, to: status } });
+		return true;
+	});
+	return changed ? { ok: true, id: goalId } : { ok: false, reason: 'stale' };
+}
+
+/** Swaps a goal with its neighbour; order is the caseworker's and participant's shared priority. */
+export async function moveGoal(actor: Actor, participantId: string, goalId: string, direction: 'up' | 'down'): Promise<void> {
+	await requireEdit(actor, participantId);
+	const goal = await goalOf(participantId, goalId);
+	db.transaction((tx) => {
+		// Goals are shown by field of action, so a goal moves among the goals of its own field.
+		const ordered = tx
+			.select({ id: goals.id, position: goals.position })
+			.from(goals)
+			.where(and(eq(goals.participantId, participantId), eq(goals.field, goal.field), isNull(goals.deletedAt)))
+			.orderBy(asc(goals.position), asc(goals.createdAt))
+			.all();
+		const index = ordered.findIndex((g) => g.id === goalId);
+		const target = direction === 'up' ? index - 1 : index + 1;
+		if (index < 0 || target < 0 || target >= ordered.length) return;
+		const slots = ordered.map((g) => g.position);
+		[ordered[index], ordered[target]] = [ordered[target], ordered[index]];
+		ordered.forEach((g, i) => tx.update(goals).set({ position: slots[i] }).where(eq(goals.id, g.id)).run());
+		recordPlanChange(tx, actor, participantId, 'goal.moved', { goalId, detail: { direction } });
+	});
+}
+
+export async function deleteGoal(actor: Actor, participantId: string, goalId: string): Promise<void> {
+	await requireEdit(actor, participantId);
+	await goalOf(participantId, goalId);
+	db.transaction((tx) => {
+		tx.update(goals).set({ deletedAt: new Date(), updatedBy: actor.id, version: sql`${goals.version} + 1` }).where(eq(goals.id, goalId)).run();
+		recordPlanChange(tx, actor, participantId, 'goal.deleted', { goalId });
+	});
+}
+
+export async function acceptProposal(actor: Actor, participantId: string, goalId: string): Promise<WriteResult> {
+	await requireEdit(actor, participantId);
+	const goal = await goalOf(participantId, goalId);
+	if (goal.proposal === 'none') return { ok: false, reason: 'not_a_proposal' };
+	db.transaction((tx) => {
+		bumpGoal(tx, goalId, goal.version, { proposal: 'none', declineReason: '' }, actor);
+		recordPlanChange(tx, actor, participantId, 'goal.accepted', { goalId });
+	});
+	return { ok: true, id: goalId };
+}
+
+export async function declineProposal(actor: Actor, participantId: string, goalId: string, reason: string): Promise<WriteResult> {
+	await requireEdit(actor, participantId);
+	const goal = await goalOf(participantId, goalId);
+	if (goal.proposal !== 'proposed') return { ok: false, reason: 'not_a_proposal' };
+	db.transaction((tx) => {
+		bumpGoal(tx, goalId, goal.version, { proposal: 'declined', declineReason: reason }, actor);
+		recordPlanChange(tx, actor, participantId, 'goal.declined', { goalId, detail: { reason } });
+	});
+	return { ok: true, id: goalId };
+}
+
+/** A comment or question on a goal, by the participant or staff; kept with author and time. */
+export async function commentOnGoal(actor: Actor, participantId: string, goalId: string, text: string): Promise<void> {
+	const access = await openPlan(actor, participantId);
+	if (!access.comment) error(404, 'error.not_found');
+	await goalOf(participantId, goalId);
+	db.transaction((tx) => {
+		tx.insert(goalComments).values({ id: crypto.randomUUID(), goalId, authorId: actor.id, text }).run();
+		recordPlanChange(tx, actor, participantId, 'goal.commented', { goalId });
+	});
+}
+
+export async function commentsOf(goalId: string) {
+	return db
+		.select({ id: goalComments.id, text: goalComments.text, createdAt: goalComments.createdAt, authorName: users.displayName, authorRole: users.role })
+		.from(goalComments)
+		.innerJoin(users, eq(goalComments.authorId, users.id))
+		.where(eq(goalComments.goalId, goalId))
+		.orderBy(asc(goalComments.createdAt));
+}

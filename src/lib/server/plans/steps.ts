@@ -1,0 +1,102 @@
+import { error } from '@sveltejs/kit';
+import { and, eq, isNull, max, sql } from 'drizzle-orm';
+import type { Locale } from '$lib/i18n/locales';
+import { db, type Tx } from '../db';
+import { goals, steps, type Step } from '../db/schema';
+import { canTickStep, type Actor } from '../policy';
+import { goalOf, type WriteResult } from './goals';
+import { recordPlanChange } from './history';
+import { openPlan } from './read';
+import type { EditStepInput, StepInput } from './schema';
+
+/** The step, if it belongs to a goal of this participant's plan; otherwise 404. */
+async function stepOf(participantId: string, stepId: string): Promise<Step> {
+	const [row] = await db
+		.select({ step: steps })
+		.from(steps)
+		.innerJoin(goals, eq(steps.goalId, goals.id))
+		.where(and(eq(steps.id, stepId), eq(goals.participantId, participantId), isNull(steps.deletedAt), isNull(goals.deletedAt)));
+	if (row === undefined) error(404, 'error.not_found');
+	return row.step;
+}
+
+function bumpStep(tx: Tx, stepId: string, expectedVersion: number, set: Partial<Step>, actor: Actor): boolean {
+	const result = tx
+		.update(steps)
+		.set({ ...set, version: sql`${steps.version} + 1`, updatedBy: actor.id, updatedAt: new Date() })
+		.where(and(eq(steps.id, stepId), eq(steps.version, expectedVersion), isNull(steps.deletedAt)))
+		.run();
+	return result.changes === 1;
+}
+
+async function requireEdit(actor: Actor, participantId: string) {
+	const access = await openPlan(actor, participantId);
+	if (!access.editPlan) error(404, 'error.not_found');
+}
+
+export async function addStep(actor: Actor, participantId: string, goalId: string, input: StepInput, writtenIn: Locale): Promise<WriteResult> {
+	await requireEdit(actor, participantId);
+	await goalOf(participantId, goalId);
+	const id = crypto.randomUUID();
+	db.transaction((tx) => {
+		const top = tx.select({ top: max(steps.position) }).from(steps).where(eq(steps.goalId, goalId)).get();
+		tx.insert(steps)
+			.values({
+				id,
+				goalId,
+				text: input.text,
+				textLocale: writtenIn,
+				assignee: input.assignee,
+				serviceName: input.assignee === 'service' ? input.serviceName : '',
+				dueDate: input.dueDate || null,
+				position: (top?.top ?? -1) + 1,
+				createdBy: actor.id,
+				updatedBy: actor.id
+			})
+			.run();
+		recordPlanChange(tx, actor, participantId, 'step.created', { goalId, stepId: id });
+	});
+	return { ok: true, id };
+}
+
+export async function updateStep(actor: Actor, participantId: string, stepId: string, input: EditStepInput, writtenIn: Locale): Promise<WriteResult> {
+	await requireEdit(actor, participantId);
+	const step = await stepOf(participantId, stepId);
+	const set: Partial<Step> = {
+		assignee: input.assignee,
+		serviceName: input.assignee === 'service' ? input.serviceName : '',
+		dueDate: input.dueDate || null
+	};
+	// A catalogue step keeps its translations unless someone rewrites it in their own words.
+	if (input.text !== '') Object.assign(set, { text: input.text, textLocale: writtenIn, catalogueId: null });
+	else if (step.catalogueId === null) return { ok: false, reason: 'text_required' };
+	const changed = db.transaction((tx) => {
+		if (!bumpStep(tx, stepId, input.version, set, actor)) return false;
+		recordPlanChange(tx, actor, participantId, 'step.updated', { goalId: step.goalId, stepId });
+		return true;
+	});
+	return changed ? { ok: true, id: stepId } : { ok: false, reason: 'stale' };
+}
+
+/** Ticks a step done or not done; the participant may do this for their own steps. */
+export async function setStepDone(actor: Actor, participantId: string, stepId: string, done: boolean, version: number): Promise<WriteResult> {
+	const access = await openPlan(actor, participantId);
+	const step = await stepOf(participantId, stepId);
+	if (!canTickStep(access, step.assignee)) error(404, 'error.not_found');
+	if (step.done === done) return { ok: true, id: stepId };
+	const changed = db.transaction((tx) => {
+		if (!bumpStep(tx, stepId, version, { done }, actor)) return false;
+		recordPlanChange(tx, actor, participantId, done ? 'step.done' : 'step.undone', { goalId: step.goalId, stepId });
+		return true;
+	});
+	return changed ? { ok: true, id: stepId } : { ok: false, reason: 'stale' };
+}
+
+export async function deleteStep(actor: Actor, participantId: string, stepId: string): Promise<void> {
+	await requireEdit(actor, participantId);
+	const step = await stepOf(participantId, stepId);
+	db.transaction((tx) => {
+		tx.update(steps).set({ deletedAt: new Date(), updatedBy: actor.id, version: sql`${steps.version} + 1` }).where(eq(steps.id, stepId)).run();
+		recordPlanChange(tx, actor, participantId, 'step.deleted', { goalId: step.goalId, stepId });
+	});
+}

@@ -1,0 +1,43 @@
+import { formatDate } from '$lib/i18n/format';
+import { requireActor } from '$lib/server/auth/guard';
+import { participantSummary } from '$lib/server/participants';
+import { planActions } from '$lib/server/plans/actions';
+import { readPlan } from '$lib/server/plans/read';
+import { byField, changeViews, dateView, goalView, nextSteps } from '$lib/server/plans/view';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const actor = requireActor();
+	const plan = await readPlan(actor, params.id);
+	const participant = await participantSummary(params.id);
+	const locale = locals.locale;
+	const views = plan.goals.map((g) => goalView(g, locale));
+	const agreedGoals = views.filter((g) => g.proposal === 'none');
+	return {
+		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}`, givenName: participant.givenName },
+		self: plan.access.relation === 'self',
+		editPlan: plan.access.editPlan,
+		proposeGoals: plan.access.proposeGoals,
+		nextReview: dateView(plan.nextReviewDate, locale, true),
+		groups: byField(agreedGoals),
+		proposals: views.filter((g) => g.proposal !== 'none'),
+		nextSteps: nextSteps(agreedGoals),
+		lastAgreed: plan.lastAgreed === null ? null : { number: plan.lastAgreed.number, date: formatDate(locale, plan.lastAgreed.agreedAt) },
+		pending:
+			plan.pending === null
+				? null
+				: { id: plan.pending.id, number: plan.pending.number, participantConfirmed: plan.pending.participantConfirmedAt !== null, caseworkerConfirmed: plan.pending.caseworkerConfirmedAt !== null },
+		changes: plan.changesSinceAgreed === null ? null : changeViews(plan.changesSinceAgreed, locale),
+		done: url.searchParams.get('done')
+	};
+};
+
+export const actions: Actions = {
+	tick: planActions.tick,
+	status: planActions.status,
+	move: planActions.move,
+	accept: planActions.accept,
+	decline: planActions.decline,
+	proposeVersion: planActions.proposeVersion,
+	confirm: planActions.confirm
+};

@@ -1,0 +1,20 @@
+import { requireActor } from '$lib/server/auth/guard';
+import { participantSummary } from '$lib/server/participants';
+import { planActions } from '$lib/server/plans/actions';
+import { openPlan, versionsOf } from '$lib/server/plans/read';
+import { versionSummary } from '$lib/server/plans/version-view';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const access = await openPlan(requireActor(), params.id);
+	const [participant, versions] = await Promise.all([participantSummary(params.id), versionsOf(params.id)]);
+	return {
+		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },
+		self: access.relation === 'self',
+		editPlan: access.editPlan,
+		versions: versions.map((v) => versionSummary(v, locals.locale)),
+		done: url.searchParams.get('done')
+	};
+};
+
+export const actions: Actions = { confirm: planActions.confirm, paper: planActions.paper, proposeVersion: planActions.proposeVersion };
