@@ -4,7 +4,7 @@ import { requireActor } from '../auth/guard';
 import { formFailure, parseForm } from '../forms';
 import { acceptProposal, commentOnGoal, declineProposal, deleteGoal, moveGoal, setGoalStatus, updateGoal, type WriteResult } from './goals';
 import { commentSchema, declineSchema, editGoalSchema, editStepSchema, moveSchema, statusSchema, stepSchema, tickSchema } from './schema';
-import { addStep, deleteStep, setStepDone, updateStep } from './steps';
+import { addStep, deleteStep, moveStep, setStepDone, updateStep } from './steps';
 import { confirmAsCaseworker, confirmAsParticipant, proposeVersion, recordPaperConfirmation } from './versions';
 
 type Event = RequestEvent<{ id: string }>;
@@ -117,6 +117,14 @@ export const planActions = {
 		const result = await updateStep(actor, event.params.id, stepId, input, event.locals.locale);
 		if (!result.ok) return refused(result, formData);
 		back(event, 'saved');
+	},
+	moveStep: async (event: Event) => {
+		const actor = requireActor();
+		const formData = await event.request.formData();
+		const parsed = parseForm(withStep(moveSchema.entries), formData);
+		if (!parsed.ok) return parsed.failure;
+		await moveStep(actor, event.params.id, parsed.output.stepId, parsed.output.direction);
+		back(event, 'moved');
 	},
 	deleteStep: async (event: Event) => {
 		const actor = requireActor();

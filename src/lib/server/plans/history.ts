@@ -19,6 +19,7 @@ export type PlanChangeKind =
 	| 'step.done'
 	| 'step.undone'
 	| 'step.deleted'
+	| 'step.moved'
 	| 'plan.reviewed'
 	| 'version.proposed'
 	| 'version.confirmed_by_participant'

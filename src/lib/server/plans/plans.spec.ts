@@ -8,7 +8,7 @@ import { acceptProposal, commentOnGoal, createGoal, declineProposal, moveGoal, p
 import { readPlan } from './read';
 import { recordReview } from './reviews';
 import { newGoalSchema } from './schema';
-import { addStep, setStepDone } from './steps';
+import { addStep, moveStep, setStepDone } from './steps';
 import { confirmAsCaseworker, confirmAsParticipant, proposeVersion, recordPaperConfirmation } from './versions';
 
 let world: Awaited<ReturnType<typeof makeWorld>>;
@@ -74,6 +74,17 @@ describe('goals and steps', () => {
 		const history = await db.select().from(planHistory).where(eq(planHistory.participantId, pid()));
 		expect(history.map((h) => h.change)).toEqual(['goal.created', 'goal.created', 'goal.moved']);
 		expect(new Set(history.map((h) => h.actorId))).toEqual(new Set([world.caseworker.id]));
+	});
+
+	it('reorders the steps of a goal', async () => {
+		const goal = await createGoal(caseworker(), pid(), goalInput('Umzug'), 'de');
+		if (!goal.ok) throw new Error();
+		for (const text of ['eins', 'zwei', 'drei']) await addStep(caseworker(), pid(), goal.id, { text, assignee: 'participant', serviceName: '', dueDate: '' }, 'de');
+		const before = (await readPlan(caseworker(), pid())).goals[0].steps;
+		await moveStep(caseworker(), pid(), before[2].id, 'up');
+		const after = (await readPlan(caseworker(), pid())).goals[0].steps;
+		expect(after.map((s) => (s.text.kind === 'free' ? s.text.text : ''))).toEqual(['eins', 'drei', 'zwei']);
+		await expect(moveStep(self(), pid(), before[0].id, 'down')).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('every change by staff is audited; the participant’s own changes are not', async () => {

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { and, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Locale } from '$lib/i18n/locales';
 import { db, type Tx } from '../db';
 import { goals, steps, type Step } from '../db/schema';
@@ -98,5 +98,26 @@ export async function deleteStep(actor: Actor, participantId: string, stepId: st
 	db.transaction((tx) => {
 		tx.update(steps).set({ deletedAt: new Date(), updatedBy: actor.id, version: sql`${steps.version} + 1` }).where(eq(steps.id, stepId)).run();
 		recordPlanChange(tx, actor, participantId, 'step.deleted', { goalId: step.goalId, stepId });
+	});
+}
+
+/** Moves a step one place up or down within its goal. */
+export async function moveStep(actor: Actor, participantId: string, stepId: string, direction: 'up' | 'down'): Promise<void> {
+	await requireEdit(actor, participantId);
+	const step = await stepOf(participantId, stepId);
+	db.transaction((tx) => {
+		const ordered = tx
+			.select({ id: steps.id, position: steps.position })
+			.from(steps)
+			.where(and(eq(steps.goalId, step.goalId), isNull(steps.deletedAt)))
+			.orderBy(asc(steps.position), asc(steps.createdAt))
+			.all();
+		const index = ordered.findIndex((s) => s.id === stepId);
+		const target = direction === 'up' ? index - 1 : index + 1;
+		if (index < 0 || target < 0 || target >= ordered.length) return;
+		// Positions may repeat (catalogue steps start at 0 for every goal), so renumber the whole goal.
+		[ordered[index], ordered[target]] = [ordered[target], ordered[index]];
+		ordered.forEach((s, position) => tx.update(steps).set({ position }).where(eq(steps.id, s.id)).run());
+		recordPlanChange(tx, actor, participantId, 'step.moved', { goalId: step.goalId, stepId });
 	});
 }

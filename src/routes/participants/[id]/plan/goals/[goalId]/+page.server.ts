@@ -36,5 +36,6 @@ export const actions: Actions = {
 	deleteGoal: planActions.deleteGoal,
 	addStep: planActions.addStep,
 	updateStep: planActions.updateStep,
+	moveStep: planActions.moveStep,
 	deleteStep: planActions.deleteStep
 };
