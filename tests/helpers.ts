@@ -5,6 +5,7 @@ import deMessages from '../src/lib/i18n/messages/de.json' with { type: 'json' };
 import enMessages from '../src/lib/i18n/messages/en.json' with { type: 'json' };
 import faMessages from '../src/lib/i18n/messages/fa.json' with { type: 'json' };
 import tiMessages from '../src/lib/i18n/messages/ti.json' with { type: 'json' };
+import shippedCatalogue from '../src/lib/server/plans/catalogue.json' with { type: 'json' };
 
 export type Messages = Record<string, string>;
 export type Locale = 'de' | 'en' | 'ar' | 'fa' | 'ti';
@@ -118,4 +119,52 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
 		})
 		.join('\n');
 	expect(results.violations.length, `axe found ${results.violations.length} violation(s) on ${label}:\n${report}`).toBe(0);
+}
+
+/**
+ * A message with plural forms (key_one, key_other; Arabic also key_zero, _two, _few, _many): any of the
+ * forms, with every placeholder matching anything.
+ */
+export function plural(messages: Messages, key: string): RegExp {
+	const forms = Object.keys(messages).filter((k) => k.startsWith(`${key}_`) && /^(zero|one|two|few|many|other)$/.test(k.slice(key.length + 1)));
+	if (forms.length === 0) throw new Error(`No plural forms of "${key}"`);
+	return new RegExp(forms.map((k) => `^(?:${pattern(messages[k]).source})$`).join('|'));
+}
+
+/** The success message a plan form action leaves after its redirect (?done=…), in a role=status alert. */
+export async function expectSuccess(page: Page, message: string): Promise<void> {
+	// The plan page has a second status region (a version waiting for agreement): pick the one with the message.
+	await expect(page.getByRole('status').filter({ hasText: message })).toHaveText(message);
+}
+
+/** A goal of the catalogue that ships with Tandem, with its title and steps in every language. */
+export type CatalogueGoal = { key: string; field: string; title: Record<Locale, string>; steps: { key: string; text: Record<Locale, string> }[] };
+export const CATALOGUE: CatalogueGoal[] = (shippedCatalogue as { goals: CatalogueGoal[] }).goals;
+
+/** The n-th catalogue goal of a field of action, as the demo data picks them (the first one by default). */
+export function catalogueGoal(field: string, index = 0): CatalogueGoal {
+	const goal = CATALOGUE.filter((g) => g.field === field)[index];
+	if (goal === undefined) throw new Error(`No catalogue goal ${index} in field "${field}"`);
+	return goal;
+}
+
+/**
+ * Staff open a participant's integration plan the way they do at work: search the caseload, open the
+ * record, follow the plan link. Returns the plan's path (/participants/<id>/plan).
+ */
+export async function openPlanAsStaff(page: Page, search: string, listName: string, t: Messages = de): Promise<string> {
+	await page.goto('/caseload');
+	await page.getByRole('searchbox', { name: t['caseload.search'] }).fill(search);
+	await page.getByRole('button', { name: t['caseload.apply'] }).click();
+	await page.waitForURL(/\/caseload\?/);
+	await page.getByRole('main').getByRole('list').getByRole('link', { name: listName, exact: true }).click();
+	await expect(page).toHaveURL(/\/participants\/[0-9a-f-]{36}$/);
+	await page.getByRole('main').getByRole('link', { name: t['plan.open_plan'], exact: true }).click();
+	await expect(page).toHaveURL(/\/participants\/[0-9a-f-]{36}\/plan$/);
+	return new URL(page.url()).pathname;
+}
+
+/** Opens every <details> on the page, so that checks such as axe also see what is folded away. */
+export async function openAllDetails(page: Page): Promise<void> {
+	await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
 }

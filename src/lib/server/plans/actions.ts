@@ -13,6 +13,17 @@ const id = v.pipe(v.string('form.invalid'), v.nonEmpty('form.invalid'), v.maxLen
 const withGoal = <E extends v.ObjectEntries>(entries: E) => v.object({ goalId: id, ...entries });
 const withStep = <E extends v.ObjectEntries>(entries: E) => v.object({ stepId: id, ...entries });
 
+/** What a plan page may report after a form action; anything else in the address is ignored. */
+const OUTCOMES = new Set([
+	'step_done', 'step_undone', 'saved', 'moved', 'accepted', 'declined', 'commented', 'deleted', 'step_added',
+	'step_deleted', 'version_proposed', 'agreed', 'confirmed', 'goal_added', 'proposed', 'reviewed'
+]);
+
+export function outcomeOf(url: URL): string | null {
+	const done = url.searchParams.get('done');
+	return done !== null && OUTCOMES.has(done) ? done : null;
+}
+
 /** Back to the page the form was on, to the goal it was about; the query says what happened. */
 function back(event: Event, outcome: string, anchor?: string): never {
 	redirect(303, `${event.url.pathname}?done=${outcome}${anchor ? `#goal-${anchor}` : ''}`);

@@ -104,8 +104,8 @@ describe('goals and steps', () => {
 		expect(!parsed.ok && parsed.failure.data.errors).toEqual({
 			title: 'plan.title_or_catalogue',
 			why: 'form.too_long',
-			targetDate: 'form.date_invalid',
-			nextReviewDate: 'form.date_invalid'
+			targetDate: 'form.plan_date_invalid',
+			nextReviewDate: 'form.plan_date_invalid'
 		});
 		const untitled = parseForm(newGoalSchema, form({ field: '', title: '' }));
 		expect(!untitled.ok && untitled.failure.data.errors).toEqual({ title: 'plan.title_or_catalogue', field: 'form.pick_option' });

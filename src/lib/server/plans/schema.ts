@@ -12,8 +12,8 @@ function isPlanDate(s: string): boolean {
 	return date.getUTCFullYear() >= 2000 && date.getTime() <= Date.now() + 10 * 365 * DAY;
 }
 
-export const planDate = v.pipe(v.optional(v.string(), ''), v.trim(), v.check((s) => s === '' || isPlanDate(s), 'form.date_invalid'));
-const requiredPlanDate = v.pipe(v.string('form.required'), v.trim(), v.nonEmpty('form.required'), v.check(isPlanDate, 'form.date_invalid'));
+export const planDate = v.pipe(v.optional(v.string(), ''), v.trim(), v.check((s) => s === '' || isPlanDate(s), 'form.plan_date_invalid'));
+const requiredPlanDate = v.pipe(v.string('form.required'), v.trim(), v.nonEmpty('form.required'), v.check(isPlanDate, 'form.plan_date_invalid'));
 const version = v.pipe(v.string('plan.stale'), v.transform(Number), v.integer('plan.stale'), v.minValue(1, 'plan.stale'));
 
 const goalEntries = {

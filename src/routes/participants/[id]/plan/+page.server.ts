@@ -1,7 +1,7 @@
 import { formatDate } from '$lib/i18n/format';
 import { requireActor } from '$lib/server/auth/guard';
 import { participantSummary } from '$lib/server/participants';
-import { planActions } from '$lib/server/plans/actions';
+import { outcomeOf, planActions } from '$lib/server/plans/actions';
 import { readPlan } from '$lib/server/plans/read';
 import { byField, changeViews, dateView, goalView, nextSteps } from '$lib/server/plans/view';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				? null
 				: { id: plan.pending.id, number: plan.pending.number, participantConfirmed: plan.pending.participantConfirmedAt !== null, caseworkerConfirmed: plan.pending.caseworkerConfirmedAt !== null },
 		changes: plan.changesSinceAgreed === null ? null : changeViews(plan.changesSinceAgreed, locale),
-		done: url.searchParams.get('done')
+		done: outcomeOf(url)
 	};
 };
 

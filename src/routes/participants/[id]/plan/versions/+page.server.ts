@@ -1,6 +1,6 @@
 import { requireActor } from '$lib/server/auth/guard';
 import { participantSummary } from '$lib/server/participants';
-import { planActions } from '$lib/server/plans/actions';
+import { outcomeOf, planActions } from '$lib/server/plans/actions';
 import { openPlan, versionsOf } from '$lib/server/plans/read';
 import { versionSummary } from '$lib/server/plans/version-view';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		self: access.relation === 'self',
 		editPlan: access.editPlan,
 		versions: versions.map((v) => versionSummary(v, locals.locale)),
-		done: url.searchParams.get('done')
+		done: outcomeOf(url)
 	};
 };
 

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { formatDateTime } from '$lib/i18n/format';
 import { requireActor } from '$lib/server/auth/guard';
 import { participantSummary } from '$lib/server/participants';
-import { planActions } from '$lib/server/plans/actions';
+import { outcomeOf, planActions } from '$lib/server/plans/actions';
 import { commentsOf } from '$lib/server/plans/goals';
 import { historyOf } from '$lib/server/plans/history';
 import { readPlan } from '$lib/server/plans/read';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		freeSteps: Object.fromEntries(live.steps.map((s) => [s.id, s.text.kind === 'free' ? s.text.text : ''])),
 		comments: comments.map((c) => ({ ...c, createdAt: formatDateTime(locale, c.createdAt) })),
 		history: history.map((h) => ({ id: h.id, change: h.change, actorName: h.actorName, actorRole: h.actorRole, at: formatDateTime(locale, h.at) })),
-		done: url.searchParams.get('done')
+		done: outcomeOf(url)
 	};
 };
 

@@ -1,6 +1,6 @@
 import { requireActor } from '$lib/server/auth/guard';
 import { participantSummary } from '$lib/server/participants';
-import { planActions } from '$lib/server/plans/actions';
+import { outcomeOf, planActions } from '$lib/server/plans/actions';
 import { openPlan } from '$lib/server/plans/read';
 import { versionContent, versionSummary } from '$lib/server/plans/version-view';
 import { versionOf } from '$lib/server/plans/versions';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		editPlan: access.editPlan,
 		version: { ...versionSummary(version, locals.locale), cancelled: version.cancelledAt !== null },
 		content: versionContent(version, locals.locale),
-		done: url.searchParams.get('done')
+		done: outcomeOf(url)
 	};
 };
 
