@@ -69,3 +69,39 @@ test('staff and participants cannot open the admin pages', async ({ page }) => {
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1, name: de['error.not_found'] })).toBeVisible();
 });
+
+test('the admin extends the goal catalogue in every language, and caseworkers can pick the new goal', async ({ page, browser }) => {
+	await signIn(page, 'admin');
+	await page.getByRole('link', { name: de['nav.catalogue'] }).click();
+	await page.getByLabel(de['plan.field']).selectOption('social');
+	const texts = { Deutsch: 'Im Chor singen', English: 'Sing in a choir', العربية: 'الغناء في جوقة', فارسی: 'آواز خواندن در گروه کُر', ትግርኛ: 'ኣብ ጉጅለ መዘምራን ምዝማር' };
+	// A missing language is refused: a catalogue goal must be readable by everyone.
+	await page.getByLabel('Deutsch', { exact: true }).fill(texts.Deutsch);
+	// The browser would stop this already; the server must refuse it too.
+	await page.evaluate(() => document.querySelectorAll('[required]').forEach((el) => el.removeAttribute('required')));
+	await page.getByRole('button', { name: de['admin.create'] }).click();
+	await expect(page.getByRole('alert')).toHaveText(de['form.check_fields']);
+	for (const [language, text] of Object.entries(texts)) await page.getByLabel(language, { exact: true }).fill(text);
+	await page.getByRole('button', { name: de['admin.create'] }).click();
+	await expect(page.getByRole('status')).toHaveText(de['admin.catalogue_added']);
+
+	const other = await browser.newContext({ locale: 'de-DE' });
+	const caseworker = await other.newPage();
+	await signIn(caseworker, 'caseworker');
+	await caseworker.goto('/caseload?q=Tesfay');
+	await caseworker.getByRole('link', { name: 'Tesfay, Selam' }).click();
+	await caseworker.getByRole('link', { name: de['plan.open_plan'] }).click();
+	await caseworker.getByRole('link', { name: de['plan.add_goal'] }).click();
+	await caseworker.getByLabel(de['plan.from_catalogue']).selectOption({ label: 'Im Chor singen' });
+	await caseworker.getByRole('main').getByRole('button', { name: de['plan.add_goal'] }).click();
+	await expect(caseworker.getByRole('status')).toHaveText(de['plan.done_goal_added']);
+	await other.close();
+
+	// Selam reads the same goal in Tigrinya.
+	const phone = await browser.newContext();
+	const selam = await phone.newPage();
+	await signIn(selam, 'participant.ti');
+	await selam.goto('/plan');
+	await expect(selam.getByRole('heading', { name: texts['ትግርኛ'] })).toBeVisible();
+	await phone.close();
+});
