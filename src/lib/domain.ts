@@ -17,3 +17,19 @@ export const RESIDENCE_STATUSES = [
 	'duldung'
 ] as const;
 export type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
+
+// What a participant can share, each scope on its own. Document scopes are per document category.
+export const DOCUMENT_CATEGORIES = ['identity', 'residence_permit', 'certificates', 'work', 'health', 'housing', 'letters', 'other'] as const;
+export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
+export const CONSENT_SCOPES = [
+	'plan.read',
+	'plan.edit',
+	'appointments.read',
+	'appointments.edit',
+	'contact.read',
+	...DOCUMENT_CATEGORIES.map((c) => `documents.read.${c}` as const)
+] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+export const CONSENT_STATES = ['pending', 'given', 'withdrawn', 'revoked', 'expired'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];

@@ -1,12 +1,15 @@
+import { desc } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import { auditLog } from '../db/schema';
 import type { Actor } from '../policy';
+import { entryHash } from './chain.js';
 
 export type AuditAction =
 	| 'participant.viewed'
 	| 'participant.created'
 	| 'participant.updated'
 	| 'participant.contact_corrected'
+	| 'participant.exported'
 	| 'caseload.viewed'
 	| 'invitation.issued'
 	| 'invitation.redeemed'
@@ -21,6 +24,13 @@ export type AuditAction =
 	| 'catalogue.goal_added'
 	| 'catalogue.goal_retired'
 	| 'catalogue.goal_restored'
+	| 'consent.given'
+	| 'consent.accepted'
+	| 'consent.withdrawn'
+	| 'consent.revoked'
+	| 'consent.renewed'
+	| 'correction.recorded'
+	| 'correction.decided'
 	| 'auth.signed_in'
 	| 'auth.signed_out_everywhere';
 
@@ -31,21 +41,25 @@ export type AuditEvent = {
 	detail?: Record<string, unknown>;
 };
 
-function row(event: AuditEvent) {
-	return {
+/** Appends one entry, chained by hash to the one before; callers pass their transaction so both land together. */
+export function recordAuditIn(tx: Tx, event: AuditEvent): void {
+	const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+	const prevHash = last?.hash ?? '';
+	const at = Date.now();
+	const entry = {
+		at,
 		actorId: event.actor?.id ?? null,
 		actorRole: event.actor?.role ?? null,
 		action: event.action,
 		participantId: event.participantId ?? null,
-		detail: event.detail ?? null
+		// Stored as JSON text; hashing the re-parsed value keeps app and verifier byte-identical.
+		detail: event.detail === undefined ? null : (JSON.parse(JSON.stringify(event.detail)) as Record<string, unknown>)
 	};
+	tx.insert(auditLog)
+		.values({ ...entry, at: new Date(at), prevHash, hash: entryHash(prevHash, entry) })
+		.run();
 }
 
 export async function recordAudit(event: AuditEvent): Promise<void> {
-	await db.insert(auditLog).values(row(event));
-}
-
-/** The same, inside a transaction that writes the change it describes: both land or neither. */
-export function recordAuditIn(tx: Tx, event: AuditEvent): void {
-	tx.insert(auditLog).values(row(event)).run();
+	db.transaction((tx) => recordAuditIn(tx, event));
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { LOCALES } from '../../i18n/locales';
-import { ORGANISATION_KINDS, RESIDENCE_STATUSES, ROLES } from '../../domain';
+import { CONSENT_STATES, ORGANISATION_KINDS, RESIDENCE_STATUSES, ROLES, type ConsentScope } from '../../domain';
 import { ASSIGNEES, FIELDS, GOAL_STATUSES, PROPOSAL_STATES } from '../../plan';
 import type { PlanSnapshot } from '../plans/snapshot';
 
@@ -148,7 +148,10 @@ export const auditLog = sqliteTable(
 		actorRole: text('actor_role'),
 		action: text('action').notNull(),
 		participantId: text('participant_id'),
-		detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>()
+		detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+		// Each entry's hash covers the previous entry's hash: editing or removing one breaks the chain after it.
+		prevHash: text('prev_hash').notNull().default(''),
+		hash: text('hash').notNull().default('')
 	},
 	(t) => [index('audit_participant_idx').on(t.participantId, t.at), index('audit_actor_idx').on(t.actorId, t.at)]
 );
@@ -346,3 +349,72 @@ export const planVersions = sqliteTable(
 export type Goal = typeof goals.$inferSelect;
 export type Step = typeof steps.$inferSelect;
 export type PlanVersion = typeof planVersions.$inferSelect;
+
+// ——— Consent ———
+
+/**
+ * One consent record per grant (ISO/IEC TS 27560 style). Append-only: a renewal is a new record pointing to
+ * the one it renews; changes of state are events. Triggers refuse updates to what was consented to.
+ */
+export const consents = sqliteTable(
+	'consents',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id),
+		granteeKind: text('grantee_kind', { enum: ['volunteer', 'service'] }).notNull(),
+		// A volunteer's account, once they accepted the invitation; null for services and pending invitations.
+		granteeUserId: text('grantee_user_id').references(() => users.id),
+		granteeName: text('grantee_name').notNull(),
+		purpose: text('purpose').notNull(),
+		scopes: text('scopes', { mode: 'json' }).$type<ConsentScope[]>().notNull(),
+		validFrom: timestamp('valid_from').notNull(),
+		validUntil: timestamp('valid_until').notNull(),
+		givenVia: text('given_via', { enum: ['app', 'paper'] }).notNull(),
+		recordedBy: text('recorded_by')
+			.notNull()
+			.references(() => users.id),
+		paperNote: text('paper_note').notNull().default(''),
+		noticeVersion: text('notice_version').notNull(),
+		noticeLocale: text('notice_locale', { enum: LOCALES }).notNull(),
+		renews: text('renews'),
+		// sha256 of a one-time code for the volunteer to accept the grant; null once accepted or for services.
+		inviteCodeHash: text('invite_code_hash'),
+		createdAt: createdAt()
+	},
+	(t) => [index('consents_participant_idx').on(t.participantId), index('consents_grantee_idx').on(t.granteeUserId), uniqueIndex('consents_invite_unique').on(t.inviteCodeHash)]
+);
+
+export const consentEvents = sqliteTable(
+	'consent_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		consentId: text('consent_id')
+			.notNull()
+			.references(() => consents.id),
+		state: text('state', { enum: CONSENT_STATES }).notNull(),
+		at: createdAt(),
+		actorId: text('actor_id').references(() => users.id),
+		reason: text('reason').notNull().default('')
+	},
+	(t) => [index('consent_events_consent_idx').on(t.consentId, t.id)]
+);
+
+export const correctionRequests = sqliteTable('correction_requests', {
+	id: text('id').primaryKey(),
+	participantId: text('participant_id')
+		.notNull()
+		.references(() => participants.id),
+	request: text('request').notNull(),
+	recordedBy: text('recorded_by')
+		.notNull()
+		.references(() => users.id),
+	createdAt: createdAt(),
+	outcome: text('outcome', { enum: ['corrected', 'declined'] }),
+	outcomeNote: text('outcome_note').notNull().default(''),
+	outcomeBy: text('outcome_by').references(() => users.id),
+	outcomeAt: timestamp('outcome_at')
+});
+
+export type Consent = typeof consents.$inferSelect;
