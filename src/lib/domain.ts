@@ -31,5 +31,5 @@ export const CONSENT_SCOPES = [
 ] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
-export const CONSENT_STATES = ['pending', 'given', 'withdrawn', 'revoked', 'expired'] as const;
+export const CONSENT_STATES = ['pending', 'given', 'withdrawn', 'revoked', 'renewed', 'expired'] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];

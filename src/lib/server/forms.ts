@@ -13,7 +13,9 @@ export function formValues(formData: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [key, value] of formData) {
 		if (typeof value === 'string' && !key.toLowerCase().includes('password')) {
-			values[key] = value.slice(0, MAX_FIELD_LENGTH);
+			// Several ticked checkboxes of one name come back comma-separated.
+			const text = value.slice(0, MAX_FIELD_LENGTH);
+			values[key] = key in values ? `${values[key]},${text}` : text;
 		}
 	}
 	return values;

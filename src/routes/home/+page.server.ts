@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { formatDate } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
 import { openParticipant } from '$lib/server/participants';
+import { consentsOf, endingSoon } from '$lib/server/consent';
 import { readPlan } from '$lib/server/plans/read';
 import { dateView, goalView, nextSteps } from '$lib/server/plans/view';
 import type { PageServerLoad } from './$types';
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			nextSteps: nextSteps(goals, 3),
 			nextReview: dateView(plan.nextReviewDate, locals.locale, true),
 			waitingForMe: plan.pending !== null && plan.pending.participantConfirmedAt === null
-		}
+		},
+		sharingEndingSoon: endingSoon(await consentsOf(actor.participantId)).map((c) => c.granteeName)
 	};
 };

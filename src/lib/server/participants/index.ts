@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { recordAudit, recordAuditIn } from '../audit';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
-import { canCorrectOwnContact, canCreateParticipants, canEditParticipant, relationTo, type Actor, type Relation } from '../policy';
+import { canCorrectOwnContact, canCreateParticipants, canEditParticipant, canReadParticipant, relationTo, type Actor, type Relation } from '../policy';
 import type { ContactInput, ParticipantInput } from './schema';
 
 export type SaveResult = { saved: true; id: string } | { saved: false; reason: 'town_unknown' | 'household_unknown' };
@@ -14,7 +14,7 @@ export type SaveResult = { saved: true; id: string } | { saved: false; reason: '
  */
 export async function openParticipant(actor: Actor, participantId: string) {
 	const relation = await relationTo(actor, participantId);
-	if (relation === null) error(404, 'error.not_found');
+	if (relation === null || relation === 'consented_volunteer') error(404, 'error.not_found');
 	const [row] = await db
 		.select({ participant: participants, townName: organisations.name })
 		.from(participants)
@@ -25,7 +25,7 @@ export async function openParticipant(actor: Actor, participantId: string) {
 	const [caseworker, household] = await Promise.all([currentCaseworker(participantId), householdOf(row.participant)]);
 	// A family sees each other; staff see only the members whose case they may open themselves.
 	const householdMembers =
-		relation === 'self' ? household : await filterAsync(household, async (m) => (await relationTo(actor, m.id)) !== null);
+		relation === 'self' ? household : await filterAsync(household, (m) => canReadParticipant(actor, m.id));
 	return { ...row, relation: relation as Relation, caseworker, householdMembers, hasAccount: row.participant.userId !== null };
 }
 

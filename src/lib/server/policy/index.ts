@@ -1,5 +1,7 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Role } from '$lib/domain';
+import type { ConsentScope, Role } from '$lib/domain';
+import { ASSIGNEES, type Assignee } from '$lib/plan';
+import { consentedScopes } from '../consent/state';
 import { db } from '../db';
 import { assignments, participants } from '../db/schema';
 
@@ -7,7 +9,7 @@ import { assignments, participants } from '../db/schema';
 export type Actor = { id: string; role: Role; organisationId: string | null; participantId: string | null };
 
 /** How an actor relates to one participant's data; null means no relation, which routes answer with 404. */
-export type Relation = 'self' | 'assigned_caseworker' | 'organisation_lead';
+export type Relation = 'self' | 'assigned_caseworker' | 'organisation_lead' | 'consented_volunteer';
 
 /**
  * The one place that decides access to a participant's data.
@@ -15,8 +17,7 @@ export type Relation = 'self' | 'assigned_caseworker' | 'organisation_lead';
  * - caseworker: participants currently assigned to them
  * - team lead: participants of their own organisation
  * - admin: no case data (runs the installation, not cases)
- * - volunteer: nothing until the participant consents (consent records arrive with the consent feature;
- *   they will add a 'consented_volunteer' relation carrying scopes)
+ * - volunteer: only while the participant's consent is active, and then only its scopes (see below)
  */
 export async function relationTo(actor: Actor, participantId: string): Promise<Relation | null> {
 	switch (actor.role) {
@@ -43,14 +44,28 @@ export async function relationTo(actor: Actor, participantId: string): Promise<R
 				.where(and(eq(participants.id, participantId), eq(participants.organisationId, actor.organisationId)));
 			return row === undefined ? null : 'organisation_lead';
 		}
-		case 'admin':
 		case 'volunteer':
+			return (await consentedScopes(actor.id, participantId)).size > 0 ? 'consented_volunteer' : null;
+		case 'admin':
 			return null;
 	}
 }
 
+/** The case record (staff pages): the participant and responsible staff; volunteers see only what was shared. */
 export async function canReadParticipant(actor: Actor, participantId: string): Promise<boolean> {
-	return (await relationTo(actor, participantId)) !== null;
+	const relation = await relationTo(actor, participantId);
+	return relation !== null && relation !== 'consented_volunteer';
+}
+
+/** The scopes an actor holds by consent right now; empty for everyone but volunteers. */
+export async function scopesOf(actor: Actor, participantId: string): Promise<Set<ConsentScope>> {
+	return actor.role === 'volunteer' ? consentedScopes(actor.id, participantId) : new Set();
+}
+
+/** Contact details: the participant, responsible staff, and volunteers given "contact" scope. */
+export async function canReadContact(actor: Actor, participantId: string): Promise<boolean> {
+	if (await canReadParticipant(actor, participantId)) return true;
+	return (await scopesOf(actor, participantId)).has('contact.read');
 }
 
 /** Full edit of case data (name, status, household, town): staff responsible for the case. */
@@ -100,7 +115,8 @@ export function caseloadCondition(actor: Actor): SQL | null {
 export type PlanAccess = {
 	relation: Relation;
 	editPlan: boolean;
-	tickOwnSteps: boolean;
+	/** Whose steps this actor may tick off. */
+	tickable: readonly Assignee[];
 	proposeGoals: boolean;
 	comment: boolean;
 	confirmAsParticipant: boolean;
@@ -110,11 +126,19 @@ export type PlanAccess = {
 export async function planAccess(actor: Actor, participantId: string): Promise<PlanAccess | null> {
 	const relation = await relationTo(actor, participantId);
 	if (relation === null) return null;
+	if (relation === 'consented_volunteer') {
+		// A volunteer reads the plan with "plan read"; with "plan edit" they also tick off the steps they help
+		// with and comment, but never change goals or agree on the participant's behalf.
+		const scopes = await scopesOf(actor, participantId);
+		if (!scopes.has('plan.read') && !scopes.has('plan.edit')) return null;
+		const edit = scopes.has('plan.edit');
+		return { relation, editPlan: false, tickable: edit ? ['volunteer', 'participant'] : [], proposeGoals: false, comment: edit, confirmAsParticipant: false, confirmAsCaseworker: false };
+	}
 	const self = relation === 'self';
 	return {
 		relation,
 		editPlan: !self,
-		tickOwnSteps: true,
+		tickable: self ? ['participant'] : ASSIGNEES,
 		proposeGoals: self,
 		comment: true,
 		confirmAsParticipant: self,
@@ -122,7 +146,6 @@ export async function planAccess(actor: Actor, participantId: string): Promise<P
 	};
 }
 
-/** A participant ticks only steps that are theirs to do; staff may tick any. */
-export function canTickStep(access: PlanAccess, assignee: string): boolean {
-	return access.editPlan || (access.tickOwnSteps && assignee === 'participant');
+export function canTickStep(access: PlanAccess, assignee: Assignee): boolean {
+	return access.tickable.includes(assignee);
 }

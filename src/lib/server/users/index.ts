@@ -101,3 +101,15 @@ export async function signOutEverywhere(actor: Actor) {
 	await invalidateUserSessions(actor.id);
 	await recordAudit({ actor, action: 'auth.signed_out_everywhere' });
 }
+
+/** A volunteer sets up their own account with the code a participant gave them; no organisation needed. */
+export async function createVolunteerAccount(input: { username: string; displayName: string; password: string }): Promise<CreateUserResult> {
+	if (await usernameTaken(input.username)) return { created: false, reason: 'username_taken' };
+	const id = crypto.randomUUID();
+	const passwordHash = await hashPassword(input.password);
+	db.transaction((tx) => {
+		tx.insert(users).values({ id, username: input.username, displayName: input.displayName, role: 'volunteer', passwordHash }).run();
+		recordAuditIn(tx, { actor: { id, role: 'volunteer' }, action: 'user.created', detail: { userId: id, role: 'volunteer', via: 'consent_code' } });
+	});
+	return { created: true, id };
+}

@@ -1,6 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formatDateTime } from '$lib/i18n/format';
+import { consentsOf, grantConsent, revokeConsent } from '$lib/server/consent';
+import { correctionOutcomeSchema, correctionSchema, revokeSchema, serviceGrantSchema } from '$lib/server/consent/schema';
+import { consentView } from '$lib/server/consent/view';
+import { correctionsOf, decideCorrection, recordCorrectionRequest } from '$lib/server/rights/corrections';
 import { requireRole } from '$lib/server/auth/guard';
 import { formFailure, parseForm } from '$lib/server/forms';
 import { latestInvitation } from '$lib/server/invitations';
@@ -21,6 +25,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		latestInvitation(params.id)
 	]);
 	const caseworkers = canAssign && actor.organisationId !== null ? await caseworkersOf(actor.organisationId) : [];
+	const [consents, corrections] = await Promise.all([consentsOf(params.id), correctionsOf(params.id)]);
 	const { participant } = record;
 	const now = Date.now();
 	return {
@@ -38,7 +43,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		towns,
 		canEdit,
 		canAssign,
-		caseworkers
+		caseworkers,
+		consents: consents.map((c) => consentView(c, locals.locale)),
+		corrections: corrections.map((c) => ({ ...c, createdAt: formatDateTime(locals.locale, c.createdAt), outcomeAt: c.outcomeAt === null ? null : formatDateTime(locals.locale, c.outcomeAt) }))
 	};
 };
 
@@ -60,5 +67,38 @@ export const actions: Actions = {
 		const assigned = await assignCaseworker(actor, params.id, parsed.output.caseworkerId);
 		if (!assigned) return formFailure(400, 'form.pick_option', formData, { caseworkerId: 'form.pick_option' });
 		redirect(303, `/participants/${params.id}?assigned=1`);
+	},
+	revoke: async ({ request, params }) => {
+		const actor = requireRole('caseworker', 'lead');
+		const formData = await request.formData();
+		const parsed = parseForm(revokeSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		if (!(await revokeConsent(actor, params.id, parsed.output.consentId, parsed.output.reason))) return formFailure(409, 'consent.not_active', formData);
+		redirect(303, `/participants/${params.id}?revoked=1#sharing`);
+	},
+	paperConsent: async ({ request, params, locals }) => {
+		const actor = requireRole('caseworker', 'lead');
+		const formData = await request.formData();
+		const parsed = parseForm(serviceGrantSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		const { granteeName, purpose, scopes, months, paperNote } = parsed.output;
+		await grantConsent(actor, params.id, { granteeKind: 'service', granteeName, purpose, scopes, months: Number(months), givenVia: 'paper', paperNote, noticeLocale: locals.locale });
+		redirect(303, `/participants/${params.id}?consent_recorded=1#sharing`);
+	},
+	correction: async ({ request, params }) => {
+		const actor = requireRole('caseworker', 'lead');
+		const formData = await request.formData();
+		const parsed = parseForm(correctionSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		await recordCorrectionRequest(actor, params.id, parsed.output.request);
+		redirect(303, `/participants/${params.id}?correction=1#corrections`);
+	},
+	correctionOutcome: async ({ request, params }) => {
+		const actor = requireRole('caseworker', 'lead');
+		const formData = await request.formData();
+		const parsed = parseForm(correctionOutcomeSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		if (!(await decideCorrection(actor, params.id, parsed.output.correctionId, parsed.output.outcome, parsed.output.note))) return formFailure(404, 'error.not_found', formData);
+		redirect(303, `/participants/${params.id}?correction=1#corrections`);
 	}
 };

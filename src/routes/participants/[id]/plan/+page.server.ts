@@ -17,6 +17,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}`, givenName: participant.givenName },
 		self: plan.access.relation === 'self',
 		editPlan: plan.access.editPlan,
+		tickable: plan.access.tickable,
+		actingFor: plan.access.relation === 'consented_volunteer' ? `${participant.givenName} ${participant.familyName}` : null,
 		proposeGoals: plan.access.proposeGoals,
 		nextReview: dateView(plan.nextReviewDate, locale, true),
 		groups: byField(agreedGoals),

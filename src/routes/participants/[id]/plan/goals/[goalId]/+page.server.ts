@@ -19,6 +19,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },
 		self: plan.access.relation === 'self',
 		editPlan: plan.access.editPlan,
+		tickable: plan.access.tickable,
+		canComment: plan.access.comment,
+		actingFor: plan.access.relation === 'consented_volunteer' ? `${participant.givenName} ${participant.familyName}` : null,
 		goal: goalView(live, locale),
 		// Free texts, for the edit forms; catalogue texts are not edited in place.
 		freeTitle: live.title.kind === 'free' ? live.title.text : '',

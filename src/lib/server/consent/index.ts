@@ -1,0 +1,172 @@
+import { error } from '@sveltejs/kit';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { ConsentScope, ConsentState } from '$lib/domain';
+import type { Locale } from '$lib/i18n/locales';
+import { recordAuditIn } from '../audit';
+import { db, type Tx } from '../db';
+import { consentEvents, consents, participants } from '../db/schema';
+import { generateInvitationCode, hashCode, looksLikeCode, normaliseCode } from '../invitations/code';
+import { relationTo, type Actor } from '../policy';
+import { withStates, type ConsentWithState } from './state';
+
+/** Version of the sharing notice the participant reads before granting; recorded with every grant. */
+export const NOTICE_VERSION = 'sharing-2026-11';
+
+const DAY = 24 * 60 * 60 * 1000;
+const MAX_MONTHS = 24;
+
+export type { ConsentWithState };
+
+export async function consentsOf(participantId: string): Promise<ConsentWithState[]> {
+	return withStates(await db.select().from(consents).where(eq(consents.participantId, participantId)).orderBy(desc(consents.createdAt)));
+}
+
+/** Grants a volunteer holds right now, with the participant each is for. */
+export async function activeGrantsHeldBy(userId: string, now = new Date()) {
+	const rows = await db.select().from(consents).where(eq(consents.granteeUserId, userId));
+	const active = (await withStates(rows, now)).filter((c) => c.state === 'given');
+	if (active.length === 0) return [];
+	const people = await db
+		.select({ id: participants.id, givenName: participants.givenName, familyName: participants.familyName })
+		.from(participants)
+		.where(inArray(participants.id, active.map((c) => c.participantId)));
+	return active.map((c) => ({ ...c, participant: people.find((p) => p.id === c.participantId)! }));
+}
+
+function addEvent(tx: Tx, consentId: string, state: ConsentState, actor: Actor | null, reason = '') {
+	tx.insert(consentEvents).values({ consentId, state, actorId: actor?.id ?? null, reason }).run();
+}
+
+export type GrantRequest = {
+	granteeKind: 'volunteer' | 'service';
+	granteeName: string;
+	purpose: string;
+	scopes: ConsentScope[];
+	months: number;
+	givenVia: 'app' | 'paper';
+	paperNote?: string;
+	noticeLocale: Locale;
+};
+
+/**
+ * Records a grant. In the app only the participant grants; on paper a caseworker records it at the
+ * participant's request. A volunteer's grant waits for the volunteer to accept it with a one-time code.
+ */
+export async function grantConsent(actor: Actor, participantId: string, request: GrantRequest, renews: string | null = null) {
+	const relation = await relationTo(actor, participantId);
+	const allowed = request.givenVia === 'app' ? relation === 'self' : relation === 'assigned_caseworker' || relation === 'organisation_lead';
+	if (!allowed) error(404, 'error.not_found');
+	const months = Math.min(Math.max(1, request.months), MAX_MONTHS);
+	const now = new Date();
+	const code = request.granteeKind === 'volunteer' && renews === null ? generateInvitationCode() : null;
+	const id = crypto.randomUUID();
+	db.transaction((tx) => {
+		const previous = renews === null ? undefined : tx.select().from(consents).where(eq(consents.id, renews)).get();
+		tx.insert(consents)
+			.values({
+				id,
+				participantId,
+				granteeKind: request.granteeKind,
+				granteeUserId: previous?.granteeUserId ?? null,
+				granteeName: request.granteeName,
+				purpose: request.purpose,
+				scopes: [...new Set(request.scopes)],
+				validFrom: now,
+				validUntil: new Date(now.getTime() + months * 30 * DAY),
+				givenVia: request.givenVia,
+				recordedBy: actor.id,
+				paperNote: request.paperNote ?? '',
+				noticeVersion: NOTICE_VERSION,
+				noticeLocale: request.noticeLocale,
+				renews,
+				inviteCodeHash: code === null ? null : hashCode(normaliseCode(code))
+			})
+			.run();
+		addEvent(tx, id, code === null ? 'given' : 'pending', actor);
+		if (previous !== undefined) addEvent(tx, previous.id, 'renewed', actor);
+		recordAuditIn(tx, { actor, action: renews === null ? 'consent.given' : 'consent.renewed', participantId, detail: { consentId: id, scopes: request.scopes, grantee: request.granteeName } });
+	});
+	return { id, code };
+}
+
+/** The volunteer accepts with the code the participant gave them; from then on the grant is theirs. */
+export async function acceptGrant(actor: Actor, codeInput: string): Promise<{ ok: true; participantId: string } | { ok: false }> {
+	if (actor.role !== 'volunteer') return { ok: false };
+	const code = normaliseCode(codeInput);
+	if (!looksLikeCode(code)) return { ok: false };
+	const [row] = await db.select().from(consents).where(eq(consents.inviteCodeHash, hashCode(code)));
+	if (row === undefined) return { ok: false };
+	const [withState] = await withStates([row]);
+	if (withState.state !== 'pending' || row.validUntil <= new Date()) return { ok: false };
+	db.transaction((tx) => {
+		tx.update(consents).set({ granteeUserId: actor.id, inviteCodeHash: null }).where(eq(consents.id, row.id)).run();
+		addEvent(tx, row.id, 'given', actor);
+		recordAuditIn(tx, { actor, action: 'consent.accepted', participantId: row.participantId, detail: { consentId: row.id } });
+	});
+	return { ok: true, participantId: row.participantId };
+}
+
+async function consentOf(participantId: string, consentId: string): Promise<ConsentWithState> {
+	const [row] = await db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.participantId, participantId)));
+	if (row === undefined) error(404, 'error.not_found');
+	return (await withStates([row]))[0];
+}
+
+/** One tap by the participant; effective on the volunteer's very next request. */
+export async function withdrawConsent(actor: Actor, participantId: string, consentId: string): Promise<boolean> {
+	if ((await relationTo(actor, participantId)) !== 'self') error(404, 'error.not_found');
+	const consent = await consentOf(participantId, consentId);
+	if (consent.state !== 'given' && consent.state !== 'pending') return false;
+	db.transaction((tx) => {
+		if (consent.state === 'pending') tx.update(consents).set({ inviteCodeHash: null }).where(eq(consents.id, consentId)).run();
+		addEvent(tx, consentId, 'withdrawn', actor);
+		recordAuditIn(tx, { actor, action: 'consent.withdrawn', participantId, detail: { consentId } });
+	});
+	return true;
+}
+
+/** Staff end a grant, with a reason the participant can read. */
+export async function revokeConsent(actor: Actor, participantId: string, consentId: string, reason: string): Promise<boolean> {
+	const relation = await relationTo(actor, participantId);
+	if (relation !== 'assigned_caseworker' && relation !== 'organisation_lead') error(404, 'error.not_found');
+	const consent = await consentOf(participantId, consentId);
+	if (consent.state !== 'given' && consent.state !== 'pending') return false;
+	db.transaction((tx) => {
+		if (consent.state === 'pending') tx.update(consents).set({ inviteCodeHash: null }).where(eq(consents.id, consentId)).run();
+		addEvent(tx, consentId, 'revoked', actor, reason);
+		recordAuditIn(tx, { actor, action: 'consent.revoked', participantId, detail: { consentId, reason } });
+	});
+	return true;
+}
+
+/** Renewing is one tap: the same grantee and scopes for the same length of time, as a new record. */
+export async function renewConsent(actor: Actor, participantId: string, consentId: string) {
+	if ((await relationTo(actor, participantId)) !== 'self') error(404, 'error.not_found');
+	const consent = await consentOf(participantId, consentId);
+	if (consent.state !== 'given' && consent.state !== 'expired') return null;
+	const months = Math.round((consent.validUntil.getTime() - consent.validFrom.getTime()) / (30 * DAY));
+	const { id } = await grantConsent(
+		actor,
+		participantId,
+		{ granteeKind: consent.granteeKind, granteeName: consent.granteeName, purpose: consent.purpose, scopes: consent.scopes, months, givenVia: 'app', noticeLocale: consent.noticeLocale },
+		consent.id
+	);
+	return id;
+}
+
+/** Grants that end within a week: the participant and the volunteer are told in the app. */
+export function endingSoon<T extends { state: ConsentState; validUntil: Date }>(grants: T[], now = new Date()): T[] {
+	return grants.filter((g) => g.state === 'given' && g.validUntil.getTime() - now.getTime() <= 7 * DAY);
+}
+
+/** What a volunteer is about to accept: who trusts them with what, until when. */
+export async function findPendingGrant(codeInput: string) {
+	const code = normaliseCode(codeInput);
+	if (!looksLikeCode(code)) return null;
+	const [row] = await db.select().from(consents).where(eq(consents.inviteCodeHash, hashCode(code)));
+	if (row === undefined) return null;
+	const [withState] = await withStates([row]);
+	if (withState.state !== 'pending' || row.validUntil <= new Date()) return null;
+	const [person] = await db.select({ givenName: participants.givenName }).from(participants).where(eq(participants.id, row.participantId));
+	return { ...withState, participantGivenName: person.givenName };
+}

@@ -1,0 +1,61 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { recordAudit } from '../audit';
+import { db } from '../db';
+import { goalComments, households, organisations, participants, planHistory, planReviews, planVersions, users } from '../db/schema';
+import { consentsOf } from '../consent';
+import { currentCaseworker } from '../participants';
+import type { Actor } from '../policy';
+import { liveGoals, nextReviewDateOf } from '../plans/read';
+import { accessesTo } from './access-log';
+import { correctionsOf } from './corrections';
+
+/**
+ * Everything Tandem holds about one participant (GDPR Art. 15 and 20), for the participant themselves.
+ * Other people's personal data appears only as far as it is part of this person's record (names of
+ * household members, of staff who acted).
+ */
+export async function exportFor(actor: Actor, participantId: string) {
+	const [participant] = await db
+		.select({ person: participants, town: organisations.name })
+		.from(participants)
+		.innerJoin(organisations, eq(participants.townId, organisations.id))
+		.where(eq(participants.id, participantId));
+	const [account] = participant.person.userId === null ? [] : await db.select({ username: users.username, locale: users.locale, createdAt: users.createdAt }).from(users).where(eq(users.id, participant.person.userId));
+	const household = participant.person.householdId === null ? [] : await db.select({ givenName: participants.givenName, familyName: participants.familyName }).from(participants).where(eq(participants.householdId, participant.person.householdId));
+	const [householdRow] = participant.person.householdId === null ? [] : await db.select().from(households).where(eq(households.id, participant.person.householdId));
+	const goals = await liveGoals(participantId);
+	const comments = goals.length === 0 ? [] : await db.select({ goalId: goalComments.goalId, text: goalComments.text, at: goalComments.createdAt, author: users.displayName }).from(goalComments).innerJoin(users, eq(goalComments.authorId, users.id)).where(inArray(goalComments.goalId, goals.map((g) => g.id))).orderBy(asc(goalComments.createdAt));
+	const data = {
+		exportedAt: new Date().toISOString(),
+		format: 'tandem-export-1',
+		person: {
+			givenName: participant.person.givenName,
+			familyName: participant.person.familyName,
+			birthDate: participant.person.birthDate,
+			residenceStatus: participant.person.residenceStatus,
+			language: participant.person.language,
+			town: participant.town,
+			district: participant.person.district,
+			phone: participant.person.phone,
+			email: participant.person.email,
+			address: participant.person.address,
+			createdAt: participant.person.createdAt
+		},
+		account: account ?? null,
+		household: householdRow === undefined ? null : { name: householdRow.name, members: household.map((m) => `${m.givenName} ${m.familyName}`) },
+		caseworker: await currentCaseworker(participantId),
+		plan: {
+			nextReviewDate: await nextReviewDateOf(participantId),
+			goals,
+			comments,
+			history: await db.select().from(planHistory).where(eq(planHistory.participantId, participantId)).orderBy(asc(planHistory.id)),
+			reviews: await db.select().from(planReviews).where(eq(planReviews.participantId, participantId)),
+			versions: await db.select().from(planVersions).where(eq(planVersions.participantId, participantId)).orderBy(asc(planVersions.number))
+		},
+		consents: await consentsOf(participantId),
+		correctionRequests: await correctionsOf(participantId),
+		accessLog: await accessesTo(participantId, null, 100_000)
+	};
+	await recordAudit({ actor, action: 'participant.exported', participantId });
+	return data;
+}

@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { formatDate, formatDateTime } from '$lib/i18n/format';
+import { requireRole } from '$lib/server/auth/guard';
+import { consentView } from '$lib/server/consent/view';
+import { showText } from '$lib/server/plans/snapshot';
+import { exportFor } from '$lib/server/rights/export';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const actor = requireRole('participant');
+	if (actor.participantId === null) error(404, 'error.not_found');
+	const data = await exportFor(actor, actor.participantId);
+	const locale = locals.locale;
+	return {
+		person: { ...data.person, birthDate: data.person.birthDate === null ? null : formatDate(locale, data.person.birthDate), createdAt: formatDate(locale, data.person.createdAt) },
+		account: data.account === null ? null : { username: data.account.username, createdAt: formatDate(locale, data.account.createdAt) },
+		household: data.household,
+		caseworker: data.caseworker,
+		goals: data.plan.goals.map((g) => ({ id: g.id, title: showText(g.title, locale), status: g.status, steps: g.steps.map((s) => ({ id: s.id, text: showText(s.text, locale), done: s.done })) })),
+		comments: data.plan.comments.map((c) => ({ ...c, at: formatDateTime(locale, c.at) })),
+		versions: data.plan.versions.map((v) => ({ number: v.number, agreedAt: v.agreedAt === null ? null : formatDate(locale, v.agreedAt) })),
+		consents: data.consents.map((c) => consentView(c, locale)),
+		corrections: data.correctionRequests.map((c) => ({ id: c.id, request: c.request, outcome: c.outcome, outcomeNote: c.outcomeNote, createdAt: formatDate(locale, c.createdAt) })),
+		accessCount: data.accessLog.length
+	};
+};

@@ -1,0 +1,38 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guard';
+import { consentsOf, renewConsent, withdrawConsent } from '$lib/server/consent';
+import { consentIdSchema } from '$lib/server/consent/schema';
+import { consentView } from '$lib/server/consent/view';
+import { formFailure, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+function self() {
+	const actor = requireRole('participant');
+	if (actor.participantId === null) error(404, 'error.not_found');
+	return { actor, participantId: actor.participantId };
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { participantId } = self();
+	const consents = (await consentsOf(participantId)).map((c) => consentView(c, locals.locale));
+	return { consents, done: url.searchParams.get('done') === 'withdrawn' ? 'consent.done_withdrawn' : url.searchParams.get('done') === 'renewed' ? 'consent.done_renewed' : null };
+};
+
+export const actions: Actions = {
+	withdraw: async ({ request }) => {
+		const { actor, participantId } = self();
+		const formData = await request.formData();
+		const parsed = parseForm(consentIdSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		if (!(await withdrawConsent(actor, participantId, parsed.output.consentId))) return formFailure(409, 'consent.not_active', formData);
+		redirect(303, '/my-data/sharing?done=withdrawn');
+	},
+	renew: async ({ request }) => {
+		const { actor, participantId } = self();
+		const formData = await request.formData();
+		const parsed = parseForm(consentIdSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		if ((await renewConsent(actor, participantId, parsed.output.consentId)) === null) return formFailure(409, 'consent.not_active', formData);
+		redirect(303, '/my-data/sharing?done=renewed');
+	}
+};
