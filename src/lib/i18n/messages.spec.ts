@@ -12,11 +12,17 @@ import { createTranslator } from './translator';
 const MESSAGES: Record<Locale, Record<string, string>> = { de, en, ar, fa, ti };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
+// A key is plural when English has both its _one and _other forms ("scope.documents_read_other" is not).
+const pluralBases = new Set(Object.keys(en).filter((k) => k.endsWith('_one') && `${k.slice(0, -4)}_other` in en).map((k) => k.slice(0, -4)));
+const baseOf = (key: string) => {
+	const base = key.replace(PLURAL_SUFFIX, '');
+	return base !== key && pluralBases.has(base) ? base : key;
+};
+
 /** Keys as code uses them: plural variants collapse to their base key. */
 function baseKeys(messages: Record<string, string>): Set<string> {
-	return new Set(Object.keys(messages).map((k) => k.replace(PLURAL_SUFFIX, '')));
+	return new Set(Object.keys(messages).map(baseOf));
 }
-const pluralBases = new Set(Object.keys(en).filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')));
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
@@ -37,16 +43,16 @@ describe('translations', () => {
 			it('has every plural form the language needs, and only those', () => {
 				const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
 				for (const base of pluralBases) {
-					const forms = Object.keys(messages).filter((k) => k.replace(PLURAL_SUFFIX, '') === base).map((k) => k.slice(base.length + 1));
+					const forms = Object.keys(messages).filter((k) => baseOf(k) === base && k !== base).map((k) => k.slice(base.length + 1));
 					expect(forms.sort(), `${locale} ${base}`).toEqual([...categories].sort());
 				}
 			});
 
 			it('keeps every placeholder of the English text', () => {
 				for (const [key, value] of Object.entries(messages)) {
-					const english = (en as Record<string, string>)[key] ?? (en as Record<string, string>)[key.replace(PLURAL_SUFFIX, '_other')];
+					const english = (en as Record<string, string>)[key] ?? (en as Record<string, string>)[`${baseOf(key)}_other`];
 					// Singular, dual and zero forms may say the number in words ("دقيقتين"), so they may drop {{count}}.
-					const wordsForNumber = PLURAL_SUFFIX.test(key) && !key.endsWith('_other');
+					const wordsForNumber = baseOf(key) !== key && !key.endsWith('_other');
 					const expected = placeholders(english).filter((p) => !(wordsForNumber && p === 'count'));
 					const actual = placeholders(value).filter((p) => !(wordsForNumber && p === 'count'));
 					expect(actual, `${locale} ${key}`).toEqual(expected);

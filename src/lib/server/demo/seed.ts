@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/password';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import { NAMES } from './names';
+import { seedDemoConsents } from './consents';
 import { seedDemoPlans } from './plans';
 import { syncShippedCatalogue } from '../plans/catalogue';
 
@@ -138,5 +139,6 @@ export async function seedDemo(): Promise<boolean> {
 	const showcase = { ar: person(withAccount('participant')), ti: person(withAccount('participant.ti')), fa: person(withAccount('participant.fa')) };
 	const showcaseIds = new Set([showcase.ar.id, showcase.ti.id, showcase.fa.id]);
 	await seedDemoPlans(showcase, people.filter((p) => !showcaseIds.has(p.id!)).map(person), rand);
+	await seedDemoConsents(showcase.ar, staffRows.find((u) => u.username === 'volunteer')!);
 	return true;
 }
