@@ -103,6 +103,16 @@ describe('consent lifecycle', () => {
 	});
 });
 
+describe('paper consent recorded by staff', () => {
+	it('a caseworker records a volunteer grant the participant signed; the volunteer still accepts with a code', async () => {
+		const { id, code } = await grantConsent(actorOf(world.caseworker), pid(), request({ givenVia: 'paper', paperNote: 'Formular vom 3.11.', noticeLocale: 'de' }));
+		expect(code).not.toBeNull();
+		await acceptGrant(volunteer, code!);
+		const consent = (await consentsOf(pid())).find((c) => c.id === id)!;
+		expect([consent.state, consent.givenVia, consent.recordedBy, consent.paperNote]).toEqual(['given', 'paper', world.caseworker.id, 'Formular vom 3.11.']);
+	});
+});
+
 describe('policy matrix for volunteers', () => {
 	it('no consent, plan scope, contact scope, out of scope, other participant', async () => {
 		expect(await planAccess(volunteer, pid())).toBeNull();

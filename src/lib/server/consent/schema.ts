@@ -18,8 +18,10 @@ export const grantSchema = v.object({
 	months: v.optional(v.picklist(DURATIONS, 'form.pick_option'), '6')
 });
 
-export const serviceGrantSchema = v.object({
+/** Recorded by staff at the participant's request, from a signed paper form. */
+export const paperGrantSchema = v.object({
 	...grantSchema.entries,
+	granteeKind: v.picklist(['service', 'volunteer'], 'form.pick_option'),
 	paperNote: requiredText(500)
 });
 

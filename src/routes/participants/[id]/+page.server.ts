@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formatDateTime } from '$lib/i18n/format';
 import { consentsOf, grantConsent, revokeConsent } from '$lib/server/consent';
-import { correctionOutcomeSchema, correctionSchema, revokeSchema, serviceGrantSchema } from '$lib/server/consent/schema';
+import { correctionOutcomeSchema, correctionSchema, revokeSchema, paperGrantSchema } from '$lib/server/consent/schema';
 import { consentView } from '$lib/server/consent/view';
 import { correctionsOf, decideCorrection, recordCorrectionRequest } from '$lib/server/rights/corrections';
 import { requireRole } from '$lib/server/auth/guard';
@@ -79,10 +79,12 @@ export const actions: Actions = {
 	paperConsent: async ({ request, params, locals }) => {
 		const actor = requireRole('caseworker', 'lead');
 		const formData = await request.formData();
-		const parsed = parseForm(serviceGrantSchema, formData);
+		const parsed = parseForm(paperGrantSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		const { granteeName, purpose, scopes, months, paperNote } = parsed.output;
-		await grantConsent(actor, params.id, { granteeKind: 'service', granteeName, purpose, scopes, months: Number(months), givenVia: 'paper', paperNote, noticeLocale: locals.locale });
+		const { granteeKind, granteeName, purpose, scopes, months, paperNote } = parsed.output;
+		const { code } = await grantConsent(actor, params.id, { granteeKind, granteeName, purpose, scopes, months: Number(months), givenVia: 'paper', paperNote, noticeLocale: locals.locale });
+		// A volunteer still has to accept with a code; it is shown once, to hand over.
+		if (code !== null) return { volunteerCode: code, granteeName };
 		redirect(303, `/participants/${params.id}?consent_recorded=1#sharing`);
 	},
 	correction: async ({ request, params }) => {
