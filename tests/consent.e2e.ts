@@ -128,3 +128,29 @@ test('a caseworker records a correction request and ends a sharing with a reason
 	await expect(page.getByRole('article', { name: /Jobcenter Landkreis Ludwigsburg/ })).toContainText('Fall an die Migrationsberatung übergeben');
 	await desk.close();
 });
+
+test('the new consent pages have no axe violations right-to-left', async ({ browser }) => {
+	const phone = await browser.newContext({ ...PHONE });
+	const amina = await phone.newPage();
+	await signIn(amina, 'participant');
+	for (const path of ['/my-data', '/my-data/sharing', '/my-data/sharing/new', '/my-data/access']) {
+		await amina.goto(path);
+		await expectDocumentLanguage(amina, 'ar');
+		await expectNoAxeViolations(amina, `${path} (ar)`);
+	}
+	await amina.goto('/my-data/sharing');
+	await amina.getByRole('link', { name: ar['consent.receipt'] }).first().click();
+	await expectNoAxeViolations(amina, 'receipt (ar)');
+	await phone.close();
+
+	const volunteerPhone = await browser.newContext({ ...PHONE, locale: 'fa-IR' });
+	const ulrike = await volunteerPhone.newPage();
+	await signIn(ulrike, 'volunteer');
+	await expectDocumentLanguage(ulrike, 'fa');
+	await expectNoAxeViolations(ulrike, 'helping (fa)');
+	await ulrike.getByRole('link', { name: 'Amina Al-Hassan' }).click();
+	await expectNoAxeViolations(ulrike, 'volunteer person page (fa)');
+	await ulrike.goto('/join');
+	await expectNoAxeViolations(ulrike, 'join (fa)');
+	await volunteerPhone.close();
+});
