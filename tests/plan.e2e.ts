@@ -265,24 +265,32 @@ test('a goal changed in another tab since the form was opened is not overwritten
 	await expect(page).toHaveURL(`${goalPath}?done=saved`);
 	await expectSuccess(page, de['plan.done_saved']);
 
-	// Tab 2 still has the form from before: its save is refused, and what was typed is still there.
+	// Tab 2 still has the form from before. Its status and date merge by themselves; the text both tabs changed
+	// comes back with both versions side by side, and nothing is written until tab 2 chooses.
 	await whyIn(second).fill(secondWhy);
 	await statusIn(second).selectOption('paused');
 	await targetIn(second).fill(secondTarget);
 	await editForm(second).getByRole('button', { name: de['form.save'] }).click();
-	await expect(second.getByRole('main').getByRole('alert')).toHaveText(de['plan.stale']);
-	await expect(whyIn(second)).toHaveValue(secondWhy);
+	await expect(second.getByRole('main').getByRole('alert')).toHaveText(de['plan.conflict']);
+	const choice = editForm(second).getByRole('group', { name: fill(de['plan.conflict_field'], { field: de['plan.why_label'] }) });
+	await expect(choice.getByRole('radio', { name: new RegExp(secondWhy) })).toBeChecked();
+	await expect(choice.getByRole('radio', { name: new RegExp(firstWhy) })).not.toBeChecked();
 	await expect(statusIn(second)).toHaveValue('paused');
 	await expect(targetIn(second)).toHaveValue(secondTarget);
 
-	// The goal kept tab 1's change, and only that.
+	// Meanwhile the goal still holds tab 1's text.
 	await page.goto(goalPath);
-	const about = page.getByRole('region', { name: de['field.residence'], exact: true });
+	await expect(page.getByRole('region', { name: de['field.residence'], exact: true })).toContainText(firstWhy);
+
+	// Tab 2 keeps tab 1's wording after all; its own status and date are saved with it.
+	await choice.getByRole('radio', { name: new RegExp(firstWhy) }).check();
+	await editForm(second).getByRole('button', { name: de['plan.conflict_save'] }).click();
+	await expectSuccess(second, de['plan.done_saved']);
+	const about = second.getByRole('region', { name: de['field.residence'], exact: true });
 	await expect(about).toContainText(firstWhy);
 	await expect(about).not.toContainText(secondWhy);
-	await expect(whyIn(page)).toHaveValue(firstWhy);
-	await expect(statusIn(page)).not.toHaveValue('paused');
-	await expect(targetIn(page)).not.toHaveValue(secondTarget);
+	await expect(statusIn(second)).toHaveValue('paused');
+	await expect(targetIn(second)).toHaveValue(secondTarget);
 	await second.close();
 });
 

@@ -4,6 +4,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Role } from '$lib/domain';
 import { db } from '../db';
+import { publish, userChannel } from '../live/bus';
 import { participants, sessions, users, type User } from '../db/schema';
 
 export const SESSION_COOKIE = 'tandem_session';
@@ -82,12 +83,15 @@ export async function validateSessionToken(token: string): Promise<SessionValida
 	};
 }
 
-export async function invalidateSession(sessionId: string) {
+/** Ends one session; the user's open live streams re-check and close. */
+export async function invalidateSession(sessionId: string, userId: string) {
 	await db.delete(sessions).where(eq(sessions.id, sessionId));
+	publish(userChannel(userId), { type: 'access' });
 }
 
 export async function invalidateUserSessions(userId: string) {
 	await db.delete(sessions).where(eq(sessions.userId, userId));
+	publish(userChannel(userId), { type: 'access' });
 }
 
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean) {

@@ -6,6 +6,7 @@ import { recordAuditIn } from '../audit';
 import { db, type Tx } from '../db';
 import { consentEvents, consents, participants } from '../db/schema';
 import { generateInvitationCode, hashCode, looksLikeCode, normaliseCode } from '../invitations/code';
+import { planChannel, publish } from '../live/bus';
 import { relationTo, type Actor } from '../policy';
 import { withStates, type ConsentWithState } from './state';
 
@@ -122,6 +123,8 @@ export async function withdrawConsent(actor: Actor, participantId: string, conse
 		addEvent(tx, consentId, 'withdrawn', actor);
 		recordAuditIn(tx, { actor, action: 'consent.withdrawn', participantId, detail: { consentId } });
 	});
+	// Open live pages re-check their access at once and close if it is gone.
+	publish(planChannel(participantId), { type: 'access' });
 	return true;
 }
 
@@ -136,6 +139,7 @@ export async function revokeConsent(actor: Actor, participantId: string, consent
 		addEvent(tx, consentId, 'revoked', actor, reason);
 		recordAuditIn(tx, { actor, action: 'consent.revoked', participantId, detail: { consentId, reason } });
 	});
+	publish(planChannel(participantId), { type: 'access' });
 	return true;
 }
 

@@ -1,8 +1,8 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireActor } from '../auth/guard';
-import { formFailure, parseForm } from '../forms';
-import { acceptProposal, commentOnGoal, declineProposal, deleteGoal, moveGoal, setGoalStatus, updateGoal, type WriteResult } from './goals';
+import { formFailure, formValues, parseForm } from '../forms';
+import { acceptProposal, commentOnGoal, declineProposal, deleteGoal, GOAL_FIELDS, moveGoal, setGoalStatus, updateGoal, type WriteResult } from './goals';
 import { commentSchema, declineSchema, editGoalSchema, editStepSchema, moveSchema, statusSchema, stepSchema, tickSchema } from './schema';
 import { addStep, deleteStep, moveStep, setStepDone, updateStep } from './steps';
 import { confirmAsCaseworker, confirmAsParticipant, proposeVersion, recordPaperConfirmation } from './versions';
@@ -16,7 +16,7 @@ const withStep = <E extends v.ObjectEntries>(entries: E) => v.object({ stepId: i
 /** What a plan page may report after a form action; anything else in the address is ignored. */
 const OUTCOMES = new Set([
 	'step_done', 'step_undone', 'saved', 'moved', 'accepted', 'declined', 'commented', 'deleted', 'step_added',
-	'step_deleted', 'version_proposed', 'agreed', 'confirmed', 'goal_added', 'proposed', 'reviewed'
+	'step_deleted', 'version_proposed', 'agreed', 'confirmed', 'goal_added', 'proposed', 'reviewed', 'merged'
 ]);
 
 export function outcomeOf(url: URL): string | null {
@@ -27,6 +27,10 @@ export function outcomeOf(url: URL): string | null {
 /** Back to the page the form was on, to the goal it was about; the query says what happened. */
 function back(event: Event, outcome: string, anchor?: string): never {
 	redirect(303, `${event.url.pathname}?done=${outcome}${anchor ? `#goal-${anchor}` : ''}`);
+}
+
+function formFailureData(message: string, formData: FormData) {
+	return { errors: {} as Record<string, string>, values: formValues(formData), message };
 }
 
 function refused(result: Exclude<WriteResult, { ok: true }>, formData: FormData) {
@@ -97,10 +101,13 @@ export const planActions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(withGoal(editGoalSchema.entries), formData);
 		if (!parsed.ok) return parsed.failure;
-		const { goalId, ...input } = parsed.output;
-		const result = await updateGoal(actor, event.params.id, goalId, input, event.locals.locale);
-		if (!result.ok) return refused(result, formData);
-		back(event, 'saved');
+		const { goalId, version, ...mine } = parsed.output;
+		// The values the form was loaded with travel along, so a late save can be merged rather than refused.
+		const base = Object.fromEntries(GOAL_FIELDS.map((f) => [f, formData.get(`base.${f}`)]).filter(([, value]) => typeof value === 'string'));
+		const result = await updateGoal(actor, event.params.id, goalId, { version, base, mine }, event.locals.locale);
+		if (result.ok) back(event, result.merged ? 'merged' : 'saved');
+		if (result.reason === 'deleted') return formFailure(409, 'plan.goal_deleted_meanwhile', formData);
+		return fail(409, { ...formFailureData('plan.conflict', formData), conflicts: result.conflicts, current: result.values, currentBase: result.theirs, currentVersion: result.version });
 	},
 	deleteGoal: async (event: Event) => {
 		const actor = requireActor();

@@ -8,7 +8,8 @@ import type { Actor, PlanAccess } from '../policy';
 import { findCatalogueGoal } from './catalogue';
 import { recordPlanChange } from './history';
 import { openPlan } from './read';
-import type { EditGoalInput, NewGoalInput, ProposalInput } from './schema';
+import { mergeEdits, type Conflict } from './merge';
+import type { NewGoalInput, ProposalInput } from './schema';
 
 export type WriteResult = { ok: true; id: string } | { ok: false; reason: 'stale' | 'catalogue_unknown' | 'not_a_proposal' | 'text_required' };
 
@@ -97,26 +98,70 @@ function bumpGoal(tx: Tx, goalId: string, expectedVersion: number, set: Partial<
 	return result.changes === 1;
 }
 
-export async function updateGoal(actor: Actor, participantId: string, goalId: string, input: EditGoalInput, writtenIn: Locale): Promise<WriteResult> {
-	await requireEdit(actor, participantId);
-	const goal = await goalOf(participantId, goalId);
-	const { version, ...fields } = input;
-	const set: Partial<Goal> = {
-		field: fields.field,
-		status: fields.status,
-		targetDate: fields.targetDate || null,
-		nextReviewDate: fields.nextReviewDate || null
+export const GOAL_FIELDS = ['title', 'why', 'field', 'status', 'targetDate', 'nextReviewDate'] as const;
+export type GoalField = (typeof GOAL_FIELDS)[number];
+export type GoalValues = Record<GoalField, string>;
+
+export type UpdateResult =
+	| { ok: true; id: string; merged: boolean }
+	| { ok: false; reason: 'deleted' }
+	| { ok: false; reason: 'conflict'; conflicts: Conflict<GoalField>[]; values: GoalValues; theirs: GoalValues; version: number };
+
+/** A goal as the plain strings its edit form shows. */
+export function goalValues(goal: Goal): GoalValues {
+	return {
+		title: goal.catalogueId === null ? goal.title : '',
+		why: goal.why,
+		field: goal.field,
+		status: goal.status,
+		targetDate: goal.targetDate ?? '',
+		nextReviewDate: goal.nextReviewDate ?? ''
 	};
-	// Edited text is marked with the language it is now written in; untouched text keeps its own.
-	if (fields.why !== goal.why) Object.assign(set, { why: fields.why, whyLocale: fields.why === '' ? null : writtenIn });
-	// Catalogue goals keep their translated title; a free title is edited as text.
-	if (goal.catalogueId === null && fields.title !== '' && fields.title !== goal.title) Object.assign(set, { title: fields.title, titleLocale: writtenIn });
-	const changed = db.transaction((tx) => {
-		if (!bumpGoal(tx, goalId, version, set, actor)) return false;
-		recordPlanChange(tx, actor, participantId, fields.status !== goal.status ? 'goal.status' : 'goal.updated', { goalId, detail: { from: goal.status, to: fields.status } });
+}
+
+/**
+ * Saves an edit made on a form loaded at `version` with the values `base`. If someone saved meanwhile, the
+ * two edits merge field by field; a field both changed comes back as a conflict with both values, and
+ * nothing is written until the person chooses. The participant edits only "why", in their own words.
+ */
+export async function updateGoal(
+	actor: Actor,
+	participantId: string,
+	goalId: string,
+	edit: { version: number; base: Partial<GoalValues>; mine: Partial<GoalValues> },
+	writtenIn: Locale
+): Promise<UpdateResult> {
+	const access = await openPlan(actor, participantId);
+	const editable: readonly GoalField[] = access.editPlan ? GOAL_FIELDS : access.relation === 'self' ? ['why'] : [];
+	if (editable.length === 0) error(404, 'error.not_found');
+	const [goal] = await db.select().from(goals).where(and(eq(goals.id, goalId), eq(goals.participantId, participantId)));
+	if (goal === undefined) error(404, 'error.not_found');
+	if (goal.deletedAt !== null) return { ok: false, reason: 'deleted' };
+	const theirs = goalValues(goal);
+	const fields = editable.filter((f) => edit.mine[f] !== undefined);
+	const pick = (source: Partial<GoalValues>) => Object.fromEntries(fields.map((f) => [f, source[f] ?? theirs[f]])) as GoalValues;
+	const base = edit.version === goal.version ? pick(theirs) : pick(edit.base);
+	const result = mergeEdits(fields, base, pick(theirs), pick(edit.mine));
+	if (result.kind === 'conflict') return { ok: false, reason: 'conflict', conflicts: result.conflicts, values: { ...theirs, ...result.values }, theirs, version: goal.version };
+	if (result.changedByMe.length === 0) return { ok: true, id: goalId, merged: edit.version !== goal.version };
+	const v = result.values;
+	const set: Partial<Goal> = {};
+	for (const f of result.changedByMe) {
+		if (f === 'why') Object.assign(set, { why: v.why, whyLocale: v.why === '' ? null : writtenIn });
+		if (f === 'title' && goal.catalogueId === null && v.title !== '') Object.assign(set, { title: v.title, titleLocale: writtenIn });
+		if (f === 'field') set.field = v.field as Goal['field'];
+		if (f === 'status') set.status = v.status as GoalStatus;
+		if (f === 'targetDate') set.targetDate = v.targetDate || null;
+		if (f === 'nextReviewDate') set.nextReviewDate = v.nextReviewDate || null;
+	}
+	const saved = db.transaction((tx) => {
+		// Written against the version just read: if a third save slipped in, nothing is written and the form asks again.
+		if (!bumpGoal(tx, goalId, goal.version, set, actor)) return false;
+		recordPlanChange(tx, actor, participantId, set.status !== undefined ? 'goal.status' : 'goal.updated', { goalId, detail: { fields: result.changedByMe } });
 		return true;
 	});
-	return changed ? { ok: true, id: goalId } : { ok: false, reason: 'stale' };
+	if (!saved) return updateGoal(actor, participantId, goalId, edit, writtenIn);
+	return { ok: true, id: goalId, merged: edit.version !== goal.version };
 }
 
 export async function setGoalStatus(actor: Actor, participantId: string, goalId: string, status: GoalStatus, version: number): Promise<WriteResult> {

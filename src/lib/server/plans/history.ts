@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { recordAuditIn } from '../audit';
 import { db, type Tx } from '../db';
 import { planHistory, users } from '../db/schema';
+import { planChannel, publish } from '../live/bus';
 import type { Actor } from '../policy';
 
 export type PlanChangeKind =
@@ -44,6 +45,7 @@ export function recordPlanChange(
 	if (actor.participantId !== participantId) {
 		recordAuditIn(tx, { actor, action: 'plan.changed', participantId, detail: { change, goalId: refs.goalId, stepId: refs.stepId } });
 	}
+	publish(planChannel(participantId), { type: 'change' });
 }
 
 export async function historyOf(participantId: string, goalId?: string, limit = 50) {

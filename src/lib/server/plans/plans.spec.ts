@@ -4,7 +4,7 @@ import { db } from '../db';
 import { auditLog, planHistory, planVersions, steps } from '../db/schema';
 import { parseForm } from '../forms';
 import { actorOf, makeWorld } from '../testing/factories';
-import { acceptProposal, commentOnGoal, createGoal, declineProposal, moveGoal, proposeGoal, updateGoal } from './goals';
+import { acceptProposal, commentOnGoal, createGoal, declineProposal, deleteGoal, moveGoal, proposeGoal, updateGoal } from './goals';
 import { readPlan } from './read';
 import { recordReview } from './reviews';
 import { newGoalSchema } from './schema';
@@ -45,11 +45,20 @@ describe('goals and steps', () => {
 	it('a stale form changes nothing', async () => {
 		const goal = await createGoal(caseworker(), pid(), goalInput('Wohnung finden'), 'de');
 		if (!goal.ok) throw new Error();
-		const edit = { title: 'Eigene Wohnung finden', why: '', field: 'housing' as const, status: 'in_progress' as const, targetDate: '', nextReviewDate: '', version: 1 };
-		expect((await updateGoal(caseworker(), pid(), goal.id, edit, 'de')).ok).toBe(true);
-		expect(await updateGoal(caseworker(), pid(), goal.id, { ...edit, title: 'Andere Wohnung' }, 'de')).toEqual({ ok: false, reason: 'stale' });
-		const plan = await readPlan(caseworker(), pid());
+		const base = { title: 'Wohnung finden', why: '', field: 'work', status: 'planned', targetDate: '', nextReviewDate: '' };
+		const first = await updateGoal(caseworker(), pid(), goal.id, { version: 1, base, mine: { ...base, title: 'Eigene Wohnung finden', status: 'in_progress' } }, 'de');
+		expect(first).toEqual({ ok: true, id: goal.id, merged: false });
+		// A second form, loaded before the first save, changes the same title: offered as a conflict, nothing written.
+		const late = await updateGoal(caseworker(), pid(), goal.id, { version: 1, base, mine: { ...base, title: 'Andere Wohnung', targetDate: '2027-01-31' } }, 'de');
+		expect(late).toMatchObject({ ok: false, reason: 'conflict', conflicts: [{ field: 'title', mine: 'Andere Wohnung', theirs: 'Eigene Wohnung finden' }], version: 2 });
+		let plan = await readPlan(caseworker(), pid());
 		expect(plan.goals[0].title).toMatchObject({ text: 'Eigene Wohnung finden' });
+		expect(plan.goals[0].targetDate).toBeNull();
+		// A late form that touched other fields merges by itself.
+		const merged = await updateGoal(caseworker(), pid(), goal.id, { version: 1, base, mine: { ...base, targetDate: '2027-01-31' } }, 'de');
+		expect(merged).toEqual({ ok: true, id: goal.id, merged: true });
+		plan = await readPlan(caseworker(), pid());
+		expect([plan.goals[0].title, plan.goals[0].status, plan.goals[0].targetDate]).toEqual([{ kind: 'free', text: 'Eigene Wohnung finden', locale: 'de' }, 'in_progress', '2027-01-31']);
 	});
 
 	it("nobody reaches another participant's goal or step through this participant's plan", async () => {
@@ -62,6 +71,18 @@ describe('goals and steps', () => {
 		await expect(commentOnGoal(self(), pid(), goal.id, 'Hallo')).rejects.toMatchObject({ status: 404 });
 		await expect(readPlan(caseworker(), world.neighbour.id)).rejects.toMatchObject({ status: 404 });
 		await expect(readPlan(actorOf(world.volunteer), pid())).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('the participant edits "why" in their own words, and only that; a deleted goal is reported, not resurrected', async () => {
+		const goal = await createGoal(caseworker(), pid(), goalInput('Arbeit finden'), 'de');
+		if (!goal.ok) throw new Error();
+		const mine = await updateGoal(self(), pid(), goal.id, { version: 1, base: { why: '' }, mine: { why: 'لأعيل عائلتي', title: 'geändert', status: 'achieved' } }, 'ar');
+		expect(mine.ok).toBe(true);
+		const plan = await readPlan(self(), pid());
+		expect([plan.goals[0].why, plan.goals[0].whyLocale, plan.goals[0].status]).toEqual(['لأعيل عائلتي', 'ar', 'planned']);
+		expect(plan.goals[0].title).toMatchObject({ text: 'Arbeit finden' });
+		await deleteGoal(caseworker(), pid(), goal.id);
+		expect(await updateGoal(self(), pid(), goal.id, { version: 2, base: { why: 'لأعيل عائلتي' }, mine: { why: 'x' } }, 'ar')).toEqual({ ok: false, reason: 'deleted' });
 	});
 
 	it('reorders goals and keeps who changed what', async () => {
@@ -164,8 +185,8 @@ describe('agreement', () => {
 		expect(() => db.delete(planVersions).where(eq(planVersions.id, version.id)).run()).toThrow(/immutable/);
 
 		await createGoal(caseworker(), pid(), goalInput('Wohnung'), 'de');
-		const edit = { title: 'Deutsch B1', why: '', field: 'work' as const, status: 'achieved' as const, targetDate: '', nextReviewDate: '', version: 1 };
-		await updateGoal(caseworker(), pid(), goal.id, edit, 'de');
+		const base = { title: 'Deutsch B1', why: '', field: 'work', status: 'planned', targetDate: '', nextReviewDate: '' };
+		await updateGoal(caseworker(), pid(), goal.id, { version: 1, base, mine: { ...base, status: 'achieved' } }, 'de');
 		const plan = await readPlan(self(), pid());
 		expect(plan.lastAgreed?.number).toBe(1);
 		expect(plan.changesSinceAgreed?.map((c) => c.kind).sort()).toEqual(['goal_added', 'goal_changed']);

@@ -41,13 +41,15 @@ export const newGoalSchema = v.pipe(
 	titleOrCatalogue()
 );
 export const proposalSchema = v.pipe(v.object(goalEntries), titleOrCatalogue());
+/** Every goal field is optional: a form sends the fields its author may edit, with the values it was loaded with. */
+const maybe = <S extends v.GenericSchema<string, string>>(schema: S) => v.optional(schema);
 export const editGoalSchema = v.object({
-	title: optionalText(200),
-	why: optionalText(2000),
-	field: v.picklist(FIELDS, 'form.pick_option'),
-	status: v.picklist(GOAL_STATUSES, 'form.pick_option'),
-	targetDate: planDate,
-	nextReviewDate: planDate,
+	title: maybe(v.pipe(v.string(), v.trim(), v.maxLength(200, 'form.too_long'))),
+	why: maybe(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'form.too_long'))),
+	field: maybe(v.picklist(FIELDS, 'form.pick_option')),
+	status: maybe(v.picklist(GOAL_STATUSES, 'form.pick_option')),
+	targetDate: maybe(v.pipe(v.string(), v.trim(), v.check((s) => s === '' || isPlanDate(s), 'form.plan_date_invalid'))),
+	nextReviewDate: maybe(v.pipe(v.string(), v.trim(), v.check((s) => s === '' || isPlanDate(s), 'form.plan_date_invalid'))),
 	version
 });
 export const stepSchema = v.object({
@@ -66,6 +68,5 @@ export const reviewDateSchema = v.object({ nextReviewDate: requiredPlanDate });
 
 export type NewGoalInput = v.InferOutput<typeof newGoalSchema>;
 export type ProposalInput = v.InferOutput<typeof proposalSchema>;
-export type EditGoalInput = v.InferOutput<typeof editGoalSchema>;
 export type StepInput = v.InferOutput<typeof stepSchema>;
 export type EditStepInput = v.InferOutput<typeof editStepSchema>;

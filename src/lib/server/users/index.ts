@@ -5,6 +5,7 @@ import { recordAudit, recordAuditIn } from '../audit';
 import { invalidateUserSessions } from '../auth/session';
 import { hashPassword, verifyPasswordHash } from '../auth/password';
 import { db } from '../db';
+import { publish, userChannel } from '../live/bus';
 import { organisations, sessions, users } from '../db/schema';
 import type { Actor } from '../policy';
 
@@ -83,6 +84,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
 		recordAuditIn(tx, { actor, action: active ? 'user.reactivated' : 'user.deactivated', detail: { userId } });
 		return true;
 	});
+	if (changed && !active) publish(userChannel(userId), { type: 'access' });
 	return changed;
 }
 
