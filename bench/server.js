@@ -13,7 +13,7 @@ export async function startServer(port = 4300) {
 	});
 	for (let i = 0; i < 100; i++) {
 		try {
-			if ((await fetch(`${origin}/healthz`)).ok) return { origin, stop: () => child.kill() };
+			if ((await fetch(`${origin}/healthz`)).ok) return { origin, pid: child.pid, stop: () => child.kill() };
 		} catch {
 			// not listening yet
 		}

@@ -77,7 +77,7 @@ export function planStream(actor: Actor & { displayName: string }, participantId
 			controller.enqueue(encoder.encode('retry: 2000\n\n'));
 			controller.enqueue(frame('ready', { lastId: lastSent }, lastSent));
 			if (lastEventId > 0) await sendChanges();
-			join(participantId, connectionId, { userId: actor.id, name: actor.displayName, role: actor.role });
+			const arrived = join(participantId, connectionId, { userId: actor.id, name: actor.displayName, role: actor.role });
 			const unsubscribePlan = subscribe(planChannel(participantId), (event) => handle(event.type === 'change' ? sendChanges : event.type === 'presence' ? sendPresence : () => {}));
 			const unsubscribeUser = subscribe(userChannel(actor.id), () => handle(() => {}));
 			const heartbeat = setInterval(() => handle(() => controller.enqueue(encoder.encode(': ping\n\n'))), HEARTBEAT_MS);
@@ -85,10 +85,11 @@ export function planStream(actor: Actor & { displayName: string }, participantId
 				clearInterval(heartbeat);
 				unsubscribePlan();
 				unsubscribeUser();
-				leave(participantId, connectionId);
-				publish(planChannel(participantId), { type: 'presence' });
+				// Presence news only when a person comes or goes, not for every extra tab.
+				if (leave(participantId, connectionId)) publish(planChannel(participantId), { type: 'presence' });
 			};
-			publish(planChannel(participantId), { type: 'presence' });
+			if (arrived) publish(planChannel(participantId), { type: 'presence' });
+			else sendPresence();
 		},
 		cancel() {
 			cleanup();
