@@ -85,6 +85,18 @@ describe('goals and steps', () => {
 		expect(await updateGoal(self(), pid(), goal.id, { version: 2, base: { why: 'لأعيل عائلتي' }, mine: { why: 'x' } }, 'ar')).toEqual({ ok: false, reason: 'deleted' });
 	});
 
+	it('a step ticked while the goal is being edited is no conflict for the goal', async () => {
+		const goal = await createGoal(caseworker(), pid(), goalInput('Kita-Platz'), 'de');
+		if (!goal.ok) throw new Error();
+		const step = await addStep(caseworker(), pid(), goal.id, { text: 'Anmelden', assignee: 'participant', serviceName: '', dueDate: '' }, 'de');
+		if (!step.ok) throw new Error();
+		const base = { title: 'Kita-Platz', why: '', field: 'work', status: 'planned', targetDate: '', nextReviewDate: '' };
+		await setStepDone(self(), pid(), step.id, true, 1);
+		expect(await updateGoal(caseworker(), pid(), goal.id, { version: 1, base, mine: { ...base, status: 'in_progress' } }, 'de')).toEqual({ ok: true, id: goal.id, merged: false });
+		const plan = await readPlan(caseworker(), pid());
+		expect([plan.goals[0].status, plan.goals[0].steps[0].done]).toEqual(['in_progress', true]);
+	});
+
 	it('reorders goals and keeps who changed what', async () => {
 		const a = await createGoal(caseworker(), pid(), goalInput('A'), 'de');
 		const b = await createGoal(caseworker(), pid(), goalInput('B'), 'de');
