@@ -4,7 +4,7 @@ import { requireActor } from '../auth/guard';
 import { formFailure, formValues, parseForm } from '../forms';
 import { acceptProposal, commentOnGoal, declineProposal, deleteGoal, GOAL_FIELDS, moveGoal, setGoalStatus, updateGoal, type WriteResult } from './goals';
 import { commentSchema, declineSchema, editGoalSchema, editStepSchema, moveSchema, statusSchema, stepSchema, tickSchema } from './schema';
-import { addStep, deleteStep, moveStep, setStepDone, updateStep } from './steps';
+import { addStep, deleteStep, moveStep, setStepDone, STEP_FIELDS, updateStep } from './steps';
 import { confirmAsCaseworker, confirmAsParticipant, proposeVersion, recordPaperConfirmation } from './versions';
 
 type Event = RequestEvent<{ id: string }>;
@@ -131,10 +131,12 @@ export const planActions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(withStep(editStepSchema.entries), formData);
 		if (!parsed.ok) return parsed.failure;
-		const { stepId, ...input } = parsed.output;
-		const result = await updateStep(actor, event.params.id, stepId, input, event.locals.locale);
-		if (!result.ok) return refused(result, formData);
-		back(event, 'saved');
+		const { stepId, version, ...mine } = parsed.output;
+		const base = Object.fromEntries(STEP_FIELDS.map((f) => [f, formData.get(`base.${f}`)]).filter(([, value]) => typeof value === 'string'));
+		const result = await updateStep(actor, event.params.id, stepId, { version, base, mine }, event.locals.locale);
+		if (result.ok) back(event, result.merged ? 'merged' : 'saved');
+		if (result.reason === 'text_required') return formFailure(400, 'form.required', formData, { text: 'form.required' });
+		return fail(409, { ...formFailureData('plan.conflict', formData), conflicts: result.conflicts, current: result.values, currentBase: result.theirs, currentVersion: result.version });
 	},
 	moveStep: async (event: Event) => {
 		const actor = requireActor();

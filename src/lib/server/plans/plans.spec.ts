@@ -8,7 +8,7 @@ import { acceptProposal, commentOnGoal, createGoal, declineProposal, deleteGoal,
 import { readPlan } from './read';
 import { recordReview } from './reviews';
 import { newGoalSchema } from './schema';
-import { addStep, moveStep, setStepDone } from './steps';
+import { addStep, moveStep, setStepDone, updateStep } from './steps';
 import { confirmAsCaseworker, confirmAsParticipant, proposeVersion, recordPaperConfirmation } from './versions';
 
 let world: Awaited<ReturnType<typeof makeWorld>>;
@@ -95,6 +95,20 @@ describe('goals and steps', () => {
 		expect(await updateGoal(caseworker(), pid(), goal.id, { version: 1, base, mine: { ...base, status: 'in_progress' } }, 'de')).toEqual({ ok: true, id: goal.id, merged: false });
 		const plan = await readPlan(caseworker(), pid());
 		expect([plan.goals[0].status, plan.goals[0].steps[0].done]).toEqual(['in_progress', true]);
+	});
+
+	it('late step edits merge field by field; the same field changed twice is offered with both values', async () => {
+		const goal = await createGoal(caseworker(), pid(), goalInput('Arbeit'), 'de');
+		if (!goal.ok) throw new Error();
+		const step = await addStep(caseworker(), pid(), goal.id, { text: 'Lebenslauf', assignee: 'participant', serviceName: '', dueDate: '' }, 'de');
+		if (!step.ok) throw new Error();
+		const base = { text: 'Lebenslauf', assignee: 'participant', serviceName: '', dueDate: '' };
+		expect(await updateStep(caseworker(), pid(), step.id, { version: 1, base, mine: { ...base, dueDate: '2027-02-01' } }, 'de')).toEqual({ ok: true, id: step.id, merged: false });
+		expect(await updateStep(caseworker(), pid(), step.id, { version: 1, base, mine: { ...base, assignee: 'volunteer' } }, 'de')).toEqual({ ok: true, id: step.id, merged: true });
+		const clash = await updateStep(caseworker(), pid(), step.id, { version: 1, base, mine: { ...base, dueDate: '2027-03-01' } }, 'de');
+		expect(clash).toMatchObject({ ok: false, reason: 'conflict', conflicts: [{ field: 'dueDate', mine: '2027-03-01', theirs: '2027-02-01' }] });
+		const plan = await readPlan(caseworker(), pid());
+		expect([plan.goals[0].steps[0].dueDate, plan.goals[0].steps[0].assignee]).toEqual(['2027-02-01', 'volunteer']);
 	});
 
 	it('reorders goals and keeps who changed what', async () => {

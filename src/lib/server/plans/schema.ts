@@ -69,4 +69,3 @@ export const reviewDateSchema = v.object({ nextReviewDate: requiredPlanDate });
 export type NewGoalInput = v.InferOutput<typeof newGoalSchema>;
 export type ProposalInput = v.InferOutput<typeof proposalSchema>;
 export type StepInput = v.InferOutput<typeof stepSchema>;
-export type EditStepInput = v.InferOutput<typeof editStepSchema>;

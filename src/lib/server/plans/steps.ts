@@ -7,7 +7,8 @@ import { canTickStep, type Actor } from '../policy';
 import { goalOf, type WriteResult } from './goals';
 import { recordPlanChange } from './history';
 import { openPlan } from './read';
-import type { EditStepInput, StepInput } from './schema';
+import { mergeEdits, type Conflict } from './merge';
+import type { StepInput } from './schema';
 
 /** The step, if it belongs to a goal of this participant's plan; otherwise 404. */
 async function stepOf(participantId: string, stepId: string): Promise<Step> {
@@ -59,23 +60,47 @@ export async function addStep(actor: Actor, participantId: string, goalId: strin
 	return { ok: true, id };
 }
 
-export async function updateStep(actor: Actor, participantId: string, stepId: string, input: EditStepInput, writtenIn: Locale): Promise<WriteResult> {
+export const STEP_FIELDS = ['text', 'assignee', 'serviceName', 'dueDate'] as const;
+export type StepField = (typeof STEP_FIELDS)[number];
+export type StepValues = Record<StepField, string>;
+
+/** A step as its edit form shows it; an empty text means "the catalogue's wording, in every language". */
+export function stepValues(step: Step): StepValues {
+	return { text: step.catalogueId === null ? step.text : '', assignee: step.assignee, serviceName: step.serviceName, dueDate: step.dueDate ?? '' };
+}
+
+export type StepUpdateResult =
+	| { ok: true; id: string; merged: boolean }
+	| { ok: false; reason: 'text_required' }
+	| { ok: false; reason: 'conflict'; conflicts: Conflict<StepField>[]; values: StepValues; theirs: StepValues; version: number };
+
+/** As for goals: a late save merges field by field; a field changed on both sides is offered with both values. */
+export async function updateStep(
+	actor: Actor,
+	participantId: string,
+	stepId: string,
+	edit: { version: number; base: Partial<StepValues>; mine: StepValues },
+	writtenIn: Locale
+): Promise<StepUpdateResult> {
 	await requireEdit(actor, participantId);
 	const step = await stepOf(participantId, stepId);
-	const set: Partial<Step> = {
-		assignee: input.assignee,
-		serviceName: input.assignee === 'service' ? input.serviceName : '',
-		dueDate: input.dueDate || null
-	};
+	const theirs = stepValues(step);
+	const base = edit.version === step.version ? theirs : { ...theirs, ...edit.base };
+	const result = mergeEdits(STEP_FIELDS, base, theirs, edit.mine);
+	if (result.kind === 'conflict') return { ok: false, reason: 'conflict', conflicts: result.conflicts, values: result.values, theirs, version: step.version };
+	const v = result.values;
+	if (v.text === '' && step.catalogueId === null) return { ok: false, reason: 'text_required' };
+	if (result.changedByMe.length === 0) return { ok: true, id: stepId, merged: edit.version !== step.version };
+	const set: Partial<Step> = { assignee: v.assignee as Step['assignee'], serviceName: v.assignee === 'service' ? v.serviceName : '', dueDate: v.dueDate || null };
 	// A catalogue step keeps its translations unless someone rewrites it in their own words.
-	if (input.text !== '') Object.assign(set, { text: input.text, textLocale: writtenIn, catalogueId: null });
-	else if (step.catalogueId === null) return { ok: false, reason: 'text_required' };
-	const changed = db.transaction((tx) => {
-		if (!bumpStep(tx, stepId, input.version, set, actor)) return false;
+	if (result.changedByMe.includes('text') && v.text !== '') Object.assign(set, { text: v.text, textLocale: writtenIn, catalogueId: null });
+	const saved = db.transaction((tx) => {
+		if (!bumpStep(tx, stepId, step.version, set, actor)) return false;
 		recordPlanChange(tx, actor, participantId, 'step.updated', { goalId: step.goalId, stepId });
 		return true;
 	});
-	return changed ? { ok: true, id: stepId } : { ok: false, reason: 'stale' };
+	if (!saved) return updateStep(actor, participantId, stepId, edit, writtenIn);
+	return { ok: true, id: stepId, merged: edit.version !== step.version };
 }
 
 /** Ticks a step done or not done; the participant may do this for their own steps. */
