@@ -16,6 +16,9 @@ export default defineConfig({
 	expect: { timeout: 5_000 },
 	use: {
 		baseURL: ORIGIN,
+		// The service worker is tested on its own (pwa.e2e.ts); elsewhere its background precaching would
+		// compete with the journeys' navigations and make timings vary.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
 			args: [

@@ -5,6 +5,8 @@ type ManifestIcon = { src: string; sizes: string; type?: string; purpose?: strin
 type Manifest = { name?: string; short_name?: string; start_url?: string; display?: string; icons?: ManifestIcon[] };
 
 test.describe('installable app', () => {
+	test.use({ serviceWorkers: 'allow' });
+
 	test('the web app manifest describes an installable app', async ({ request }) => {
 		const response = await request.get('/manifest.webmanifest');
 		expect(response.status()).toBe(200);
