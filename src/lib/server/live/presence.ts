@@ -33,9 +33,3 @@ export function presentAt(participantId: string): Present[] {
 	for (const who of open.get(participantId)?.values() ?? []) people.set(who.userId, who);
 	return [...people.values()];
 }
-
-export function openStreamCount(): number {
-	let n = 0;
-	for (const here of open.values()) n += here.size;
-	return n;
-}

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit';
 import { db } from '../db';
 import { goalComments, goals, planVersions, plans, steps, type Goal, type Step } from '../db/schema';
@@ -120,9 +120,6 @@ export async function readPlan(actor: Actor, participantId: string) {
 	};
 }
 
-export async function agreedVersions(participantId: string) {
-	return db.select().from(planVersions).where(and(eq(planVersions.participantId, participantId), isNotNull(planVersions.agreedAt))).orderBy(desc(planVersions.number));
-}
 
 /** Every version put up for agreement that was not withdrawn, newest first. */
 export async function versionsOf(participantId: string) {

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { GOAL_STATUSES, type GoalStatus } from '$lib/plan';
 import { db } from '../db';
-import { goals, planReviewOutcomes, planReviews, plans, users } from '../db/schema';
+import { goals, planReviewOutcomes, planReviews, plans } from '../db/schema';
 import type { Actor } from '../policy';
 import { ensurePlan } from './goals';
 import { recordPlanChange } from './history';
@@ -51,15 +51,4 @@ export async function recordReview(actor: Actor, participantId: string, input: R
 		recordPlanChange(tx, actor, participantId, 'plan.reviewed', { detail: { reviewId: id, nextReviewDate: input.nextReviewDate } });
 	});
 	return id;
-}
-
-export async function reviewsOf(participantId: string) {
-	const reviews = await db
-		.select({ id: planReviews.id, heldAt: planReviews.heldAt, nextReviewDate: planReviews.nextReviewDate, note: planReviews.note, heldBy: users.displayName })
-		.from(planReviews)
-		.innerJoin(users, eq(planReviews.heldBy, users.id))
-		.where(eq(planReviews.participantId, participantId))
-		.orderBy(desc(planReviews.heldAt));
-	const outcomes = reviews.length === 0 ? [] : await db.select().from(planReviewOutcomes).innerJoin(planReviews, eq(planReviewOutcomes.reviewId, planReviews.id)).where(eq(planReviews.participantId, participantId));
-	return reviews.map((r) => ({ ...r, outcomes: outcomes.filter((o) => o.plan_review_outcomes.reviewId === r.id).map((o) => o.plan_review_outcomes) }));
 }

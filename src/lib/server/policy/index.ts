@@ -91,9 +91,6 @@ export function canCreateParticipants(actor: Actor): boolean {
 	return (actor.role === 'caseworker' || actor.role === 'lead') && actor.organisationId !== null;
 }
 
-export function canAdministerInstallation(actor: Actor): boolean {
-	return actor.role === 'admin';
-}
 
 /** The caseload an actor may list, as a condition on `participants`; null means nothing at all. */
 export function caseloadCondition(actor: Actor): SQL | null {
