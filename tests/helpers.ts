@@ -60,7 +60,8 @@ export function pattern(message: string): RegExp {
  * language), and afterwards the page has left /login.
  */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-	await page.goto('/login');
+	// Wait until the page's scripts are in, so the form is the enhanced one and nothing races hydration.
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await submitLogin(page, username, password);
 	await expect(page).not.toHaveURL(/\/login/);
 }
