@@ -1,18 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { RESIDENCE_STATUSES } from '../src/lib/domain';
 import { de as t, pattern, signedInContext, signIn } from './helpers';
 
 // German, the staff's everyday language.
 test.use({ locale: 'de-DE' });
 
-const RESIDENCE_STATUSES = [
-	'refugee',
-	'subsidiary_protection',
-	'asylum',
-	'other_permit',
-	'family_reunification',
-	'gestattung',
-	'duldung'
-] as const;
 
 const cases = (page: Page): Locator => page.getByRole('main').getByRole('list').getByRole('listitem');
 const caseLink = (page: Page, name: string): Locator => cases(page).getByRole('link', { name, exact: true });

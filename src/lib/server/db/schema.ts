@@ -201,6 +201,19 @@ export const plans = sqliteTable('plans', {
 	updatedAt: createdAt()
 });
 
+/** Columns every co-edited plan item carries: who made and changed it, and a version for merging late saves. */
+function editTracking() {
+	return {
+		// Incremented on every change: a save based on an older version is merged, never written over.
+		version: integer('version').notNull().default(1),
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: createdAt(),
+		updatedBy: text('updated_by').references(() => users.id),
+		updatedAt: createdAt(),
+		deletedAt: timestamp('deleted_at')
+	};
+}
+
 export const goals = sqliteTable(
 	'goals',
 	{
@@ -221,13 +234,7 @@ export const goals = sqliteTable(
 		position: integer('position').notNull().default(0),
 		proposal: text('proposal', { enum: PROPOSAL_STATES }).notNull().default('none'),
 		declineReason: text('decline_reason').notNull().default(''),
-		// Incremented on every change: a form based on an older version is refused instead of overwriting.
-		version: integer('version').notNull().default(1),
-		createdBy: text('created_by').references(() => users.id),
-		createdAt: createdAt(),
-		updatedBy: text('updated_by').references(() => users.id),
-		updatedAt: createdAt(),
-		deletedAt: timestamp('deleted_at')
+		...editTracking()
 	},
 	(t) => [index('goals_participant_idx').on(t.participantId, t.position)]
 );
@@ -247,12 +254,7 @@ export const steps = sqliteTable(
 		dueDate: text('due_date'),
 		done: integer('done', { mode: 'boolean' }).notNull().default(false),
 		position: integer('position').notNull().default(0),
-		version: integer('version').notNull().default(1),
-		createdBy: text('created_by').references(() => users.id),
-		createdAt: createdAt(),
-		updatedBy: text('updated_by').references(() => users.id),
-		updatedAt: createdAt(),
-		deletedAt: timestamp('deleted_at')
+		...editTracking()
 	},
 	(t) => [index('steps_goal_idx').on(t.goalId, t.position)]
 );
