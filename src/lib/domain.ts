@@ -33,3 +33,39 @@ export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
 export const CONSENT_STATES = ['pending', 'given', 'withdrawn', 'revoked', 'renewed', 'expired'] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
+
+// ——— Appointments ———
+export const APPOINTMENT_KINDS = [
+	'home_visit',
+	'office_consultation',
+	'phone_call',
+	'immigration_office',
+	'jobcenter',
+	'doctor',
+	'school_childcare',
+	'language_course',
+	'other'
+] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+/** Kinds that are a meeting with the caseworker themselves. */
+export const CASEWORKER_KINDS = ['home_visit', 'office_consultation', 'phone_call'] as const satisfies readonly AppointmentKind[];
+
+/**
+ * requested: waiting for the other side's answer (see `awaiting`); confirmed; declined; cancelled;
+ * rescheduled: replaced by a new appointment that points back to it; done.
+ */
+export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'declined', 'cancelled', 'rescheduled', 'done'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+/** Statuses in which an appointment still holds its time (and its office-hour slot). */
+export const ACTIVE_APPOINTMENT_STATUSES = ['requested', 'confirmed'] as const satisfies readonly AppointmentStatus[];
+
+/** Things people are often asked to bring; each has a translated label. Anything else goes in a note. */
+export const BRING_ITEMS = ['passport', 'residence_permit', 'letter', 'health_card', 'certificates', 'bank_details', 'photo', 'rental_contract'] as const;
+export type BringItem = (typeof BRING_ITEMS)[number];
+
+export const SLOT_MODES = ['office', 'phone'] as const;
+export type SlotMode = (typeof SLOT_MODES)[number];
+
+/** Reminder subjects: appointments now, documents' expiry dates next. */
+export const REMINDER_SUBJECTS = ['appointment', 'document'] as const;
+export type ReminderSubject = (typeof REMINDER_SUBJECTS)[number];
