@@ -7,6 +7,8 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { uploadLimitFor } from '$lib/server/documents/schema';
+import { sweepDocumentStorage } from '$lib/server/documents/sweep';
 import { syncShippedCatalogue } from '$lib/server/plans/catalogue';
 import { ensureBootstrapAdmin } from '$lib/server/users/bootstrap';
 import { LOCALE_COOKIE, resolveLocale, translatorFor } from '$lib/server/i18n';
@@ -14,6 +16,7 @@ import { LOCALE_COOKIE, resolveLocale, translatorFor } from '$lib/server/i18n';
 export const init: ServerInit = async () => {
 	await syncShippedCatalogue();
 	await ensureBootstrapAdmin();
+	await sweepDocumentStorage();
 	// Demo data only when the demo command asks for it, never on a plain production start.
 	if (process.env.TANDEM_DEMO === '1') {
 		const { seedDemo } = await import('$lib/server/demo/seed');
@@ -54,15 +57,19 @@ const localise: Handle = async ({ event, resolve }) => {
 	});
 };
 
-// Forms here are small; anything larger is refused before it is read (uploads will get their own limit).
+// Forms here are small; anything larger is refused before it is read. Document uploads have their own limit.
 const MAX_FORM_BYTES = 128 * 1024;
 
 const limitBodies: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? '0');
-	if (event.request.method !== 'GET' && length > MAX_FORM_BYTES) {
+	const uploadLimit = uploadLimitFor(event.request.method, event.url.pathname);
+	if (event.request.method !== 'GET' && length > (uploadLimit ?? MAX_FORM_BYTES)) {
 		const t = translatorFor(event.locals.locale);
 		const dir = directionOf(event.locals.locale);
-		const body = `<!doctype html><html lang="${event.locals.locale}" dir="${dir}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tandem</title><main style="font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:1rem"><h1>${t('error.too_large')}</h1><p>${t('error.unexpected_help')}</p><p><a href="/">${t('error.go_home')}</a></p></main></html>`;
+		const title = t(uploadLimit === null ? 'error.too_large' : 'documents.rejected_too_large_total');
+		const back = uploadLimit === null ? '/' : event.url.pathname;
+		const backLabel = t(uploadLimit === null ? 'error.go_home' : 'documents.back_to_upload');
+		const body = `<!doctype html><html lang="${event.locals.locale}" dir="${dir}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tandem</title><main style="font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:1rem"><h1>${title}</h1><p>${t('error.unexpected_help')}</p><p><a href="${back}">${backLabel}</a></p></main></html>`;
 		return new Response(body, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
 	}
 	return resolve(event);
@@ -101,6 +108,8 @@ export const handle = sequence(compress, authenticate, localise, secureHeaders, 
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = crypto.randomUUID();
-	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
+	if (status !== 404 && status !== 413) console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
+	// A body over adapter-node's BODY_SIZE_LIMIT fails while being read: say "too large", not "went wrong".
+	if (status === 413) return { message: 'error.too_large', id };
 	return { message: status === 404 ? 'error.not_found' : 'error.unexpected', id };
 };

@@ -3,6 +3,7 @@ import { formatDate } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
 import { openParticipant } from '$lib/server/participants';
 import { consentsOf, endingSoon } from '$lib/server/consent';
+import { documentSummary } from '$lib/server/documents/summary';
 import { readPlan } from '$lib/server/plans/read';
 import { dateView, goalView, nextSteps } from '$lib/server/plans/view';
 import type { PageServerLoad } from './$types';
@@ -31,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			nextReview: dateView(plan.nextReviewDate, locals.locale, true),
 			waitingForMe: plan.pending !== null && plan.pending.participantConfirmedAt === null
 		},
+		documents: await documentSummary(actor, actor.participantId, locals.locale),
 		sharingEndingSoon: endingSoon(await consentsOf(actor.participantId)).map((c) => c.granteeName)
 	};
 };

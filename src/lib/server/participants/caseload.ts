@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import { db } from '../db';
 import { assignments, goals, organisations, participants, plans, users } from '../db/schema';
 import { caseloadCondition, type Actor } from '../policy';
+import { documentAttention, documentFlagsOf } from '../documents/caseload';
 
 export const PAGE_SIZE = 25;
 
@@ -14,7 +15,7 @@ const filterSchema = v.object({
 	district: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(100)),
 	status: v.optional(v.picklist(['', ...RESIDENCE_STATUSES]), ''),
 	caseworker: v.pipe(v.optional(v.string(), ''), v.maxLength(64)),
-	attention: v.optional(v.picklist(['', 'review_overdue', 'proposals']), ''),
+	attention: v.optional(v.picklist(['', 'review_overdue', 'proposals', 'documents_expiring', 'letters']), ''),
 	page: v.pipe(v.optional(v.string(), '1'), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(10_000))
 });
 export type CaseloadFilters = v.InferOutput<typeof filterSchema>;
@@ -53,6 +54,7 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 	const openProposals = sql<number>`(select count(*) from ${goals} where ${goals.participantId} = ${participants.id} and ${goals.proposal} = 'proposed' and ${goals.deletedAt} is null)`;
 	if (filters.attention === 'review_overdue') conditions.push(sql`${plans.nextReviewDate} < ${today}`);
 	if (filters.attention === 'proposals') conditions.push(sql`${openProposals} > 0`);
+	if (filters.attention === 'documents_expiring' || filters.attention === 'letters') conditions.push(documentAttention(filters.attention, today));
 	const where = and(...conditions);
 
 	const base = db
@@ -93,9 +95,11 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 		action: 'caseload.viewed',
 		detail: { filters: { ...filters }, shown: rows.map((r) => r.id) }
 	});
+	const documentFlags = await documentFlagsOf(rows.map((r) => r.id), today);
 	return {
 		rows: rows.map((r) => ({
 			...r,
+			documents: documentFlags.get(r.id) ?? null,
 			hasAccount: Boolean(r.hasAccount),
 			reviewOverdue: r.nextReviewDate !== null && r.nextReviewDate < today,
 			openProposals: Number(r.openProposals)

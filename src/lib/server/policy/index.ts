@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { ConsentScope, Role } from '$lib/domain';
+import { DOCUMENT_CATEGORIES, type ConsentScope, type DocumentCategory, type Role } from '$lib/domain';
 import { ASSIGNEES, type Assignee } from '$lib/plan';
 import { consentedScopes } from '../consent/state';
 import { db } from '../db';
@@ -145,4 +145,50 @@ export async function planAccess(actor: Actor, participantId: string): Promise<P
 
 export function canTickStep(access: PlanAccess, assignee: Assignee): boolean {
 	return access.tickable.includes(assignee);
+}
+
+/**
+ * What an actor may do with one participant's documents; null means nothing (404).
+ * The participant keeps their own papers: uploads, deletes, asks for a letter to be explained. Staff
+ * responsible for the case see everything, upload for them, answer questions and delete what they uploaded
+ * themselves. A volunteer reads only the categories the participant shared ("documents.read.<category>").
+ */
+export type DocumentAccess = {
+	relation: Relation;
+	categories: readonly DocumentCategory[];
+	upload: boolean;
+	/** Delete any document (the participant), or only the ones this actor uploaded (staff). */
+	deletes: 'any' | 'own' | 'none';
+	editDetails: boolean;
+	askExplanation: boolean;
+	answerExplanation: boolean;
+};
+
+export async function documentAccess(actor: Actor, participantId: string): Promise<DocumentAccess | null> {
+	const relation = await relationTo(actor, participantId);
+	if (relation === null) return null;
+	if (relation === 'consented_volunteer') {
+		const scopes = await scopesOf(actor, participantId);
+		const categories = DOCUMENT_CATEGORIES.filter((c) => scopes.has(`documents.read.${c}`));
+		if (categories.length === 0) return null;
+		return { relation, categories, upload: false, deletes: 'none', editDetails: false, askExplanation: false, answerExplanation: false };
+	}
+	const self = relation === 'self';
+	return {
+		relation,
+		categories: DOCUMENT_CATEGORIES,
+		upload: true,
+		deletes: self ? 'any' : 'own',
+		editDetails: true,
+		askExplanation: self,
+		answerExplanation: !self
+	};
+}
+
+export function canReadDocument(access: DocumentAccess, document: { category: DocumentCategory }): boolean {
+	return access.categories.includes(document.category);
+}
+
+export function canDeleteDocument(access: DocumentAccess, actor: Actor, document: { uploadedBy: string }): boolean {
+	return access.deletes === 'any' || (access.deletes === 'own' && document.uploadedBy === actor.id);
 }

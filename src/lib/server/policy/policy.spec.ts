@@ -6,6 +6,7 @@ import {
 	canEditParticipant,
 	canIssueInvitation,
 	canReadParticipant,
+	documentAccess,
 	relationTo,
 	type Actor
 } from '.';
@@ -64,5 +65,21 @@ describe('policy matrix for one participant', () => {
 	it('a participant account without a participant record sees nothing', async () => {
 		const orphan: Actor = { id: crypto.randomUUID(), role: 'participant', organisationId: null, participantId: null };
 		expect(await relationTo(orphan, world.participant.id)).toBeNull();
+	});
+});
+
+describe('documents', () => {
+	it('the participant keeps their papers; responsible staff read, upload and answer; nobody else gets anything', async () => {
+		const id = world.participant.id;
+		const summary = async (name: string) => {
+			const access = await documentAccess(actors[name], id);
+			return access === null ? null : { categories: access.categories.length, upload: access.upload, deletes: access.deletes, ask: access.askExplanation, answer: access.answerExplanation };
+		};
+		expect(await summary('self')).toEqual({ categories: 8, upload: true, deletes: 'any', ask: true, answer: false });
+		expect(await summary('assignedCaseworker')).toEqual({ categories: 8, upload: true, deletes: 'own', ask: false, answer: true });
+		expect(await summary('lead')).toEqual({ categories: 8, upload: true, deletes: 'own', ask: false, answer: true });
+		for (const name of ['otherParticipant', 'unassignedCaseworker', 'otherOrganisationCaseworker', 'otherOrganisationLead', 'admin', 'volunteerWithoutConsent']) {
+			expect(await summary(name), name).toBeNull();
+		}
 	});
 });

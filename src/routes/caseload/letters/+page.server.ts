@@ -1,0 +1,22 @@
+import { requireRole } from '$lib/server/auth/guard';
+import { openQuestionsFor } from '$lib/server/documents/questions';
+import { when } from '$lib/server/documents/view';
+import type { PageServerLoad } from './$types';
+
+/** Staff's queue of letters a participant asked them to explain, oldest first. */
+export const load: PageServerLoad = async ({ locals }) => {
+	const actor = requireRole('caseworker', 'lead');
+	const rows = await openQuestionsFor(actor);
+	return {
+		requests: rows.map((r) => ({
+			id: r.id,
+			name: `${r.givenName} ${r.familyName}`,
+			title: r.title,
+			category: r.category,
+			question: r.question,
+			questionLocale: r.questionLocale,
+			askedAt: when(locals.locale, r.askedAt),
+			href: `/participants/${r.participantId}/documents/${r.documentId}#explain`
+		}))
+	};
+};
