@@ -37,8 +37,9 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		// A fresh database every run, seeded with the demo data at start.
-		command: `rm -rf data/e2e && mkdir -p data/e2e && TANDEM_DEMO=1 DATABASE_URL=data/e2e/tandem.db PORT=${PORT} HOST=127.0.0.1 ORIGIN=${ORIGIN} node build`,
+		// A fresh database every run, seeded with the demo data at start. Document uploads need a body limit
+		// above adapter-node's 512 KB default, as in `npm start` (see README).
+		command: `rm -rf data/e2e && mkdir -p data/e2e && TANDEM_DEMO=1 BODY_SIZE_LIMIT=64M DATABASE_URL=data/e2e/tandem.db PORT=${PORT} HOST=127.0.0.1 ORIGIN=${ORIGIN} node build`,
 		url: `${ORIGIN}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000

@@ -14,7 +14,9 @@ const ROUTES: { path: (id: string) => string; allowed: ActorName[] }[] = [
 	{ path: (id) => `/participants/${id}/plan/review`, allowed: ['caseworker', 'lead'] },
 	{ path: (id) => `/participants/${id}/plan/versions`, allowed: ['participant', 'caseworker', 'lead', 'volunteer'] },
 	{ path: (id) => `/participants/${id}/plan/print`, allowed: ['participant', 'caseworker', 'lead', 'volunteer'] },
-	{ path: (id) => `/helping/${id}`, allowed: ['volunteer'] }
+	{ path: (id) => `/helping/${id}`, allowed: ['volunteer'] },
+	// Amina shares no document category with the volunteer: her documents stay closed to him.
+	{ path: (id) => `/participants/${id}/documents`, allowed: ['participant', 'caseworker', 'lead'] }
 ];
 
 async function signedIn(baseURL: string, username: string): Promise<APIRequestContext> {

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../auth/sign-in';
 import { db } from '../db';
-import { organisations, participants, users } from '../db/schema';
+import { documentFiles, documentQuestions, documents, organisations, participants, users } from '../db/schema';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 
 describe('demo data', () => {
@@ -18,6 +18,11 @@ describe('demo data', () => {
 		expect(kinds).toEqual(['county', 'town', 'town', 'welfare']);
 		const languages = new Set((await db.select({ l: participants.language }).from(participants)).map((r) => r.l));
 		expect([...languages].sort()).toEqual(['ar', 'de', 'en', 'fa', 'ti']);
+		// Documents go through the upload pipeline: encrypted files, an expiring permit, an open question.
+		const docs = await db.select().from(documents);
+		expect(docs.map((d) => d.category).sort()).toEqual(['certificates', 'identity', 'letters', 'residence_permit']);
+		expect(await db.select({ n: count() }).from(documentFiles)).toEqual([{ n: 5 }]);
+		expect((await db.select().from(documentQuestions)).map((q) => q.answeredAt)).toEqual([null]);
 	});
 
 	it('every documented demo login works with the demo password', async () => {

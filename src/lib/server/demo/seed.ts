@@ -6,6 +6,7 @@ import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import { NAMES } from './names';
 import { seedDemoConsents } from './consents';
+import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
 import { syncShippedCatalogue } from '../plans/catalogue';
 
@@ -140,5 +141,6 @@ export async function seedDemo(): Promise<boolean> {
 	const showcaseIds = new Set([showcase.ar.id, showcase.ti.id, showcase.fa.id]);
 	await seedDemoPlans(showcase, people.filter((p) => !showcaseIds.has(p.id!)).map(person), rand);
 	await seedDemoConsents(showcase.ar, staffRows.find((u) => u.username === 'volunteer')!);
+	await seedDemoDocuments(showcase);
 	return true;
 }

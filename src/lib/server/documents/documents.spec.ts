@@ -168,6 +168,7 @@ describe('please explain', () => {
 		const id = await uploadLetter();
 		expect(await askExplanation(self(), pid(), id, 'Muss ich etwas bezahlen?', 'de')).toEqual({ ok: true });
 		expect(await askExplanation(self(), pid(), id, 'Noch einmal', 'de')).toEqual({ ok: false, reason: 'already_open' });
+		expect((await openDocuments(self(), pid())).documents).toMatchObject([{ id, pageCount: 2, openQuestion: true, answered: false }]);
 		await expect(askExplanation(caseworker(), pid(), id, 'x', 'de')).rejects.toMatchObject(notFound);
 
 		const queue = await openQuestionsFor(caseworker());
@@ -182,6 +183,7 @@ describe('please explain', () => {
 		const opened = await openDocument(self(), pid(), id);
 		expect(opened.questions).toMatchObject([{ question: 'Muss ich etwas bezahlen?', answer: 'Nein, nur unterschreiben.', answerLocale: 'de', answeredByName: world.caseworker.displayName }]);
 		expect(await openQuestionsFor(caseworker())).toEqual([]);
+		expect((await openDocuments(self(), pid())).documents).toMatchObject([{ id, openQuestion: false, answered: true }]);
 		expect(await askExplanation(self(), pid(), id, '', 'de')).toEqual({ ok: true });
 	});
 });

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit';
 import { db } from '../db';
 import { auditLog, documentFiles, documentQuestions, documents, users, type DocumentRow } from '../db/schema';
@@ -20,25 +20,35 @@ export async function openDocuments(actor: Actor, participantId: string) {
 	const access = await documentAccess(actor, participantId);
 	if (access === null) error(404, 'error.not_found');
 	const rows = await db
-		.select({
-			id: documents.id,
-			category: documents.category,
-			title: documents.title,
-			expiresOn: documents.expiresOn,
-			createdAt: documents.createdAt,
-			pageCount: sql<number>`(select count(*) from ${documentFiles} where ${documentFiles.documentId} = ${documents.id})`,
-			openQuestion: sql<number>`exists (select 1 from ${documentQuestions} where ${documentQuestions.documentId} = ${documents.id} and ${documentQuestions.answeredAt} is null)`,
-			lastAnsweredAt: sql<number | null>`(select max(${documentQuestions.answeredAt}) from ${documentQuestions} where ${documentQuestions.documentId} = ${documents.id})`
-		})
+		.select({ id: documents.id, category: documents.category, title: documents.title, expiresOn: documents.expiresOn, createdAt: documents.createdAt })
 		.from(documents)
 		.where(and(eq(documents.participantId, participantId), inArray(documents.category, [...access.categories])))
 		.orderBy(desc(documents.createdAt));
+	const ids = rows.map((r) => r.id);
+	const [pageCounts, questionStates] =
+		ids.length === 0
+			? [[], []]
+			: await Promise.all([
+					db.select({ documentId: documentFiles.documentId, n: count() }).from(documentFiles).where(inArray(documentFiles.documentId, ids)).groupBy(documentFiles.documentId),
+					db
+						.select({ documentId: documentQuestions.documentId, open: sql<number>`sum(${documentQuestions.answeredAt} is null)`, answered: sql<number>`sum(${documentQuestions.answeredAt} is not null)` })
+						.from(documentQuestions)
+						.where(inArray(documentQuestions.documentId, ids))
+						.groupBy(documentQuestions.documentId)
+				]);
+	const pages = new Map(pageCounts.map((p) => [p.documentId, p.n]));
+	const questions = new Map(questionStates.map((q) => [q.documentId, q]));
 	if (access.relation !== 'self') {
 		await recordAudit({ actor, action: 'document.viewed', participantId, detail: { list: true, shown: rows.map((r) => r.id) } });
 	}
 	return {
 		access,
-		documents: rows.map((r) => ({ ...r, pageCount: Number(r.pageCount), openQuestion: Boolean(r.openQuestion), answered: r.lastAnsweredAt !== null }))
+		documents: rows.map((r) => ({
+			...r,
+			pageCount: pages.get(r.id) ?? 0,
+			openQuestion: Number(questions.get(r.id)?.open ?? 0) > 0,
+			answered: Number(questions.get(r.id)?.answered ?? 0) > 0
+		}))
 	};
 }
 
