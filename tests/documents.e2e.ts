@@ -215,4 +215,9 @@ test('the caseload flags an expiring residence permit and a letter to explain', 
 	await page.goto('/caseload?attention=documents_expiring');
 	await expect(page.getByRole('listitem').filter({ hasText: 'Al-Hassan, Amina' })).toBeVisible();
 	await expectNoAxeViolations(page, 'caseload with document flags (en)');
+	await page.getByRole('link', { name: 'Al-Hassan, Amina' }).click();
+	await page.getByRole('main').getByRole('link', { name: en['documents.open_documents'], exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: fill(en['documents.documents_of'], { name: 'Amina Al-Hassan' }) })).toBeVisible();
+	await expect(page.getByRole('heading', { name: en['documents.expiring_title'] })).toBeVisible();
+	await expectNoAxeViolations(page, 'documents of a participant, staff (en)');
 });

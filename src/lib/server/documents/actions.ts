@@ -17,8 +17,8 @@ export function outcomeOf(url: URL): string | null {
 }
 
 /**
- * Reads a multipart body. A body over the server's own limit (adapter-node's BODY_SIZE_LIMIT) fails while
- * being read; the person then gets the same "too large" message as for any other oversized upload.
+ * Reads a multipart body. A body over adapter-node's BODY_SIZE_LIMIT (512 KB unless configured, see README)
+ * fails while being read; the person then gets the localised "too large" message rather than an error page.
  */
 async function readForm(request: Request): Promise<FormData | null> {
 	try {
@@ -28,7 +28,7 @@ async function readForm(request: Request): Promise<FormData | null> {
 	}
 }
 
-const tooLarge = () => fail(413, { errors: {}, values: {}, message: 'documents.rejected_too_large_total' });
+const tooLarge = () => fail(413, { errors: {}, values: {}, message: 'error.too_large' });
 
 /** Chosen files; a file input left empty still sends one nameless, empty entry. */
 function filesOf(formData: FormData): File[] {

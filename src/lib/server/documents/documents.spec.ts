@@ -8,6 +8,7 @@ import { auditLog, documentFiles, documents } from '../db/schema';
 import { actorOf, makeWorld } from '../testing/factories';
 import { asFile, pdf, phonePhoto, windowsExecutable } from '../testing/files';
 import { documentFlagsOf } from './caseload';
+import { documentsForExport } from './export';
 import { answerExplanation, askExplanation, openQuestionsFor } from './questions';
 import { openDocument, openDocuments, openFile } from './read';
 import { addPages, deleteDocument, updateDocument, uploadDocument } from './write';
@@ -185,6 +186,10 @@ describe('please explain', () => {
 		expect(await openQuestionsFor(caseworker())).toEqual([]);
 		expect((await openDocuments(self(), pid())).documents).toMatchObject([{ id, openQuestion: false, answered: true }]);
 		expect(await askExplanation(self(), pid(), id, '', 'de')).toEqual({ ok: true });
+		// The participant's data export lists the document, its pages and the questions with answers.
+		expect(await documentsForExport(pid())).toMatchObject([
+			{ title: 'Brief vom Jobcenter', pages: [{ name: 'IMG_1.jpg' }, { name: 'page2.pdf' }], questions: [{ answer: 'Nein, nur unterschreiben.' }, { answer: null }] }
+		]);
 	});
 });
 

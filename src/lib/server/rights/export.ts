@@ -6,6 +6,7 @@ import { consentsOf } from '../consent';
 import { currentCaseworker } from '../participants';
 import type { Actor } from '../policy';
 import { liveGoals, nextReviewDateOf } from '../plans/read';
+import { documentsForExport } from '../documents/export';
 import { accessesTo } from './access-log';
 import { correctionsOf } from './corrections';
 
@@ -52,6 +53,7 @@ export async function exportFor(actor: Actor, participantId: string) {
 			reviews: await db.select().from(planReviews).where(eq(planReviews.participantId, participantId)),
 			versions: await db.select().from(planVersions).where(eq(planVersions.participantId, participantId)).orderBy(asc(planVersions.number))
 		},
+		documents: await documentsForExport(participantId),
 		consents: await consentsOf(participantId),
 		correctionRequests: await correctionsOf(participantId),
 		accessLog: await accessesTo(participantId, null, 100_000)
