@@ -114,8 +114,13 @@ export const optionalDate = v.pipe(
 	v.check((s) => s === '' || isRealPastDate(s), 'form.date_invalid')
 );
 
-function isRealPastDate(s: string): boolean {
+/** A calendar date written YYYY-MM-DD that exists (no 31 February). */
+export function isRealDate(s: string): boolean {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
 	const date = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s) && date.getTime() <= Date.now() && date.getUTCFullYear() >= 1900;
+	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+}
+
+function isRealPastDate(s: string): boolean {
+	return isRealDate(s) && Date.parse(`${s}T00:00:00Z`) <= Date.now() && s >= '1900';
 }

@@ -1,20 +1,14 @@
 import * as v from 'valibot';
 import { DOCUMENT_CATEGORIES } from '$lib/domain';
 import { MAX_UPLOAD_BYTES, QUESTION_MAX, TITLE_MAX } from '$lib/documents';
-import { optionalText, requiredText } from '../forms';
+import { isRealDate, optionalText, requiredText } from '../forms';
 
 /** Any real calendar date; an expiry date may lie in the past (an expired passport is still kept). */
 const expiryDate = v.pipe(
 	v.optional(v.string(), ''),
 	v.trim(),
-	v.check((s) => s === '' || isRealDate(s), 'form.date_invalid_any')
+	v.check((s) => s === '' || (isRealDate(s) && s >= '1950' && s < '2101'), 'form.date_invalid_any')
 );
-
-function isRealDate(s: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-	const date = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s) && date.getUTCFullYear() >= 1950 && date.getUTCFullYear() <= 2100;
-}
 
 export const detailsSchema = v.object({
 	category: v.picklist(DOCUMENT_CATEGORIES, 'form.pick_option'),

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { dataDir } from '../data-dir';
 import { decrypt, documentKey, encrypt, load, newStorageKey, remove, store, sweepStorage } from './storage';
 
@@ -11,6 +12,22 @@ describe('encryption at rest', () => {
 		expect(key).toHaveLength(32);
 		expect(statSync(file).mode & 0o777).toBe(0o600);
 		expect(Buffer.from(readFileSync(file, 'utf8'), 'base64').equals(key)).toBe(true);
+	});
+
+	it('takes the key from TANDEM_DOCUMENT_KEY when set, and refuses one of the wrong length', async () => {
+		const key = randomBytes(32);
+		vi.stubEnv('TANDEM_DOCUMENT_KEY', key.toString('base64'));
+		vi.resetModules();
+		try {
+			expect((await import('./storage')).documentKey().equals(key)).toBe(true);
+			vi.stubEnv('TANDEM_DOCUMENT_KEY', randomBytes(16).toString('base64'));
+			vi.resetModules();
+			const fresh = await import('./storage');
+			expect(() => fresh.documentKey()).toThrow('32 bytes');
+		} finally {
+			vi.unstubAllEnvs();
+			vi.resetModules();
+		}
 	});
 
 	it('round-trips a file, and the stored bytes are not the plain file', async () => {
