@@ -1,0 +1,5 @@
+import { appointmentReminders } from '../appointments/reminders';
+import type { ReminderSource } from './source';
+
+/** Everything that reminds people; the scheduler asks each in turn. */
+export const REMINDER_SOURCES: ReminderSource[] = [appointmentReminders];
