@@ -131,9 +131,15 @@ type Change = {
 
 const active = (a: Appointment) => (ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(a.status);
 const upcoming = (a: Appointment, now: Date) => a.endsAt.getTime() > now.getTime();
-/** The side an actor answers for: staff for the organisation, the person (or their volunteer) for themselves. */
+/** A request from the participant's side: booked from office hours, waiting for staff to confirm or decline. */
+const bookingRequest = (a: Appointment) => a.status === 'requested' && a.slotId !== null;
+/**
+ * The side an actor answers for: the person (or their volunteer) answers staff's proposals; staff answer the
+ * person's bookings. "Another time, please" on a staff proposal is not a booking: staff move it, cancel it or
+ * note it, but cannot confirm the very time the person asked to change.
+ */
 const answersFor = (a: Appointment, access: AppointmentAccess) =>
-	a.status === 'requested' && ((a.awaiting === 'staff' && access.manage) || (a.awaiting === 'participant' && access.respond));
+	a.status === 'requested' && ((a.awaiting === 'staff' && access.manage && a.slotId !== null) || (a.awaiting === 'participant' && access.respond));
 
 export const CHANGES = {
 	confirm: {
@@ -149,7 +155,8 @@ export const CHANGES = {
 	},
 	ask_other_time: {
 		action: 'change_requested',
-		allowed: (a, access, _actor, now) => upcoming(a, now) && active(a) && access.respond,
+		// Not for one's own booking request: that is cancelled and booked anew.
+		allowed: (a, access, _actor, now) => upcoming(a, now) && active(a) && access.respond && !bookingRequest(a),
 		next: (a) => ({ status: a.status, awaiting: 'staff' })
 	},
 	cancel: {
@@ -165,8 +172,10 @@ export const CHANGES = {
 	},
 	noted: {
 		action: 'noted',
-		allowed: (a, access) => access.manage && a.awaiting === 'staff' && a.status !== 'requested',
-		next: (a) => ({ status: a.status, awaiting: null })
+		// Staff saw a decline or a wish for another time and keep things as they are; a proposal still
+		// waiting for the person's answer goes back to them.
+		allowed: (a, access) => access.manage && a.awaiting === 'staff' && !bookingRequest(a),
+		next: (a) => ({ status: a.status, awaiting: a.status === 'requested' ? 'participant' : null })
 	}
 } satisfies Record<string, Change>;
 export type ChangeName = keyof typeof CHANGES;

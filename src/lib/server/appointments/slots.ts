@@ -7,7 +7,7 @@ import { appointmentEvents, appointments, officeHourSlots, participants } from '
 import { currentCaseworker } from '../participants';
 import { appointmentAccess, type Actor } from '../policy';
 import type { OfficeHoursInput } from './schema';
-import { addDays, berlinWallTime, withinReach } from './time';
+import { addDays, berlinWallTime, isCalendarDate, withinReach } from './time';
 
 const MINUTE = 60 * 1000;
 /** A slot must be booked at least this long before it starts, so the caseworker can see it coming. */
@@ -25,6 +25,7 @@ export type OfficeHoursResult = { ok: true; created: number; skipped: number } |
 export async function addOfficeHours(actor: Actor, input: OfficeHoursInput, now = new Date()): Promise<OfficeHoursResult> {
 	if (actor.role !== 'caseworker') error(404, 'error.not_found');
 	const slots: { startsAt: Date; endsAt: Date }[] = [];
+	if (!isCalendarDate(input.date)) return { ok: false, reason: 'appointments.date_invalid', field: 'date' };
 	for (let week = 0; week <= input.weeks; week++) {
 		const date = addDays(input.date, week * 7);
 		const from = berlinWallTime(date, input.start);
@@ -54,8 +55,10 @@ export async function addOfficeHours(actor: Actor, input: OfficeHoursInput, now 
 	return { ok: true, created, skipped: slots.length - created };
 }
 
-const holder = sql<string | null>`(select ${appointments.participantId} from ${appointments} where ${appointments.slotId} = ${officeHourSlots.id}
-	and ${appointments.status} in ('requested', 'confirmed', 'done') limit 1)`;
+// Spelled out with table names: in a one-table select drizzle writes columns unqualified, and "slot_id" = "id"
+// inside the subquery would then compare the appointment with itself.
+const holder = sql<string | null>`(select "appointments"."participant_id" from "appointments" where "appointments"."slot_id" = "office_hour_slots"."id"
+	and "appointments"."status" in ('requested', 'confirmed', 'done') limit 1)`;
 
 /** A caseworker's own slots from `from` on, each with who holds it (if anyone). */
 export async function officeHoursOf(caseworkerId: string, from: Date) {

@@ -52,13 +52,22 @@ export type TimeRange = { ok: true; startsAt: Date; endsAt: Date } | { ok: false
  * rules every way of making an appointment shares.
  */
 export function appointmentTimes(date: string, start: string, end: string, now = new Date()): TimeRange {
+	if (!isCalendarDate(date)) return { ok: false, field: 'date', reason: 'appointments.date_invalid' };
 	const from = berlinWallTime(date, start);
-	if (!from.ok) return { ok: false, field: from.reason === 'invalid' && !DATE.test(date) ? 'date' : 'start', reason: `appointments.time_${from.reason}` };
+	if (!from.ok) return { ok: false, field: 'start', reason: `appointments.time_${from.reason}` };
 	const to = berlinWallTime(date, end);
 	if (!to.ok) return { ok: false, field: 'end', reason: `appointments.time_${to.reason}` };
 	if (to.at.getTime() <= from.at.getTime()) return { ok: false, field: 'end', reason: 'appointments.end_before_start' };
 	if (to.at.getTime() - from.at.getTime() > MAX_DURATION_MS) return { ok: false, field: 'end', reason: 'appointments.too_long' };
 	return withinReach(from.at, now) ? { ok: true, startsAt: from.at, endsAt: to.at } : { ok: false, field: 'date', reason: 'appointments.date_out_of_range' };
+}
+
+/** A date that exists (no 30 February). */
+export function isCalendarDate(date: string): boolean {
+	const d = DATE.exec(date);
+	if (d === null) return false;
+	const parsed = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])));
+	return parsed.toISOString().slice(0, 10) === date;
 }
 
 export function withinReach(at: Date, now = new Date()): boolean {
