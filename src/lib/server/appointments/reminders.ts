@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, lte } from 'drizzle-orm';
 import { ACTIVE_APPOINTMENT_STATUSES } from '$lib/domain';
-import { formatTime, formatTimeRange } from '$lib/i18n/format';
+import { formatDate, formatRelativeDay, formatTime, formatTimeRange } from '$lib/i18n/format';
 import { db } from '../db';
 import { appointments, participants, users } from '../db/schema';
 import { translatorFor } from '../i18n';
@@ -50,7 +50,11 @@ export const appointmentReminders: ReminderSource = {
 		const where = [a.place, a.address].filter((s) => s !== '').join(', ');
 		const bring = [...a.bring.map((item) => t(`appointments.bring_${item}`)), a.bringNote].filter((s) => s !== '');
 		return {
-			title: reminder.offset === '2h' ? t('reminders.appointment_soon', { time: formatTime(locale, a.startsAt), what }) : t('reminders.appointment_tomorrow', { what }),
+			// "Doctor – tomorrow, 10:30": the day said as people say it ("today" for an afternoon booked this morning).
+			title:
+				reminder.offset === '2h'
+					? t('reminders.appointment_soon', { time: formatTime(locale, a.startsAt), what })
+					: t('reminders.appointment_day', { what, day: formatRelativeDay(locale, a.startsAt, now) ?? formatDate(locale, a.startsAt), time: formatTime(locale, a.startsAt) }),
 			body: [formatTimeRange(locale, a.startsAt, a.endsAt), where, bring.length === 0 ? '' : `${t('appointments.bring')}: ${bring.join(', ')}`, a.status === 'requested' && a.awaiting === 'participant' ? t('reminders.please_answer') : '']
 				.filter((s) => s !== '')
 				.join('\n'),

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import ece from 'http_ece';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsentScope } from '$lib/domain';
-import { formatTime, formatTimeRange } from '$lib/i18n/format';
+import { formatRelativeDay, formatTime, formatTimeRange } from '$lib/i18n/format';
 import arMessages from '$lib/i18n/messages/ar.json';
 import { appointmentsOf, changeAppointment, createAppointment } from '../appointments';
 import type { AppointmentInput } from '../appointments/schema';
@@ -129,9 +129,11 @@ describe('appointment reminders', () => {
 		const what = ar('appointments.kind_immigration_office');
 		expect(phone()).toHaveLength(1);
 		const [message] = phone();
-		expect(message.title).toBe(ar('reminders.appointment_tomorrow', { what }));
-		// Read straight from the Arabic messages, not through the translator: "غدًا: دائرة الأجانب …".
-		expect(message.title).toBe(arMessages['reminders.appointment_tomorrow'].replace('{{what}}', arMessages['appointments.kind_immigration_office']));
+		expect(message.title).toBe(ar('reminders.appointment_day', { what, day: formatRelativeDay('ar', a.startsAt, now)!, time: formatTime('ar', a.startsAt) }));
+		// Read straight from the Arabic messages, not through the translator: "دائرة الأجانب … – غدًا، 10:00 ص".
+		expect(message.title).toBe(
+			arMessages['reminders.appointment_day'].replace('{{what}}', arMessages['appointments.kind_immigration_office']).replace('{{day}}', 'غدًا').replace('{{time}}', formatTime('ar', a.startsAt))
+		);
 		expect(message.title).toMatch(/^[\u0600-\u06FF]/);
 		// The time as an Arabic reader reads it, on the German clock; and the request to answer.
 		expect(message.body.split('\n')).toEqual([formatTimeRange('ar', a.startsAt, a.endsAt), ar('reminders.please_answer')]);
@@ -233,9 +235,11 @@ describe('appointment reminders', () => {
 		await appointment({ kind: 'doctor', agreed: 'yes', companionId: companion.id });
 		const now = new Date(START.getTime() - 20 * HOUR);
 		expect(await runReminders(now)).toMatchObject({ stored: 2, pushed: 2 });
-		expect(companionPhone().map((m) => m.title)).toEqual(['Tomorrow: Doctor']);
-		expect(phone().map((m) => m.title)).toEqual([translatorFor('ar')('reminders.appointment_tomorrow', { what: translatorFor('ar')('appointments.kind_doctor') })]);
-		expect((await remindersFor(companion.id, 'en', now)).map((r) => r.title)).toEqual(['Tomorrow: Doctor']);
+		expect(companionPhone().map((m) => m.title)).toEqual(['Doctor – tomorrow, 10:00 AM']);
+		expect(phone().map((m) => m.title)).toEqual([
+			translatorFor('ar')('reminders.appointment_day', { what: translatorFor('ar')('appointments.kind_doctor'), day: 'غدًا', time: formatTime('ar', START) })
+		]);
+		expect((await remindersFor(companion.id, 'en', now)).map((r) => r.title)).toEqual(['Doctor – tomorrow, 10:00 AM']);
 
 		// Consent withdrawn: the volunteer is no longer reminded, the person still is.
 		await withdrawConsent(self(), pid(), consentId);
