@@ -37,6 +37,8 @@ export default defineConfig({
 				globPatterns: ['client/**/*.{js,css,svg,webmanifest}', 'client/icons/*.png'],
 				additionalManifestEntries: [{ url: 'offline.html', revision: offlineRevision }],
 				navigateFallback: null,
+				// Reminders: the push and notification-click handlers (static/push-sw.js).
+				importScripts: ['push-sw.js'],
 				runtimeCaching: [
 					{
 						urlPattern: ({ request }) => request.mode === 'navigate',

@@ -22,6 +22,11 @@ export const init: ServerInit = async () => {
 		const { seedDemo } = await import('$lib/server/demo/seed');
 		await seedDemo();
 	}
+	// Reminders and push run in the server process; tests call runReminders themselves.
+	if (process.env.TANDEM_REMINDERS !== 'off') {
+		const { startReminderClock } = await import('$lib/server/reminders');
+		startReminderClock();
+	}
 };
 
 const authenticate: Handle = async ({ event, resolve }) => {

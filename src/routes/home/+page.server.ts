@@ -5,6 +5,9 @@ import { openParticipant } from '$lib/server/participants';
 import { consentsOf, endingSoon } from '$lib/server/consent';
 import { documentSummary } from '$lib/server/documents/summary';
 import { readPlan } from '$lib/server/plans/read';
+import { appointmentsOf, openAppointments } from '$lib/server/appointments';
+import { appointmentViews, splitByTime } from '$lib/server/appointments/view';
+import { remindersFor } from '$lib/server/reminders';
 import { dateView, goalView, nextSteps } from '$lib/server/plans/view';
 import type { PageServerLoad } from './$types';
 
@@ -13,6 +16,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (actor.participantId === null) error(404, 'error.not_found');
 	const [record, plan] = await Promise.all([openParticipant(actor, actor.participantId), readPlan(actor, actor.participantId)]);
 	const { participant } = record;
+	const access = await openAppointments(actor, actor.participantId);
+	const { upcoming } = splitByTime(await appointmentViews(await appointmentsOf(actor.participantId), access, actor, locals.locale));
 	const goals = plan.goals.map((g) => goalView(g, locals.locale)).filter((g) => g.proposal === 'none');
 	return {
 		welcome: url.searchParams.has('welcome'),
@@ -32,6 +37,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			nextReview: dateView(plan.nextReviewDate, locals.locale, true),
 			waitingForMe: plan.pending !== null && plan.pending.participantConfirmedAt === null
 		},
+		participantId: actor.participantId,
+		nextAppointment: upcoming[0] ?? null,
+		reminders: await remindersFor(actor.id, locals.locale),
 		documents: await documentSummary(actor, actor.participantId, locals.locale),
 		sharingEndingSoon: endingSoon(await consentsOf(actor.participantId)).map((c) => c.granteeName)
 	};

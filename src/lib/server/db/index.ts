@@ -28,3 +28,11 @@ export function databaseIsReachable(): boolean {
 		return false;
 	}
 }
+
+/** A write refused by a unique index (drizzle may wrap the driver's error in its own). */
+export function isUniqueViolation(e: unknown): boolean {
+	for (let cause = e; cause instanceof Error; cause = cause.cause) {
+		if ('code' in cause && cause.code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
+	}
+	return false;
+}

@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/password';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import { NAMES } from './names';
+import { seedDemoAppointments } from './appointments';
 import { seedDemoConsents } from './consents';
 import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
@@ -141,6 +142,7 @@ export async function seedDemo(): Promise<boolean> {
 	const showcaseIds = new Set([showcase.ar.id, showcase.ti.id, showcase.fa.id]);
 	await seedDemoPlans(showcase, people.filter((p) => !showcaseIds.has(p.id!)).map(person), rand);
 	await seedDemoConsents(showcase.ar, staffRows.find((u) => u.username === 'volunteer')!);
+	await seedDemoAppointments(showcase, staffRows.find((u) => u.username === 'volunteer2')!);
 	await seedDemoDocuments(showcase);
 	return true;
 }

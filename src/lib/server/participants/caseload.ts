@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { RESIDENCE_STATUSES } from '$lib/domain';
 import { recordAudit } from '../audit';
 import { db } from '../db';
-import { assignments, goals, organisations, participants, plans, users } from '../db/schema';
+import { appointments, assignments, goals, organisations, participants, plans, users } from '../db/schema';
 import { caseloadCondition, type Actor } from '../policy';
 import { documentAttention, documentFlagsOf } from '../documents/caseload';
 
@@ -15,7 +15,7 @@ const filterSchema = v.object({
 	district: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(100)),
 	status: v.optional(v.picklist(['', ...RESIDENCE_STATUSES]), ''),
 	caseworker: v.pipe(v.optional(v.string(), ''), v.maxLength(64)),
-	attention: v.optional(v.picklist(['', 'review_overdue', 'proposals', 'documents_expiring', 'letters']), ''),
+	attention: v.optional(v.picklist(['', 'review_overdue', 'proposals', 'appointments', 'documents_expiring', 'letters']), ''),
 	page: v.pipe(v.optional(v.string(), '1'), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(10_000))
 });
 export type CaseloadFilters = v.InferOutput<typeof filterSchema>;
@@ -54,6 +54,14 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 	const openProposals = sql<number>`(select count(*) from ${goals} where ${goals.participantId} = ${participants.id} and ${goals.proposal} = 'proposed' and ${goals.deletedAt} is null)`;
 	if (filters.attention === 'review_overdue') conditions.push(sql`${plans.nextReviewDate} < ${today}`);
 	if (filters.attention === 'proposals') conditions.push(sql`${openProposals} > 0`);
+	// Requests, declines and "another time, please" that wait for staff.
+	const appointmentRequests = sql<number>`(select count(*) from ${appointments} where ${appointments.participantId} = ${participants.id}
+		and ${appointments.awaiting} = 'staff' and ${appointments.status} in ('requested', 'confirmed', 'declined'))`;
+	if (filters.attention === 'appointments') conditions.push(sql`${appointmentRequests} > 0`);
+	const now = Date.now();
+	const nextAppointment = sql<string | null>`(select json_object('startsAt', ${appointments.startsAt}, 'status', ${appointments.status}, 'awaiting', ${appointments.awaiting})
+		from ${appointments} where ${appointments.participantId} = ${participants.id} and ${appointments.status} in ('requested', 'confirmed')
+		and ${appointments.endsAt} > ${now} order by ${appointments.startsAt} limit 1)`;
 	if (filters.attention === 'documents_expiring' || filters.attention === 'letters') conditions.push(documentAttention(filters.attention, today));
 	const where = and(...conditions);
 
@@ -69,7 +77,9 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 			townName: organisations.name,
 			caseworkerName: users.displayName,
 			nextReviewDate: plans.nextReviewDate,
-			openProposals
+			openProposals,
+			appointmentRequests,
+			nextAppointment
 		})
 		.from(participants)
 		.innerJoin(organisations, eq(participants.townId, organisations.id))
@@ -102,10 +112,20 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 			documents: documentFlags.get(r.id) ?? null,
 			hasAccount: Boolean(r.hasAccount),
 			reviewOverdue: r.nextReviewDate !== null && r.nextReviewDate < today,
-			openProposals: Number(r.openProposals)
+			openProposals: Number(r.openProposals),
+			appointmentRequests: Number(r.appointmentRequests),
+			nextAppointment: nextAppointmentOf(r.nextAppointment)
 		})),
 		total
 	};
+}
+
+type NextAppointment = { startsAt: Date; status: 'requested' | 'confirmed'; awaiting: 'participant' | 'staff' | null };
+
+function nextAppointmentOf(json: string | null): NextAppointment | null {
+	if (json === null) return null;
+	const parsed = JSON.parse(json) as { startsAt: number; status: NextAppointment['status']; awaiting: NextAppointment['awaiting'] };
+	return { ...parsed, startsAt: new Date(parsed.startsAt) };
 }
 
 /** Districts and towns for the filter menus, from the actor's own caseload only. */

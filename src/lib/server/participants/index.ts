@@ -120,7 +120,7 @@ export async function correctOwnContact(actor: Actor, participantId: string, inp
 /** Name and language for a page header; only for callers that already checked access (and audited it). */
 export async function participantSummary(participantId: string) {
 	const [row] = await db
-		.select({ id: participants.id, givenName: participants.givenName, familyName: participants.familyName, language: participants.language })
+		.select({ id: participants.id, givenName: participants.givenName, familyName: participants.familyName, language: participants.language, userId: participants.userId })
 		.from(participants)
 		.where(eq(participants.id, participantId));
 	if (row === undefined) error(404, 'error.not_found');

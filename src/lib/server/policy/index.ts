@@ -148,6 +148,33 @@ export function canTickStep(access: PlanAccess, assignee: Assignee): boolean {
 }
 
 /**
+ * What an actor may do with one participant's appointments; null means nothing (404).
+ * The participant answers, asks for another time, adds appointments they got by letter and books their
+ * caseworker's office hours. Responsible staff make, move, cancel and close appointments. A volunteer reads
+ * them with "appointments read"; with "appointments edit" they also answer and add on the person's behalf.
+ */
+export type AppointmentAccess = {
+	relation: Relation;
+	respond: boolean;
+	addOwn: boolean;
+	book: boolean;
+	manage: boolean;
+};
+
+export async function appointmentAccess(actor: Actor, participantId: string): Promise<AppointmentAccess | null> {
+	const relation = await relationTo(actor, participantId);
+	if (relation === null) return null;
+	if (relation === 'consented_volunteer') {
+		const scopes = await scopesOf(actor, participantId);
+		if (!scopes.has('appointments.read') && !scopes.has('appointments.edit')) return null;
+		const edit = scopes.has('appointments.edit');
+		return { relation, respond: edit, addOwn: edit, book: false, manage: false };
+	}
+	const self = relation === 'self';
+	return { relation, respond: self, addOwn: self, book: self, manage: !self };
+}
+
+/**
  * What an actor may do with one participant's documents; null means nothing (404).
  * The participant keeps their own papers: uploads, deletes, asks for a letter to be explained. Staff
  * responsible for the case see everything, upload for them, answer questions and delete what they uploaded

@@ -1,7 +1,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit';
 import { db } from '../db';
-import { goalComments, households, organisations, participants, planHistory, planReviews, planVersions, users } from '../db/schema';
+import { calendarFeeds, goalComments, households, organisations, participants, planHistory, planReviews, planVersions, pushSubscriptions, reminders, users } from '../db/schema';
+import { appointmentsOf, eventsOf } from '../appointments';
 import { consentsOf } from '../consent';
 import { currentCaseworker } from '../participants';
 import type { Actor } from '../policy';
@@ -9,6 +10,12 @@ import { liveGoals, nextReviewDateOf } from '../plans/read';
 import { documentsForExport } from '../documents/export';
 import { accessesTo } from './access-log';
 import { correctionsOf } from './corrections';
+
+async function appointmentsWithHistory(participantId: string) {
+	const rows = await appointmentsOf(participantId);
+	const events = await eventsOf(rows.map((r) => r.id));
+	return rows.map((a) => ({ ...a, history: events.filter((e) => e.appointmentId === a.id).map(({ appointmentId: _, ...e }) => e) }));
+}
 
 /**
  * Everything Tandem holds about one participant (GDPR Art. 15 and 20), for the participant themselves.
@@ -53,6 +60,11 @@ export async function exportFor(actor: Actor, participantId: string) {
 			reviews: await db.select().from(planReviews).where(eq(planReviews.participantId, participantId)),
 			versions: await db.select().from(planVersions).where(eq(planVersions.participantId, participantId)).orderBy(asc(planVersions.number))
 		},
+		appointments: await appointmentsWithHistory(participantId),
+		reminders: participant.person.userId === null ? [] : await db.select({ subject: reminders.subject, offset: reminders.offset, dueAt: reminders.dueAt, pushedAt: reminders.pushedAt, dismissedAt: reminders.dismissedAt }).from(reminders).where(eq(reminders.userId, participant.person.userId)),
+		// Devices and feed addresses by when they were made; their secrets (keys, tokens) are not personal data worth exporting.
+		pushDevices: participant.person.userId === null ? [] : await db.select({ createdAt: pushSubscriptions.createdAt, lastSentAt: pushSubscriptions.lastSentAt }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, participant.person.userId)),
+		calendarFeeds: await db.select({ createdAt: calendarFeeds.createdAt, revokedAt: calendarFeeds.revokedAt, lastFetchedAt: calendarFeeds.lastFetchedAt }).from(calendarFeeds).where(eq(calendarFeeds.participantId, participantId)),
 		documents: await documentsForExport(participantId),
 		consents: await consentsOf(participantId),
 		correctionRequests: await correctionsOf(participantId),

@@ -25,6 +25,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		name: `${person.givenName} ${person.familyName}`,
 		contact: showContact ? { phone: person.phone, email: person.email, address: person.address } : null,
 		canSeePlan: scopes.has('plan.read') || scopes.has('plan.edit'),
+		canSeeAppointments: scopes.has('appointments.read') || scopes.has('appointments.edit'),
 		canSeeDocuments: [...scopes].some((s) => s.startsWith('documents.read.')),
 		scopes: [...scopes],
 		until: grants.length === 0 ? null : formatDate(locals.locale, new Date(Math.max(...grants.map((g) => g.validUntil.getTime()))))

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { formatDate, formatDateTime } from '$lib/i18n/format';
+import { formatDate, formatDateTime, formatTimeRange } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
 import { consentView } from '$lib/server/consent/view';
 import { showText } from '$lib/server/plans/snapshot';
@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		goals: data.plan.goals.map((g) => ({ id: g.id, title: showText(g.title, locale), status: g.status, steps: g.steps.map((s) => ({ id: s.id, text: showText(s.text, locale), done: s.done })) })),
 		comments: data.plan.comments.map((c) => ({ ...c, at: formatDateTime(locale, c.at) })),
 		versions: data.plan.versions.map((v) => ({ number: v.number, agreedAt: v.agreedAt === null ? null : formatDate(locale, v.agreedAt) })),
+		appointments: data.appointments.map((a) => ({ id: a.id, kind: a.kind, title: a.title, status: a.status, when: formatTimeRange(locale, a.startsAt, a.endsAt), place: [a.place, a.address].filter((s) => s !== '').join(', ') })),
 		consents: data.consents.map((c) => consentView(c, locale)),
 		corrections: data.correctionRequests.map((c) => ({ id: c.id, request: c.request, outcome: c.outcome, outcomeNote: c.outcomeNote, createdAt: formatDate(locale, c.createdAt) })),
 		accessCount: data.accessLog.length

@@ -1,0 +1,76 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { requireActor } from '../auth/guard';
+import { formFailure, parseForm } from '../forms';
+import { changeAppointment, CHANGES, createAppointment, rescheduleAppointment, type ChangeName, type WriteResult } from './index';
+import { appointmentIdSchema, appointmentSchema, bookSchema, rescheduleSchema } from './schema';
+import { bookSlot } from './slots';
+
+type Event = RequestEvent<{ id: string }>;
+
+/** What an appointments page may report after a form action; anything else in the address is ignored. */
+const OUTCOMES = new Set(['confirmed', 'declined', 'change_requested', 'cancelled', 'done', 'noted', 'created', 'booked', 'rescheduled']);
+
+export function outcomeOf(url: URL): string | null {
+	const done = url.searchParams.get('done');
+	return done !== null && OUTCOMES.has(done) ? `appointments.done_${done}` : null;
+}
+
+function listOf(event: Event): string {
+	return `/participants/${event.params.id}/appointments`;
+}
+
+function refused(result: Exclude<WriteResult, { ok: true }>, formData: FormData) {
+	return formFailure(result.reason === 'appointments.not_now' ? 409 : 400, result.reason, formData, result.field === undefined ? {} : { [result.field]: result.reason });
+}
+
+/** One form action per change (confirm, decline, …): authenticate, let the domain decide, redirect with the outcome. */
+function changeAction(name: ChangeName) {
+	return async (event: Event) => {
+		const actor = requireActor();
+		const formData = await event.request.formData();
+		const parsed = parseForm(appointmentIdSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		const result = await changeAppointment(actor, event.params.id, parsed.output.appointmentId, name, parsed.output.message);
+		if (!result.ok) return refused(result, formData);
+		redirect(303, `${event.url.pathname}?done=${CHANGES[name].action}`);
+	};
+}
+
+export const appointmentActions = {
+	confirm: changeAction('confirm'),
+	decline: changeAction('decline'),
+	ask_other_time: changeAction('ask_other_time'),
+	cancel: changeAction('cancel'),
+	done: changeAction('done'),
+	noted: changeAction('noted'),
+	reschedule: async (event: Event) => {
+		const actor = requireActor();
+		const formData = await event.request.formData();
+		const parsed = parseForm(rescheduleSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		const { appointmentId, message, ...when } = parsed.output;
+		const result = await rescheduleAppointment(actor, event.params.id, appointmentId, when, message);
+		if (!result.ok) return refused(result, formData);
+		redirect(303, `${listOf(event)}/${result.id}?done=rescheduled`);
+	}
+};
+
+export async function createAction(event: Event) {
+	const actor = requireActor();
+	const formData = await event.request.formData();
+	const parsed = parseForm(appointmentSchema, formData);
+	if (!parsed.ok) return parsed.failure;
+	const result = await createAppointment(actor, event.params.id, parsed.output);
+	if (!result.ok) return refused(result, formData);
+	redirect(303, `${listOf(event)}/${result.id}?done=created`);
+}
+
+export async function bookAction(event: Event) {
+	const actor = requireActor();
+	const formData = await event.request.formData();
+	const parsed = parseForm(bookSchema, formData);
+	if (!parsed.ok) return parsed.failure;
+	const result = await bookSlot(actor, event.params.id, parsed.output.slotId, parsed.output.kind, parsed.output.message);
+	if (!result.ok) return formFailure(409, result.reason, formData, { slotId: result.reason });
+	redirect(303, `${listOf(event)}/${result.id}?done=booked`);
+}

@@ -1,0 +1,241 @@
+import { error } from '@sveltejs/kit';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { ACTIVE_APPOINTMENT_STATUSES, CASEWORKER_KINDS, type AppointmentStatus } from '$lib/domain';
+import { recordAudit, recordAuditIn } from '../audit';
+import { db, type Tx } from '../db';
+import { appointmentEvents, appointments, participants, users, type Appointment } from '../db/schema';
+import { appointmentAccess, scopesOf, type Actor, type AppointmentAccess } from '../policy';
+import type { AppointmentInput } from './schema';
+import { appointmentTimes, type TimeRange } from './time';
+
+export type AppointmentEventAction = (typeof appointmentEvents.$inferInsert)['action'];
+export type WriteResult = { ok: true; id: string } | { ok: false; reason: string; field?: string };
+
+/** Opens a participant's appointments for an actor, or 404; a look by anyone but the participant is audited. */
+export async function openAppointments(actor: Actor, participantId: string): Promise<AppointmentAccess> {
+	const access = await appointmentAccess(actor, participantId);
+	if (access === null) error(404, 'error.not_found');
+	if (access.relation !== 'self') await recordAudit({ actor, action: 'appointments.viewed', participantId });
+	return access;
+}
+
+const staff = alias(users, 'staff');
+const companion = alias(users, 'companion');
+const creator = alias(users, 'creator');
+
+export type AppointmentWithPeople = Appointment & { staffName: string | null; companionName: string | null; createdByName: string; createdByRole: string };
+
+/** All of one participant's appointments, oldest first, with the people involved. */
+export async function appointmentsOf(participantId: string, appointmentId?: string): Promise<AppointmentWithPeople[]> {
+	const rows = await db
+		.select({ a: appointments, staffName: staff.displayName, companionName: companion.displayName, createdByName: creator.displayName, createdByRole: creator.role })
+		.from(appointments)
+		.leftJoin(staff, eq(appointments.staffId, staff.id))
+		.leftJoin(companion, eq(appointments.companionId, companion.id))
+		.innerJoin(creator, eq(appointments.createdBy, creator.id))
+		.where(and(eq(appointments.participantId, participantId), appointmentId === undefined ? undefined : eq(appointments.id, appointmentId)))
+		.orderBy(asc(appointments.startsAt));
+	return rows.map((r) => ({ ...r.a, staffName: r.staffName, companionName: r.companionName, createdByName: r.createdByName, createdByRole: r.createdByRole }));
+}
+
+export async function eventsOf(appointmentIds: string[]) {
+	if (appointmentIds.length === 0) return [];
+	return db
+		.select({ appointmentId: appointmentEvents.appointmentId, at: appointmentEvents.at, action: appointmentEvents.action, message: appointmentEvents.message, actorName: users.displayName, actorRole: users.role })
+		.from(appointmentEvents)
+		.leftJoin(users, eq(appointmentEvents.actorId, users.id))
+		.where(inArray(appointmentEvents.appointmentId, appointmentIds))
+		.orderBy(asc(appointmentEvents.id));
+}
+
+/** Volunteers who may be asked to go along: those this person currently shares appointments with. */
+export async function possibleCompanions(participantId: string) {
+	const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.role, 'volunteer'), eq(users.active, true)));
+	const allowed = await Promise.all(
+		rows.map(async (r) => {
+			const scopes = await scopesOf({ id: r.id, role: 'volunteer', organisationId: null, participantId: null }, participantId);
+			return scopes.has('appointments.read') || scopes.has('appointments.edit');
+		})
+	);
+	return rows.filter((_, i) => allowed[i]);
+}
+
+function logEvent(tx: Tx, appointmentId: string, actor: Actor, action: AppointmentEventAction, message = '') {
+	tx.insert(appointmentEvents).values({ appointmentId, actorId: actor.id, action, message }).run();
+}
+
+function auditChange(tx: Tx, actor: Actor, participantId: string, appointmentId: string, action: AppointmentEventAction) {
+	if (actor.participantId !== participantId) recordAuditIn(tx, { actor, action: 'appointment.changed', participantId, detail: { appointmentId, action } });
+}
+
+function timesOf(input: { date: string; start: string; end: string }, now: Date): TimeRange {
+	return appointmentTimes(input.date, input.start, input.end, now);
+}
+
+/**
+ * A new appointment. Staff make any kind for the person (waiting for the person's answer unless already
+ * agreed); the person (or a volunteer with "appointments edit") adds one they got elsewhere, which needs no
+ * answer. Meetings with the caseworker are booked from office hours, not typed in by the participant.
+ */
+export async function createAppointment(actor: Actor, participantId: string, input: AppointmentInput, now = new Date()): Promise<WriteResult> {
+	const access = await appointmentAccess(actor, participantId);
+	if (access === null || (!access.manage && !access.addOwn)) error(404, 'error.not_found');
+	if (!access.manage && (CASEWORKER_KINDS as readonly string[]).includes(input.kind)) return { ok: false, reason: 'appointments.book_instead', field: 'kind' };
+	const times = timesOf(input, now);
+	if (!times.ok) return { ok: false, reason: times.reason, field: times.field };
+	let companionId: string | null = null;
+	if (input.companionId !== '') {
+		if (!(await possibleCompanions(participantId)).some((c) => c.id === input.companionId)) return { ok: false, reason: 'form.pick_option', field: 'companionId' };
+		companionId = input.companionId;
+	}
+	if (actor.role === 'volunteer' && input.companionId === actor.id) companionId = actor.id;
+	const [person] = await db.select({ userId: participants.userId }).from(participants).where(eq(participants.id, participantId));
+	const needsAnswer = access.manage && input.agreed !== 'yes' && person?.userId !== null;
+	const id = crypto.randomUUID();
+	db.transaction((tx) => {
+		tx.insert(appointments)
+			.values({
+				id,
+				participantId,
+				kind: input.kind,
+				title: input.title,
+				startsAt: times.startsAt,
+				endsAt: times.endsAt,
+				place: input.place,
+				address: input.address,
+				directions: input.directions,
+				bring: input.bring,
+				bringNote: input.bringNote,
+				note: input.note,
+				status: needsAnswer ? 'requested' : 'confirmed',
+				awaiting: needsAnswer ? 'participant' : null,
+				staffId: access.manage && input.staffTakesPart === 'yes' ? actor.id : null,
+				companionId,
+				createdBy: actor.id
+			})
+			.run();
+		logEvent(tx, id, actor, 'created');
+		auditChange(tx, actor, participantId, id, 'created');
+	});
+	return { ok: true, id };
+}
+
+type Change = {
+	/** The action as written to the appointment's history. */
+	action: AppointmentEventAction;
+	/** May this actor do it to this appointment now? */
+	allowed: (a: Appointment, access: AppointmentAccess, actor: Actor, now: Date) => boolean;
+	next: (a: Appointment, access: AppointmentAccess) => { status: AppointmentStatus; awaiting: Appointment['awaiting'] };
+};
+
+const active = (a: Appointment) => (ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(a.status);
+const upcoming = (a: Appointment, now: Date) => a.endsAt.getTime() > now.getTime();
+/** A request from the participant's side: booked from office hours, waiting for staff to confirm or decline. */
+const bookingRequest = (a: Appointment) => a.status === 'requested' && a.slotId !== null;
+/**
+ * The side an actor answers for: the person (or their volunteer) answers staff's proposals; staff answer the
+ * person's bookings. "Another time, please" on a staff proposal is not a booking: staff move it, cancel it or
+ * note it, but cannot confirm the very time the person asked to change.
+ */
+const answersFor = (a: Appointment, access: AppointmentAccess) =>
+	a.status === 'requested' && ((a.awaiting === 'staff' && access.manage && a.slotId !== null) || (a.awaiting === 'participant' && access.respond));
+
+export const CHANGES = {
+	confirm: {
+		action: 'confirmed',
+		allowed: (a, access, _actor, now) => upcoming(a, now) && answersFor(a, access),
+		next: () => ({ status: 'confirmed', awaiting: null })
+	},
+	decline: {
+		action: 'declined',
+		// The person may also call off an appointment they had confirmed ("I cannot come"); staff then see it.
+		allowed: (a, access, _actor, now) => upcoming(a, now) && (answersFor(a, access) || (a.status === 'confirmed' && access.respond)),
+		next: (_a, access) => ({ status: 'declined', awaiting: access.manage ? null : 'staff' })
+	},
+	ask_other_time: {
+		action: 'change_requested',
+		// Not for one's own booking request: that is cancelled and booked anew.
+		allowed: (a, access, _actor, now) => upcoming(a, now) && active(a) && access.respond && !bookingRequest(a),
+		next: (a) => ({ status: a.status, awaiting: 'staff' })
+	},
+	cancel: {
+		action: 'cancelled',
+		// Staff cancel any; the person cancels what they added or asked for themselves.
+		allowed: (a, access, actor) => active(a) && (access.manage || (access.respond && a.createdBy === actor.id) || (access.relation === 'self' && a.slotId !== null)),
+		next: () => ({ status: 'cancelled', awaiting: null })
+	},
+	done: {
+		action: 'done',
+		allowed: (a, access, _actor, now) => access.manage && active(a) && a.startsAt.getTime() <= now.getTime(),
+		next: () => ({ status: 'done', awaiting: null })
+	},
+	noted: {
+		action: 'noted',
+		// Staff saw a decline or a wish for another time and keep things as they are; a proposal still
+		// waiting for the person's answer goes back to them.
+		allowed: (a, access) => access.manage && a.awaiting === 'staff' && !bookingRequest(a),
+		next: (a) => ({ status: a.status, awaiting: a.status === 'requested' ? 'participant' : null })
+	}
+} satisfies Record<string, Change>;
+export type ChangeName = keyof typeof CHANGES;
+
+async function loadFor(actor: Actor, participantId: string, appointmentId: string) {
+	const access = await appointmentAccess(actor, participantId);
+	if (access === null) error(404, 'error.not_found');
+	const [row] = await db.select().from(appointments).where(and(eq(appointments.id, appointmentId), eq(appointments.participantId, participantId)));
+	if (row === undefined) error(404, 'error.not_found');
+	return { access, row };
+}
+
+/** Which changes an actor may make to an appointment now; the page offers exactly these. */
+export function changesAllowed(a: Appointment, access: AppointmentAccess, actor: Actor, now = new Date()): ChangeName[] {
+	return (Object.keys(CHANGES) as ChangeName[]).filter((name) => (CHANGES[name] as Change).allowed(a, access, actor, now));
+}
+
+export async function changeAppointment(actor: Actor, participantId: string, appointmentId: string, name: ChangeName, message: string, now = new Date()): Promise<WriteResult> {
+	const { access, row } = await loadFor(actor, participantId, appointmentId);
+	const change = CHANGES[name] as Change;
+	if (!change.allowed(row, access, actor, now)) return { ok: false, reason: 'appointments.not_now' };
+	const next = change.next(row, access);
+	db.transaction((tx) => {
+		tx.update(appointments).set({ ...next, updatedAt: now }).where(eq(appointments.id, row.id)).run();
+		logEvent(tx, row.id, actor, change.action, message);
+		auditChange(tx, actor, participantId, row.id, change.action);
+	});
+	return { ok: true, id: row.id };
+}
+
+/**
+ * Moves an appointment: the old one stays in the history as "rescheduled", a new one takes its place and
+ * waits for the person's answer. The office-hour slot, if any, is given back.
+ */
+export async function rescheduleAppointment(actor: Actor, participantId: string, appointmentId: string, when: { date: string; start: string; end: string }, message: string, now = new Date()): Promise<WriteResult> {
+	const { access, row } = await loadFor(actor, participantId, appointmentId);
+	if (!access.manage || !['requested', 'confirmed', 'declined'].includes(row.status)) return { ok: false, reason: 'appointments.not_now' };
+	const times = timesOf(when, now);
+	if (!times.ok) return { ok: false, reason: times.reason, field: times.field };
+	if (times.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'appointments.in_the_past', field: 'date' };
+	const [person] = await db.select({ userId: participants.userId }).from(participants).where(eq(participants.id, participantId));
+	const id = crypto.randomUUID();
+	db.transaction((tx) => {
+		tx.update(appointments).set({ status: 'rescheduled', awaiting: null, updatedAt: now }).where(eq(appointments.id, row.id)).run();
+		logEvent(tx, row.id, actor, 'rescheduled', message);
+		const { id: _old, createdAt: _c, updatedAt: _u, slotId: _s, ...details } = row;
+		tx.insert(appointments)
+			.values({
+				...details,
+				id,
+				startsAt: times.startsAt,
+				endsAt: times.endsAt,
+				status: person?.userId === null ? 'confirmed' : 'requested',
+				awaiting: person?.userId === null ? null : 'participant',
+				replacesId: row.id,
+				createdBy: actor.id
+			})
+			.run();
+		logEvent(tx, id, actor, 'created', message);
+		auditChange(tx, actor, participantId, row.id, 'rescheduled');
+	});
+	return { ok: true, id };
+}

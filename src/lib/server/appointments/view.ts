@@ -1,0 +1,75 @@
+import type { AppointmentKind, AppointmentStatus, BringItem } from '$lib/domain';
+import { formatDateTime, formatRelativeDay, formatTimeRange } from '$lib/i18n/format';
+import type { Locale } from '$lib/i18n/locales';
+import type { AppointmentAccess, Actor } from '../policy';
+import { changesAllowed, eventsOf, type AppointmentWithPeople, type ChangeName } from './index';
+
+export type AppointmentEventView = { at: string; action: string; message: string; actorName: string | null; actorRole: string | null };
+
+/** One appointment as a page shows it: times already formatted in the reader's language, on German clocks. */
+export type AppointmentView = {
+	id: string;
+	kind: AppointmentKind;
+	title: string;
+	status: AppointmentStatus;
+	awaiting: 'participant' | 'staff' | null;
+	when: string;
+	relativeDay: string | null;
+	startsAt: string;
+	past: boolean;
+	place: string;
+	address: string;
+	directions: string;
+	bring: BringItem[];
+	bringNote: string;
+	note: string;
+	staffName: string | null;
+	companionName: string | null;
+	createdByName: string;
+	addedByParticipant: boolean;
+	fromOfficeHours: boolean;
+	replaces: string | null;
+	changes: ChangeName[];
+	events: AppointmentEventView[];
+};
+
+export async function appointmentViews(rows: AppointmentWithPeople[], access: AppointmentAccess, actor: Actor, locale: Locale, now = new Date()): Promise<AppointmentView[]> {
+	const events = await eventsOf(rows.map((r) => r.id));
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return rows.map((a) => {
+		const replaced = a.replacesId === null ? undefined : byId.get(a.replacesId);
+		return {
+			id: a.id,
+			kind: a.kind,
+			title: a.title,
+			status: a.status,
+			awaiting: a.awaiting,
+			when: formatTimeRange(locale, a.startsAt, a.endsAt),
+			relativeDay: formatRelativeDay(locale, a.startsAt, now),
+			startsAt: a.startsAt.toISOString(),
+			past: a.endsAt.getTime() <= now.getTime(),
+			place: a.place,
+			address: a.address,
+			directions: a.directions,
+			bring: a.bring,
+			bringNote: a.bringNote,
+			note: a.note,
+			staffName: a.staffName,
+			companionName: a.companionName,
+			createdByName: a.createdByName,
+			addedByParticipant: a.createdByRole === 'participant',
+			fromOfficeHours: a.slotId !== null,
+			replaces: replaced === undefined ? null : formatTimeRange(locale, replaced.startsAt, replaced.endsAt),
+			changes: changesAllowed(a, access, actor, now),
+			events: events
+				.filter((e) => e.appointmentId === a.id)
+				.map((e) => ({ at: formatDateTime(locale, e.at), action: e.action, message: e.message, actorName: e.actorName, actorRole: e.actorRole }))
+		};
+	});
+}
+
+/** Upcoming (soonest first) and past (latest first); moved and cancelled ones count as past once over. */
+export function splitByTime(views: AppointmentView[]) {
+	const live = (v: AppointmentView) => !v.past && v.status !== 'rescheduled' && v.status !== 'cancelled' && v.status !== 'declined';
+	return { upcoming: views.filter(live), past: views.filter((v) => !live(v)).reverse() };
+}

@@ -1,0 +1,47 @@
+import { redirect } from '@sveltejs/kit';
+import { formatDay, formatTime } from '$lib/i18n/format';
+import { requireRole } from '$lib/server/auth/guard';
+import { formFailure, parseForm } from '$lib/server/forms';
+import { officeHoursSchema, slotIdSchema } from '$lib/server/appointments/schema';
+import { addOfficeHours, officeHoursOf, removeSlot } from '$lib/server/appointments/slots';
+import { addDays, berlinParts } from '$lib/server/appointments/time';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = requireRole('caseworker');
+	const slots = await officeHoursOf(actor.id, new Date());
+	const days = new Map<string, { day: string; slots: { id: string; time: string; mode: 'office' | 'phone'; place: string; heldBy: { id: string; name: string } | null }[] }>();
+	for (const slot of slots) {
+		const day = formatDay(locals.locale, slot.startsAt);
+		if (!days.has(day)) days.set(day, { day, slots: [] });
+		days.get(day)!.slots.push({ id: slot.id, time: `${formatTime(locals.locale, slot.startsAt)}–${formatTime(locals.locale, slot.endsAt)}`, mode: slot.mode, place: slot.place, heldBy: slot.heldBy });
+	}
+	const added = Number(url.searchParams.get('added'));
+	return {
+		days: [...days.values()],
+		tomorrow: addDays(berlinParts(new Date()).date, 1),
+		added: Number.isInteger(added) && url.searchParams.has('added') ? added : null,
+		removed: url.searchParams.has('removed')
+	};
+};
+
+export const actions: Actions = {
+	add: async ({ request }) => {
+		const actor = requireRole('caseworker');
+		const formData = await request.formData();
+		const parsed = parseForm(officeHoursSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		const result = await addOfficeHours(actor, parsed.output);
+		if (!result.ok) return formFailure(400, result.reason, formData, result.field === undefined ? {} : { [result.field]: result.reason });
+		redirect(303, `/office-hours?added=${result.created}`);
+	},
+	remove: async ({ request }) => {
+		const actor = requireRole('caseworker');
+		const formData = await request.formData();
+		const parsed = parseForm(slotIdSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		const result = await removeSlot(actor, parsed.output.slotId);
+		if (!result.ok) return formFailure(409, result.reason ?? 'form.invalid', formData);
+		redirect(303, '/office-hours?removed');
+	}
+};

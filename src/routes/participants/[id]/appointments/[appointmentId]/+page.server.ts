@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import { requireActor } from '$lib/server/auth/guard';
+import { appointmentActions, outcomeOf } from '$lib/server/appointments/actions';
+import { appointmentsOf, openAppointments } from '$lib/server/appointments';
+import { berlinParts } from '$lib/server/appointments/time';
+import { appointmentViews } from '$lib/server/appointments/view';
+import { participantSummary } from '$lib/server/participants';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const actor = requireActor();
+	const access = await openAppointments(actor, params.id);
+	const rows = await appointmentsOf(params.id);
+	const row = rows.find((r) => r.id === params.appointmentId);
+	if (row === undefined) error(404, 'error.not_found');
+	// The moved-from appointment is passed along so the page can say "moved from …".
+	const related = rows.filter((r) => r.id === row.id || r.id === row.replacesId);
+	const [view] = (await appointmentViews(related, access, actor, locals.locale)).filter((v) => v.id === row.id);
+	const participant = await participantSummary(params.id);
+	const name = `${participant.givenName} ${participant.familyName}`;
+	const start = berlinParts(row.startsAt);
+	return {
+		participantId: params.id,
+		name,
+		self: access.relation === 'self',
+		actingFor: access.relation === 'consented_volunteer' ? name : null,
+		access,
+		appointment: view,
+		// Today's clock times, as a starting point for "move to".
+		current: { date: start.date, start: start.time, end: berlinParts(row.endsAt).time },
+		done: outcomeOf(url)
+	};
+};
+
+export const actions: Actions = appointmentActions;

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { requireActor } from '$lib/server/auth/guard';
+import { appointmentsOf, openAppointments } from '$lib/server/appointments';
+import { appointmentsCalendar } from '$lib/server/appointments/ics';
+import { translatorFor } from '$lib/server/i18n';
+import type { RequestHandler } from './$types';
+
+/** One appointment as an .ics file for the phone's calendar, in the reader's language. */
+export const GET: RequestHandler = async ({ params, locals }) => {
+	const actor = requireActor();
+	await openAppointments(actor, params.id);
+	const [row] = await appointmentsOf(params.id, params.appointmentId);
+	if (row === undefined) error(404, 'error.not_found');
+	const body = appointmentsCalendar([row], locals.locale, translatorFor(locals.locale)('appointments.feed_name'));
+	return new Response(body, {
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `attachment; filename="appointment-${row.startsAt.toISOString().slice(0, 10)}.ics"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+};

@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import { APPOINTMENT_KINDS, CASEWORKER_KINDS } from '$lib/domain';
+import { requireActor } from '$lib/server/auth/guard';
+import { createAction } from '$lib/server/appointments/actions';
+import { openAppointments, possibleCompanions } from '$lib/server/appointments';
+import { participantSummary } from '$lib/server/participants';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const actor = requireActor();
+	const access = await openAppointments(actor, params.id);
+	if (!access.manage && !access.addOwn) error(404, 'error.not_found');
+	const participant = await participantSummary(params.id);
+	const companions = await possibleCompanions(params.id);
+	return {
+		participantId: params.id,
+		name: `${participant.givenName} ${participant.familyName}`,
+		self: access.relation === 'self',
+		actingFor: access.relation === 'consented_volunteer' ? `${participant.givenName} ${participant.familyName}` : null,
+		staff: access.manage,
+		hasAccount: participant.userId !== null,
+		kinds: access.manage ? APPOINTMENT_KINDS : APPOINTMENT_KINDS.filter((k) => !(CASEWORKER_KINDS as readonly string[]).includes(k)),
+		// A volunteer can only say "I go along"; others pick among the volunteers the person shares appointments with.
+		companions: access.relation === 'consented_volunteer' ? companions.filter((c) => c.id === actor.id) : companions,
+		volunteer: access.relation === 'consented_volunteer'
+	};
+};
+
+export const actions: Actions = { default: createAction };
