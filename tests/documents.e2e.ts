@@ -97,6 +97,8 @@ test('a volunteer without a document scope gets not found', async ({ browser }) 
 	const amina = await browser.newContext({ ...PHONE });
 	const aminaPage = await amina.newPage();
 	await signIn(aminaPage, 'participant');
+	// Her residence permit runs out in six weeks: the reminder is on her start page.
+	await expect(aminaPage.getByText(fill(ar['documents.reminder_title'], { title: 'Aufenthaltserlaubnis (eAT)' }))).toBeVisible();
 	await aminaPage.goto('/documents');
 	const listUrl = aminaPage.url();
 	await aminaPage.getByRole('link', { name: 'رسالة من الجوب سنتر' }).first().click();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { actorOf, makeWorld } from '../testing/factories';
 import { asFile, pdf } from '../testing/files';
+import { remindersFor, runReminders } from '../reminders';
 import { documentReminders } from './reminders';
 import { deleteDocument, updateDocument, uploadDocument } from './write';
 
@@ -61,5 +62,13 @@ describe('expiry reminders', () => {
 		await deleteDocument(self(), world.participant.id, id);
 		expect(await documentReminders.describe({ ...reminder, subjectId: `${id}@2029-03-01` }, 'de', at('2029-01-10T08:00:00Z'))).toBeNull();
 		expect(await documentReminders.describe({ ...reminder, subjectId: 'nonsense' }, 'de', at('2029-01-10T08:00:00Z'))).toBeNull();
+	});
+
+	it('reaches the participant through the reminder clock and the in-app list', async () => {
+		const id = await permit('2027-03-01');
+		await runReminders(at('2027-01-05T08:00:00Z'), [documentReminders]);
+		await runReminders(at('2027-01-06T08:00:00Z'), [documentReminders]);
+		const items = await remindersFor(world.participant.userId!, 'en', at('2027-01-06T08:00:00Z'), [documentReminders]);
+		expect(items.map((i) => [i.offset, i.title, i.url])).toEqual([['8w', 'Expiring soon: Aufenthaltserlaubnis', `/participants/${world.participant.id}/documents/${id}`]]);
 	});
 });
