@@ -97,6 +97,7 @@ test('a participant downloads everything Tandem holds about them, in Arabic', as
 	await expectDocumentLanguage(amina, 'ar');
 	await expect(amina.getByRole('heading', { level: 1, name: ar['rights.everything_title'] })).toBeVisible();
 	await expect(amina.getByText('Ulrike (Helferkreis Ditzingen)')).toBeVisible();
+	await expect(amina.getByRole('link', { name: 'Aufenthaltserlaubnis (eAT)' })).toBeVisible();
 	await expectNoAxeViolations(amina, 'everything (ar)');
 	const download = await amina.request.get('/my-data/export.json');
 	expect(download.headers()['content-disposition']).toContain('attachment');
@@ -105,6 +106,7 @@ test('a participant downloads everything Tandem holds about them, in Arabic', as
 	expect(data.plan.goals.length).toBeGreaterThan(0);
 	expect(data.consents.map((c: { granteeName: string }) => c.granteeName)).toContain('Jobcenter Landkreis Ludwigsburg');
 	expect(Array.isArray(data.accessLog)).toBe(true);
+	expect(data.documents.map((d: { category: string }) => d.category)).toContain('residence_permit');
 	await phone.close();
 });
 

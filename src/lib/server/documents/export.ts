@@ -22,6 +22,7 @@ export async function documentsForExport(participantId: string) {
 						.orderBy(asc(documentQuestions.askedAt))
 				]);
 	return rows.map((d) => ({
+		id: d.id,
 		category: d.category,
 		title: d.title,
 		expiresOn: d.expiresOn,

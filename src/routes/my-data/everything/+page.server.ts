@@ -20,6 +20,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		comments: data.plan.comments.map((c) => ({ ...c, at: formatDateTime(locale, c.at) })),
 		versions: data.plan.versions.map((v) => ({ number: v.number, agreedAt: v.agreedAt === null ? null : formatDate(locale, v.agreedAt) })),
 		appointments: data.appointments.map((a) => ({ id: a.id, kind: a.kind, title: a.title, status: a.status, when: formatTimeRange(locale, a.startsAt, a.endsAt), place: [a.place, a.address].filter((s) => s !== '').join(', ') })),
+		participantId: actor.participantId,
+		documents: data.documents.map((d) => ({ id: d.id, title: d.title, category: d.category, pages: d.pages.length, expiresOn: d.expiresOn === null ? null : formatDate(locale, d.expiresOn) })),
 		consents: data.consents.map((c) => consentView(c, locale)),
 		corrections: data.correctionRequests.map((c) => ({ id: c.id, request: c.request, outcome: c.outcome, outcomeNote: c.outcomeNote, createdAt: formatDate(locale, c.createdAt) })),
 		accessCount: data.accessLog.length
