@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { signInCookie, startServer } from './server.js';
 
 const TIMED = 20;
-const IN_A_ROW = 50;
+const IN_A_ROW = Number(process.env.IN_A_ROW ?? 50);
 
 /** A 27-megapixel "photo" of about 12 MB: smooth shapes with fine grain, as a phone camera writes it. */
 async function twelveMegabytePhoto() {
@@ -77,6 +77,7 @@ try {
 	console.log(`server RSS after the ${TIMED} timed uploads: ${mb(afterTimed)}`);
 	console.log(`${IN_A_ROW} uploads in a row, RSS after each: median of the first 10 ${mb(firstTen)}, of the last 10 ${mb(lastTen)}, highest peak ${mb(Math.max(...row.map((r) => r.peak)))}`);
 	console.log(`peak RSS of the whole run (VmHWM): ${mb(Number(/VmHWM:\s+(\d+)/.exec(status())[1]) / 1024)}`);
+	if (process.env.TRACE) console.log(row.map((r, i) => (i % 10 === 9 ? r.after.toFixed(0) : null)).filter((x) => x !== null).join(' '));
 	console.log(`memory flat across ${IN_A_ROW} uploads: ${lastTen - firstTen < 50 ? 'yes' : 'no'} (${(lastTen - firstTen).toFixed(0)} MB difference)`);
 } finally {
 	server.stop();
