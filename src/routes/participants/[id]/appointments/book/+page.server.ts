@@ -12,13 +12,19 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!access.book) error(404, 'error.not_found');
 	const { caseworker, slots } = await freeSlotsFor(params.id);
 	// Grouped by day, as people choose: first the day, then the time.
-	const days = new Map<string, { day: string; slots: { id: string; time: string; mode: 'office' | 'phone'; place: string }[] }>();
+	const days = new Map<string, { day: string; places: Set<string>; slots: { id: string; time: string; mode: 'office' | 'phone' }[] }>();
 	for (const slot of slots) {
 		const day = formatDay(locals.locale, slot.startsAt);
-		if (!days.has(day)) days.set(day, { day, slots: [] });
-		days.get(day)!.slots.push({ id: slot.id, time: formatTime(locals.locale, slot.startsAt), mode: slot.mode, place: slot.place });
+		if (!days.has(day)) days.set(day, { day, places: new Set(), slots: [] });
+		days.get(day)!.slots.push({ id: slot.id, time: formatTime(locals.locale, slot.startsAt), mode: slot.mode });
+		if (slot.mode === 'office' && slot.place !== '') days.get(day)!.places.add(slot.place);
 	}
-	return { participantId: params.id, caseworker: caseworker === null ? null : caseworker.displayName, days: [...days.values()] };
+	return {
+		participantId: params.id,
+		caseworker: caseworker === null ? null : caseworker.displayName,
+		// The place once per day, not on every time.
+		days: [...days.values()].map(({ places, ...d }) => ({ ...d, place: [...places].join(' / ') }))
+	};
 };
 
 export const actions: Actions = { default: bookAction };
