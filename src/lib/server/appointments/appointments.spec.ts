@@ -330,6 +330,17 @@ describe('answers and changes', () => {
 		expect(await allowed(self(), id)).toEqual(['decline', 'ask_other_time']);
 	});
 
+	it('a change moves "updated", never "created"', async () => {
+		const id = await made(caseworker());
+		const before = await row(id);
+		await new Promise((r) => setTimeout(r, 5));
+		const later = new Date(before.createdAt.getTime() + 60_000);
+		expect(await changeAppointment(self(), pid(), id, 'confirm', '', later)).toEqual({ ok: true, id });
+		const after = await row(id);
+		expect(after.createdAt).toEqual(before.createdAt);
+		expect(after.updatedAt).toEqual(later);
+	});
+
 	it('the person declines with a message; staff see it waiting and mark it noted', async () => {
 		const id = await made(caseworker());
 		expect(await changeAppointment(self(), pid(), id, 'decline', 'An dem Tag habe ich Deutschkurs')).toEqual({ ok: true, id });

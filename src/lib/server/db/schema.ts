@@ -22,6 +22,15 @@ const createdAt = () =>
 	timestamp('created_at')
 		.notNull()
 		.default(sql`(unixepoch('subsec') * 1000)`);
+/**
+ * When a row last changed; the app sets it on insert and with every update. (The database default is a
+ * constant because SQLite cannot add a column with a computed default to a table that has rows.)
+ */
+const updatedAt = () =>
+	timestamp('updated_at')
+		.notNull()
+		.default(sql`0`)
+		.$defaultFn(() => new Date());
 
 export const organisations = sqliteTable('organisations', {
 	id: text('id').primaryKey(),
@@ -92,7 +101,7 @@ export const participants = sqliteTable(
 		email: text('email').notNull().default(''),
 		address: text('address').notNull().default(''),
 		createdAt: createdAt(),
-		updatedAt: createdAt()
+		updatedAt: updatedAt()
 	},
 	(t) => [
 		uniqueIndex('participants_user_unique').on(t.userId),
@@ -221,7 +230,7 @@ function editTracking() {
 		createdBy: text('created_by').references(() => users.id),
 		createdAt: createdAt(),
 		updatedBy: text('updated_by').references(() => users.id),
-		updatedAt: createdAt(),
+		updatedAt: updatedAt(),
 		deletedAt: timestamp('deleted_at')
 	};
 }
@@ -490,7 +499,7 @@ export const appointments = sqliteTable(
 			.notNull()
 			.references(() => users.id),
 		createdAt: createdAt(),
-		updatedAt: createdAt()
+		updatedAt: updatedAt()
 	},
 	(t) => [
 		index('appointments_participant_idx').on(t.participantId, t.startsAt),

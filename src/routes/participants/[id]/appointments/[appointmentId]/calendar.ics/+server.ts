@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guard';
 import { appointmentsOf, openAppointments } from '$lib/server/appointments';
 import { appointmentsCalendar } from '$lib/server/appointments/ics';
+import { berlinParts } from '$lib/server/appointments/time';
 import { translatorFor } from '$lib/server/i18n';
 import type { RequestHandler } from './$types';
 
@@ -15,7 +16,8 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',
-			'content-disposition': `attachment; filename="appointment-${row.startsAt.toISOString().slice(0, 10)}.ics"`,
+			// Named by the day on German clocks (an appointment at 00:15 is on that day, not the UTC day before).
+			'content-disposition': `attachment; filename="appointment-${berlinParts(row.startsAt).date}.ics"`,
 			'cache-control': 'private, no-store'
 		}
 	});
