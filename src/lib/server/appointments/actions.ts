@@ -1,14 +1,14 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireActor } from '../auth/guard';
 import { formFailure, parseForm } from '../forms';
-import { changeAppointment, CHANGES, createAppointment, rescheduleAppointment, type ChangeName, type WriteResult } from './index';
-import { appointmentIdSchema, appointmentSchema, bookSchema, rescheduleSchema } from './schema';
+import { changeAppointment, CHANGES, createAppointment, rescheduleAppointment, updateAppointmentDetails, type ChangeName, type WriteResult } from './index';
+import { appointmentIdSchema, appointmentSchema, bookSchema, detailsSchema, rescheduleSchema } from './schema';
 import { bookSlot } from './slots';
 
 type Event = RequestEvent<{ id: string }>;
 
 /** What an appointments page may report after a form action; anything else in the address is ignored. */
-const OUTCOMES = new Set(['confirmed', 'declined', 'change_requested', 'cancelled', 'done', 'noted', 'created', 'booked', 'rescheduled']);
+const OUTCOMES = new Set(['confirmed', 'declined', 'change_requested', 'cancelled', 'done', 'noted', 'created', 'booked', 'rescheduled', 'updated']);
 
 export function outcomeOf(url: URL): string | null {
 	const done = url.searchParams.get('done');
@@ -43,6 +43,16 @@ export const appointmentActions = {
 	cancel: changeAction('cancel'),
 	done: changeAction('done'),
 	noted: changeAction('noted'),
+	details: async (event: Event) => {
+		const actor = requireActor();
+		const formData = await event.request.formData();
+		const parsed = parseForm(detailsSchema, formData);
+		if (!parsed.ok) return parsed.failure;
+		const { appointmentId, ...details } = parsed.output;
+		const result = await updateAppointmentDetails(actor, event.params.id, appointmentId, details);
+		if (!result.ok) return refused(result, formData);
+		redirect(303, `${event.url.pathname}?done=updated`);
+	},
 	reschedule: async (event: Event) => {
 		const actor = requireActor();
 		const formData = await event.request.formData();

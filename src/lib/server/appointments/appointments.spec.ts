@@ -7,7 +7,7 @@ import { appointmentEvents, appointments, auditLog, officeHourSlots } from '../d
 import { assignCaseworker } from '../participants/assignment';
 import { appointmentAccess, type Actor, type AppointmentAccess } from '../policy';
 import { actorOf, makeParticipant, makeUser, makeWorld } from '../testing/factories';
-import { appointmentsOf, changeAppointment, changesAllowed, createAppointment, eventsOf, openAppointments, possibleCompanions, rescheduleAppointment } from '.';
+import { appointmentsOf, changeAppointment, changesAllowed, createAppointment, eventsOf, openAppointments, possibleCompanions, rescheduleAppointment, updateAppointmentDetails } from '.';
 import type { AppointmentInput, OfficeHoursInput } from './schema';
 import { addOfficeHours, BOOKING_LEAD_MS, bookSlot, freeSlotsFor, officeHoursOf, removeSlot } from './slots';
 import { berlinParts, berlinWallTime } from './time';
@@ -674,5 +674,43 @@ describe('moving an appointment', () => {
 		const moved = await rescheduleAppointment(caseworker(), offline.id, id, { date: day(8), start: '10:00', end: '11:00' }, '');
 		if (!moved.ok) throw new Error(moved.reason);
 		expect(await row(moved.id)).toMatchObject({ status: 'confirmed', awaiting: null, replacesId: id });
+	});
+});
+
+describe('changing the details without moving the appointment', () => {
+	const details = { title: '', place: 'Rathaus, Zimmer 3', address: 'Marktplatz 1', directions: 'Bus 5', bring: ['passport' as const], bringNote: '', note: 'Bitte pünktlich', companionId: '' };
+
+	it('staff change where and what to bring; the history says so and the time stays', async () => {
+		const id = await made(caseworker());
+		const before = await row(id);
+		expect(await updateAppointmentDetails(caseworker(), pid(), id, details)).toEqual({ ok: true, id });
+		expect(await row(id)).toMatchObject({ place: 'Rathaus, Zimmer 3', bring: ['passport'], note: 'Bitte pünktlich', startsAt: before.startsAt, status: before.status });
+		expect((await eventsOf([id])).at(-1)).toMatchObject({ action: 'updated' });
+		expect(await auditRows('appointment.changed', world.caseworker.id)).not.toHaveLength(0);
+	});
+
+	it('the person changes what they added themselves, not what staff made; nothing is written when refused', async () => {
+		const own = await made(self(), { kind: 'doctor' });
+		expect(await updateAppointmentDetails(self(), pid(), own, details)).toEqual({ ok: true, id: own });
+		const staffs = await made(caseworker());
+		const events = await eventCount();
+		expect(await updateAppointmentDetails(self(), pid(), staffs, details)).toEqual({ ok: false, reason: 'appointments.not_now' });
+		expect(await row(staffs)).toMatchObject({ place: '' });
+		expect(await eventCount()).toBe(events);
+	});
+
+	it('a volunteer can name only themselves as going along', async () => {
+		const { actor: volunteer } = await volunteerWith(['appointments.edit']);
+		const { actor: other } = await volunteerWith(['appointments.read']);
+		const id = await made(volunteer, { kind: 'doctor' });
+		expect(await updateAppointmentDetails(volunteer, pid(), id, { ...details, companionId: other.id })).toEqual({ ok: false, reason: 'form.pick_option', field: 'companionId' });
+		expect(await updateAppointmentDetails(volunteer, pid(), id, { ...details, companionId: volunteer.id })).toEqual({ ok: true, id });
+		expect(await row(id)).toMatchObject({ companionId: volunteer.id });
+	});
+
+	it('another participant or an unassigned caseworker gets 404', async () => {
+		const id = await made(caseworker());
+		await expect(updateAppointmentDetails(neighbourSelf(), pid(), id, details)).rejects.toMatchObject({ status: 404 });
+		await expect(updateAppointmentDetails(actorOf(await makeUser('caseworker', world.caseworker.organisationId)), pid(), id, details)).rejects.toMatchObject({ status: 404 });
 	});
 });

@@ -6,7 +6,7 @@ import { recordAudit, recordAuditIn } from '../audit';
 import { db, type Tx } from '../db';
 import { appointmentEvents, appointments, participants, users, type Appointment } from '../db/schema';
 import { appointmentAccess, scopesOf, type Actor, type AppointmentAccess } from '../policy';
-import type { AppointmentInput } from './schema';
+import type { AppointmentInput, DetailsInput } from './schema';
 import { appointmentTimes, type TimeRange } from './time';
 
 export type AppointmentEventAction = (typeof appointmentEvents.$inferInsert)['action'];
@@ -202,6 +202,32 @@ export async function changeAppointment(actor: Actor, participantId: string, app
 		tx.update(appointments).set({ ...next, updatedAt: now }).where(eq(appointments.id, row.id)).run();
 		logEvent(tx, row.id, actor, change.action, message);
 		auditChange(tx, actor, participantId, row.id, change.action);
+	});
+	return { ok: true, id: row.id };
+}
+
+/** Who may change an appointment's details: staff, and whoever added it themselves (from a letter). */
+export function canEditDetails(a: Appointment, access: AppointmentAccess, actor: Actor): boolean {
+	return active(a) && (access.manage || (access.addOwn && a.createdBy === actor.id));
+}
+
+/** Changes where, what to bring, notes and who goes along; the time changes only by moving the appointment. */
+export async function updateAppointmentDetails(actor: Actor, participantId: string, appointmentId: string, input: Omit<DetailsInput, 'appointmentId'>, now = new Date()): Promise<WriteResult> {
+	const { access, row } = await loadFor(actor, participantId, appointmentId);
+	if (!canEditDetails(row, access, actor)) return { ok: false, reason: 'appointments.not_now' };
+	let companionId: string | null = null;
+	if (input.companionId !== '') {
+		if (!(await possibleCompanions(participantId)).some((c) => c.id === input.companionId)) return { ok: false, reason: 'form.pick_option', field: 'companionId' };
+		if (access.relation === 'consented_volunteer' && input.companionId !== actor.id) return { ok: false, reason: 'form.pick_option', field: 'companionId' };
+		companionId = input.companionId;
+	} else if (access.relation === 'consented_volunteer' && row.companionId !== actor.id) {
+		// A volunteer can take themselves off, but not someone else.
+		companionId = row.companionId;
+	}
+	db.transaction((tx) => {
+		tx.update(appointments).set({ ...input, companionId, updatedAt: now }).where(eq(appointments.id, row.id)).run();
+		logEvent(tx, row.id, actor, 'updated');
+		auditChange(tx, actor, participantId, row.id, 'updated');
 	});
 	return { ok: true, id: row.id };
 }

@@ -33,6 +33,20 @@ export const appointmentSchema = v.object({
 });
 export type AppointmentInput = v.InferOutput<typeof appointmentSchema>;
 
+/** What can change without moving the appointment: where, what to bring, notes, who goes along. */
+export const detailsSchema = v.object({
+	appointmentId: id,
+	title: optionalText(200),
+	place: optionalText(200),
+	address: optionalText(300),
+	directions: optionalText(1000),
+	bring,
+	bringNote: optionalText(500),
+	note: optionalText(2000),
+	companionId: v.pipe(v.optional(v.string(), ''), v.maxLength(64))
+});
+export type DetailsInput = v.InferOutput<typeof detailsSchema>;
+
 export const appointmentIdSchema = v.object({ appointmentId: id, message });
 export const rescheduleSchema = v.object({ appointmentId: id, ...whenEntries, message });
 export const bookSchema = v.object({ slotId: v.pipe(v.string('appointments.pick_slot'), v.nonEmpty('appointments.pick_slot'), v.maxLength(64)), kind: v.optional(v.picklist(['office_consultation', 'phone_call']), 'office_consultation'), message });

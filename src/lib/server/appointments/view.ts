@@ -2,7 +2,7 @@ import type { AppointmentKind, AppointmentStatus, BringItem } from '$lib/domain'
 import { formatDateTime, formatRelativeDay, formatTimeRange } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locales';
 import type { AppointmentAccess, Actor } from '../policy';
-import { changesAllowed, eventsOf, type AppointmentWithPeople, type ChangeName } from './index';
+import { canEditDetails, changesAllowed, eventsOf, type AppointmentWithPeople, type ChangeName } from './index';
 
 export type AppointmentEventView = { at: string; action: string; message: string; actorName: string | null; actorRole: string | null };
 
@@ -30,6 +30,8 @@ export type AppointmentView = {
 	fromOfficeHours: boolean;
 	replaces: string | null;
 	changes: ChangeName[];
+	editable: boolean;
+	companionId: string | null;
 	events: AppointmentEventView[];
 };
 
@@ -61,6 +63,8 @@ export async function appointmentViews(rows: AppointmentWithPeople[], access: Ap
 			fromOfficeHours: a.slotId !== null,
 			replaces: replaced === undefined ? null : formatTimeRange(locale, replaced.startsAt, replaced.endsAt),
 			changes: changesAllowed(a, access, actor, now),
+			editable: canEditDetails(a, access, actor),
+			companionId: a.companionId,
 			events: events
 				.filter((e) => e.appointmentId === a.id)
 				.map((e) => ({ at: formatDateTime(locale, e.at), action: e.action, message: e.message, actorName: e.actorName, actorRole: e.actorRole }))

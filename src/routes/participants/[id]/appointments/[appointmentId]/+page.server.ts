@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guard';
 import { appointmentActions, outcomeOf } from '$lib/server/appointments/actions';
-import { appointmentsOf, openAppointments } from '$lib/server/appointments';
+import { appointmentsOf, openAppointments, possibleCompanions } from '$lib/server/appointments';
 import { berlinParts } from '$lib/server/appointments/time';
 import { appointmentViews } from '$lib/server/appointments/view';
 import { participantSummary } from '$lib/server/participants';
@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		actingFor: access.relation === 'consented_volunteer' ? name : null,
 		access,
 		appointment: view,
+		companions: view.editable ? (await possibleCompanions(params.id)).filter((c) => access.relation !== 'consented_volunteer' || c.id === actor.id) : [],
 		// Today's clock times, as a starting point for "move to".
 		current: { date: start.date, start: start.time, end: berlinParts(row.endsAt).time },
 		done: outcomeOf(url)
