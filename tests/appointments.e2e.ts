@@ -859,3 +859,34 @@ test('keyboard only: Zahra picks a free time and sends the booking without a mou
 		await zahra.context.close();
 	}
 });
+
+test('the caseworker changes where an appointment is, without moving it; Zahra sees the new place on her phone in Farsi', async ({ page, browser }) => {
+	const ROOM = 'Jobcenter Ludwigsburg, Eingang C, Zimmer 0.12';
+	await signIn(page, 'caseworker');
+	await openAppointmentsAsStaff(page, ZAHRA);
+	const jobcenter = card(page, de['appointments.kind_jobcenter']);
+	const when = await jobcenter.locator('time').textContent();
+	await jobcenter.getByRole('link', { name: de['appointments.kind_jobcenter'] }).click();
+
+	await page.getByText(de['appointments.edit_details'], { exact: true }).click();
+	const place = page.getByLabel(de['appointments.place'], { exact: true });
+	await expect(place).toHaveValue('Jobcenter Landkreis Ludwigsburg');
+	await place.fill(ROOM);
+	await page.getByLabel(de['appointments.bring_photo'], { exact: true }).check();
+	await page.getByRole('button', { name: de['appointments.save'], exact: true }).click();
+
+	await expect(page.getByRole('status')).toHaveText(de['appointments.done_updated']);
+	const details = detailCard(page);
+	await expect(details.getByText(ROOM, { exact: true })).toBeVisible();
+	await expect(details.locator('time')).toHaveText(when!);
+	await expect(history(page, de).last()).toContainText(de['appointments.event_updated']);
+	// Who goes along is kept.
+	await expect(details.getByText('Peter Hoffmann', { exact: true })).toBeVisible();
+
+	const { context, page: zahra } = await phone(browser, ZAHRA.username);
+	await zahra.goto('/appointments');
+	const hers = card(zahra, fa['appointments.kind_jobcenter']);
+	await expect(hers.getByText(ROOM)).toBeVisible();
+	await expect(hers.getByText(fa['appointments.bring_photo'])).toBeVisible();
+	await context.close();
+});
