@@ -702,6 +702,7 @@ describe('changing the details without moving the appointment', () => {
 	it('a volunteer can name only themselves as going along', async () => {
 		const { actor: volunteer } = await volunteerWith(['appointments.edit']);
 		const { actor: other } = await volunteerWith(['appointments.read']);
+		expect(await createAppointment(volunteer, pid(), input({ companionId: other.id }))).toEqual({ ok: false, reason: 'form.pick_option', field: 'companionId' });
 		const id = await made(volunteer, { kind: 'doctor' });
 		expect(await updateAppointmentDetails(volunteer, pid(), id, { ...details, companionId: other.id })).toEqual({ ok: false, reason: 'form.pick_option', field: 'companionId' });
 		expect(await updateAppointmentDetails(volunteer, pid(), id, { ...details, companionId: volunteer.id })).toEqual({ ok: true, id });

@@ -61,6 +61,22 @@ export async function possibleCompanions(participantId: string) {
 	return rows.filter((_, i) => allowed[i]);
 }
 
+/**
+ * Who goes along: nobody, or one of the volunteers the person shares appointments with. A volunteer can name
+ * only themselves.
+ */
+async function chosenCompanion(actor: Actor, access: AppointmentAccess, participantId: string, chosen: string): Promise<{ ok: true; id: string | null } | { ok: false }> {
+	if (chosen === '') return { ok: true, id: null };
+	if (access.relation === 'consented_volunteer' && chosen !== actor.id) return { ok: false };
+	return (await possibleCompanions(participantId)).some((c) => c.id === chosen) ? { ok: true, id: chosen } : { ok: false };
+}
+
+/** A person without an account cannot answer in the app, so what staff make for them needs no answer. */
+async function hasAccount(participantId: string): Promise<boolean> {
+	const [person] = await db.select({ userId: participants.userId }).from(participants).where(eq(participants.id, participantId));
+	return person !== undefined && person.userId !== null;
+}
+
 function logEvent(tx: Tx, appointmentId: string, actor: Actor, action: AppointmentEventAction, message = '') {
 	tx.insert(appointmentEvents).values({ appointmentId, actorId: actor.id, action, message }).run();
 }
@@ -84,14 +100,10 @@ export async function createAppointment(actor: Actor, participantId: string, inp
 	if (!access.manage && (CASEWORKER_KINDS as readonly string[]).includes(input.kind)) return { ok: false, reason: 'appointments.book_instead', field: 'kind' };
 	const times = timesOf(input, now);
 	if (!times.ok) return { ok: false, reason: times.reason, field: times.field };
-	let companionId: string | null = null;
-	if (input.companionId !== '') {
-		if (!(await possibleCompanions(participantId)).some((c) => c.id === input.companionId)) return { ok: false, reason: 'form.pick_option', field: 'companionId' };
-		companionId = input.companionId;
-	}
-	if (actor.role === 'volunteer' && input.companionId === actor.id) companionId = actor.id;
-	const [person] = await db.select({ userId: participants.userId }).from(participants).where(eq(participants.id, participantId));
-	const needsAnswer = access.manage && input.agreed !== 'yes' && person?.userId !== null;
+	const companion = await chosenCompanion(actor, access, participantId, input.companionId);
+	if (!companion.ok) return { ok: false, reason: 'form.pick_option', field: 'companionId' };
+	const companionId = companion.id;
+	const needsAnswer = access.manage && input.agreed !== 'yes' && (await hasAccount(participantId));
 	const id = crypto.randomUUID();
 	db.transaction((tx) => {
 		tx.insert(appointments)
@@ -215,15 +227,11 @@ export function canEditDetails(a: Appointment, access: AppointmentAccess, actor:
 export async function updateAppointmentDetails(actor: Actor, participantId: string, appointmentId: string, input: Omit<DetailsInput, 'appointmentId'>, now = new Date()): Promise<WriteResult> {
 	const { access, row } = await loadFor(actor, participantId, appointmentId);
 	if (!canEditDetails(row, access, actor)) return { ok: false, reason: 'appointments.not_now' };
-	let companionId: string | null = null;
-	if (input.companionId !== '') {
-		if (!(await possibleCompanions(participantId)).some((c) => c.id === input.companionId)) return { ok: false, reason: 'form.pick_option', field: 'companionId' };
-		if (access.relation === 'consented_volunteer' && input.companionId !== actor.id) return { ok: false, reason: 'form.pick_option', field: 'companionId' };
-		companionId = input.companionId;
-	} else if (access.relation === 'consented_volunteer' && row.companionId !== actor.id) {
-		// A volunteer can take themselves off, but not someone else.
-		companionId = row.companionId;
-	}
+	const companion = await chosenCompanion(actor, access, participantId, input.companionId);
+	if (!companion.ok) return { ok: false, reason: 'form.pick_option', field: 'companionId' };
+	// A volunteer can take themselves off, but not someone else.
+	const keepsOther = access.relation === 'consented_volunteer' && input.companionId === '' && row.companionId !== actor.id;
+	const companionId = keepsOther ? row.companionId : companion.id;
 	db.transaction((tx) => {
 		tx.update(appointments).set({ ...input, companionId, updatedAt: now }).where(eq(appointments.id, row.id)).run();
 		logEvent(tx, row.id, actor, 'updated');
@@ -242,7 +250,7 @@ export async function rescheduleAppointment(actor: Actor, participantId: string,
 	const times = timesOf(when, now);
 	if (!times.ok) return { ok: false, reason: times.reason, field: times.field };
 	if (times.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'appointments.in_the_past', field: 'date' };
-	const [person] = await db.select({ userId: participants.userId }).from(participants).where(eq(participants.id, participantId));
+	const answers = await hasAccount(participantId);
 	const id = crypto.randomUUID();
 	db.transaction((tx) => {
 		tx.update(appointments).set({ status: 'rescheduled', awaiting: null, updatedAt: now }).where(eq(appointments.id, row.id)).run();
@@ -254,8 +262,8 @@ export async function rescheduleAppointment(actor: Actor, participantId: string,
 				id,
 				startsAt: times.startsAt,
 				endsAt: times.endsAt,
-				status: person?.userId === null ? 'confirmed' : 'requested',
-				awaiting: person?.userId === null ? null : 'participant',
+				status: answers ? 'requested' : 'confirmed',
+				awaiting: answers ? 'participant' : null,
 				replacesId: row.id,
 				createdBy: actor.id
 			})

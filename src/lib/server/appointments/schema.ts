@@ -16,26 +16,8 @@ export const message = optionalText(1000);
 /** When: one date, from and to; the rules that need a clock are checked by appointmentTimes. */
 export const whenEntries = { date, start: clock, end: clock };
 
-export const appointmentSchema = v.object({
-	kind: v.picklist(APPOINTMENT_KINDS, 'form.pick_option'),
-	title: optionalText(200),
-	...whenEntries,
-	place: optionalText(200),
-	address: optionalText(300),
-	directions: optionalText(1000),
-	bring,
-	bringNote: optionalText(500),
-	note: optionalText(2000),
-	companionId: v.pipe(v.optional(v.string(), ''), v.maxLength(64)),
-	// Staff: "I take part" and "already agreed with the person" (e.g. by phone).
-	staffTakesPart: yes,
-	agreed: yes
-});
-export type AppointmentInput = v.InferOutput<typeof appointmentSchema>;
-
 /** What can change without moving the appointment: where, what to bring, notes, who goes along. */
-export const detailsSchema = v.object({
-	appointmentId: id,
+const detailEntries = {
 	title: optionalText(200),
 	place: optionalText(200),
 	address: optionalText(300),
@@ -44,7 +26,19 @@ export const detailsSchema = v.object({
 	bringNote: optionalText(500),
 	note: optionalText(2000),
 	companionId: v.pipe(v.optional(v.string(), ''), v.maxLength(64))
+};
+
+export const appointmentSchema = v.object({
+	kind: v.picklist(APPOINTMENT_KINDS, 'form.pick_option'),
+	...whenEntries,
+	...detailEntries,
+	// Staff: "I take part" and "already agreed with the person" (e.g. by phone).
+	staffTakesPart: yes,
+	agreed: yes
 });
+export type AppointmentInput = v.InferOutput<typeof appointmentSchema>;
+
+export const detailsSchema = v.object({ appointmentId: id, ...detailEntries });
 export type DetailsInput = v.InferOutput<typeof detailsSchema>;
 
 export const appointmentIdSchema = v.object({ appointmentId: id, message });
