@@ -6,7 +6,7 @@ import { db } from '../db';
 import { appointmentEvents, appointments, auditLog, officeHourSlots } from '../db/schema';
 import { assignCaseworker } from '../participants/assignment';
 import { appointmentAccess, type Actor, type AppointmentAccess } from '../policy';
-import { actorOf, makeParticipant, makeUser, makeWorld } from '../testing/factories';
+import { actorOf, appointmentInput, makeParticipant, makeUser, makeWorld } from '../testing/factories';
 import { appointmentsOf, changeAppointment, changesAllowed, createAppointment, eventsOf, openAppointments, possibleCompanions, rescheduleAppointment, updateAppointmentDetails } from '.';
 import type { AppointmentInput, OfficeHoursInput } from './schema';
 import { addOfficeHours, BOOKING_LEAD_MS, bookSlot, freeSlotsFor, officeHoursOf, removeSlot } from './slots';
@@ -34,25 +34,7 @@ function wall(date: string, time: string): Date {
 /** The German calendar date `days` from now. */
 const day = (days: number, from = new Date()) => berlinParts(new Date(from.getTime() + days * DAY)).date;
 
-function input(overrides: Partial<AppointmentInput> = {}): AppointmentInput {
-	return {
-		kind: 'doctor',
-		title: '',
-		date: day(3),
-		start: '10:00',
-		end: '11:00',
-		place: '',
-		address: '',
-		directions: '',
-		bring: [],
-		bringNote: '',
-		note: '',
-		companionId: '',
-		staffTakesPart: '',
-		agreed: '',
-		...overrides
-	};
-}
+const input = (overrides: Partial<AppointmentInput> = {}) => appointmentInput(day(3), overrides);
 
 async function made(actor: Actor, overrides: Partial<AppointmentInput> = {}, participantId = pid()): Promise<string> {
 	const result = await createAppointment(actor, participantId, input(overrides));

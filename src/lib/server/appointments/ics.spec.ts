@@ -6,7 +6,7 @@ import arMessages from '$lib/i18n/messages/ar.json';
 import { db } from '../db';
 import { auditLog, users } from '../db/schema';
 import { translatorFor } from '../i18n';
-import { actorOf, makeWorld } from '../testing/factories';
+import { actorOf, appointmentInput, makeWorld } from '../testing/factories';
 import { appointmentsOf, changeAppointment, createAppointment } from '.';
 import { currentFeed, feedCalendar, newFeed, stopFeed } from './feed';
 import { appointmentsCalendar } from './ics';
@@ -42,23 +42,7 @@ afterEach(() => {
 });
 
 async function make(overrides: Partial<AppointmentInput>, actor = caseworker(), participantId = pid(), now = NOW): Promise<string> {
-	const result = await createAppointment(actor, participantId, {
-		kind: 'doctor',
-		title: '',
-		date: '2027-01-20',
-		start: '10:00',
-		end: '11:00',
-		place: '',
-		address: '',
-		directions: '',
-		bring: [],
-		bringNote: '',
-		note: '',
-		companionId: '',
-		staffTakesPart: '',
-		agreed: '',
-		...overrides
-	}, now);
+	const result = await createAppointment(actor, participantId, appointmentInput('2027-01-20', overrides), now);
 	if (!result.ok) throw new Error(result.reason);
 	return result.id;
 }

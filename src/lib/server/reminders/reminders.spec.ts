@@ -16,7 +16,7 @@ import { reminders, users } from '../db/schema';
 import { translatorFor } from '../i18n';
 import type { PushMessage } from '../push';
 import { subscribe } from '../push';
-import { actorOf, makeUser, makeWorld } from '../testing/factories';
+import { actorOf, appointmentInput, makeUser, makeWorld } from '../testing/factories';
 import { dismissReminder, offsetsOf, remindersFor, runReminders, saveOffsets } from '.';
 
 const MINUTE = 60_000;
@@ -94,7 +94,7 @@ async function appointment(overrides: Partial<AppointmentInput> = {}, createdAt 
 	const result = await createAppointment(
 		caseworker(),
 		pid(),
-		{ kind: 'immigration_office', title: '', date: date(), start: '10:00', end: '10:30', place: '', address: '', directions: '', bring: [], bringNote: '', note: '', companionId: '', staffTakesPart: '', agreed: '', ...overrides },
+		appointmentInput(date(), { kind: 'immigration_office', end: '10:30', ...overrides }),
 		createdAt
 	);
 	if (!result.ok) throw new Error(result.reason);

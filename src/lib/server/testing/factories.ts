@@ -3,6 +3,7 @@ import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
+import type { AppointmentInput } from '../appointments/schema';
 import type { Actor } from '../policy';
 
 let counter = 0;
@@ -90,4 +91,25 @@ export async function makeWorld() {
 	const neighbour = await makeParticipant({ organisationId: county.id, townId: town.id, caseworkerId: otherCaseworker.id, withAccount: true });
 	const welfareCase = await makeParticipant({ organisationId: welfare.id, townId: town.id, caseworkerId: welfareCaseworker.id });
 	return { county, town, welfare, caseworker, otherCaseworker, welfareCaseworker, lead, welfareLead, admin, volunteer, participant, neighbour, welfareCase };
+}
+
+/** A filled-in "new appointment" form: a doctor's appointment 10:00–11:00 on `date`, nothing else set. */
+export function appointmentInput(date: string, overrides: Partial<AppointmentInput> = {}): AppointmentInput {
+	return {
+		kind: 'doctor',
+		title: '',
+		date,
+		start: '10:00',
+		end: '11:00',
+		place: '',
+		address: '',
+		directions: '',
+		bring: [],
+		bringNote: '',
+		note: '',
+		companionId: '',
+		staffTakesPart: '',
+		agreed: '',
+		...overrides
+	};
 }
