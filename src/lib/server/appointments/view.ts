@@ -77,3 +77,9 @@ export function splitByTime(views: AppointmentView[]) {
 	const live = (v: AppointmentView) => !v.past && v.status !== 'rescheduled' && v.status !== 'cancelled' && v.status !== 'declined';
 	return { upcoming: views.filter(live), past: views.filter((v) => !live(v)).reverse() };
 }
+
+/** Whose appointments a page shows, and whether the reader is that person or a volunteer acting for them. */
+export function readerOf(access: AppointmentAccess, person: { givenName: string; familyName: string }) {
+	const name = `${person.givenName} ${person.familyName}`;
+	return { name, self: access.relation === 'self', actingFor: access.relation === 'consented_volunteer' ? name : null };
+}

@@ -1,7 +1,7 @@
 import { requireActor } from '$lib/server/auth/guard';
 import { appointmentActions, outcomeOf } from '$lib/server/appointments/actions';
 import { appointmentsOf, openAppointments } from '$lib/server/appointments';
-import { appointmentViews, splitByTime } from '$lib/server/appointments/view';
+import { appointmentViews, readerOf, splitByTime } from '$lib/server/appointments/view';
 import { participantSummary } from '$lib/server/participants';
 import { remindersFor } from '$lib/server/reminders';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,12 +11,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const access = await openAppointments(actor, params.id);
 	const [participant, rows] = await Promise.all([participantSummary(params.id), appointmentsOf(params.id)]);
 	const views = await appointmentViews(rows, access, actor, locals.locale);
-	const name = `${participant.givenName} ${participant.familyName}`;
 	return {
 		participantId: params.id,
-		name,
-		self: access.relation === 'self',
-		actingFor: access.relation === 'consented_volunteer' ? name : null,
+		...readerOf(access, participant),
 		access,
 		...splitByTime(views),
 		reminders: access.relation === 'self' ? (await remindersFor(actor.id, locals.locale)).filter((r) => r.subject === 'appointment') : [],

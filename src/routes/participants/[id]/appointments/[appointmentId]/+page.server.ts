@@ -3,7 +3,7 @@ import { requireActor } from '$lib/server/auth/guard';
 import { appointmentActions, outcomeOf } from '$lib/server/appointments/actions';
 import { appointmentsOf, openAppointments, possibleCompanions } from '$lib/server/appointments';
 import { berlinParts } from '$lib/server/appointments/time';
-import { appointmentViews } from '$lib/server/appointments/view';
+import { appointmentViews, readerOf } from '$lib/server/appointments/view';
 import { participantSummary } from '$lib/server/participants';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,13 +17,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const related = rows.filter((r) => r.id === row.id || r.id === row.replacesId);
 	const [view] = (await appointmentViews(related, access, actor, locals.locale)).filter((v) => v.id === row.id);
 	const participant = await participantSummary(params.id);
-	const name = `${participant.givenName} ${participant.familyName}`;
 	const start = berlinParts(row.startsAt);
 	return {
 		participantId: params.id,
-		name,
-		self: access.relation === 'self',
-		actingFor: access.relation === 'consented_volunteer' ? name : null,
+		...readerOf(access, participant),
 		access,
 		appointment: view,
 		companions: view.editable ? (await possibleCompanions(params.id)).filter((c) => access.relation !== 'consented_volunteer' || c.id === actor.id) : [],

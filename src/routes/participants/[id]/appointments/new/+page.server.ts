@@ -4,6 +4,7 @@ import { requireActor } from '$lib/server/auth/guard';
 import { createAction } from '$lib/server/appointments/actions';
 import { openAppointments, possibleCompanions } from '$lib/server/appointments';
 import { participantSummary } from '$lib/server/participants';
+import { readerOf } from '$lib/server/appointments/view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -14,9 +15,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const companions = await possibleCompanions(params.id);
 	return {
 		participantId: params.id,
-		name: `${participant.givenName} ${participant.familyName}`,
-		self: access.relation === 'self',
-		actingFor: access.relation === 'consented_volunteer' ? `${participant.givenName} ${participant.familyName}` : null,
+		...readerOf(access, participant),
 		staff: access.manage,
 		hasAccount: participant.userId !== null,
 		kinds: access.manage ? APPOINTMENT_KINDS : APPOINTMENT_KINDS.filter((k) => !(CASEWORKER_KINDS as readonly string[]).includes(k)),
