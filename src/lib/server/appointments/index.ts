@@ -5,7 +5,8 @@ import { ACTIVE_APPOINTMENT_STATUSES, CASEWORKER_KINDS, type AppointmentStatus }
 import { recordAudit, recordAuditIn } from '../audit';
 import { db, type Tx } from '../db';
 import { appointmentEvents, appointments, participants, users, type Appointment } from '../db/schema';
-import { appointmentAccess, scopesOf, type Actor, type AppointmentAccess } from '../policy';
+import { consentsOf } from '../consent';
+import { appointmentAccess, type Actor, type AppointmentAccess } from '../policy';
 import type { AppointmentInput, DetailsInput } from './schema';
 import { appointmentTimes, type TimeRange } from './time';
 
@@ -51,14 +52,15 @@ export async function eventsOf(appointmentIds: string[]) {
 
 /** Volunteers who may be asked to go along: those this person currently shares appointments with. */
 export async function possibleCompanions(participantId: string) {
-	const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.role, 'volunteer'), eq(users.active, true)));
-	const allowed = await Promise.all(
-		rows.map(async (r) => {
-			const scopes = await scopesOf({ id: r.id, role: 'volunteer', organisationId: null, participantId: null }, participantId);
-			return scopes.has('appointments.read') || scopes.has('appointments.edit');
-		})
+	const sharing = (await consentsOf(participantId)).filter(
+		(c) => c.state === 'given' && c.granteeUserId !== null && c.scopes.some((s) => s === 'appointments.read' || s === 'appointments.edit')
 	);
-	return rows.filter((_, i) => allowed[i]);
+	const ids = [...new Set(sharing.map((c) => c.granteeUserId!))];
+	if (ids.length === 0) return [];
+	return db
+		.select({ id: users.id, name: users.displayName })
+		.from(users)
+		.where(and(inArray(users.id, ids), eq(users.role, 'volunteer'), eq(users.active, true)));
 }
 
 /**

@@ -51,10 +51,16 @@ export type ReminderRun = { stored: number; pushed: number; removedSubscriptions
  */
 export async function runReminders(now = new Date(), sources: ReminderSource[] = REMINDER_SOURCES): Promise<ReminderRun> {
 	const run: ReminderRun = { stored: 0, pushed: 0, removedSubscriptions: 0 };
+	// Each person's choice is read once per run, not once per reminder.
+	const settings = new Map<string, Set<string>>();
+	const wants = async (r: DueReminder) => {
+		if (!settings.has(r.userId)) settings.set(r.userId, await offsetsOf(r.userId));
+		return settings.get(r.userId)!.has(r.offset);
+	};
 	for (const source of sources) {
 		const due = (await source.due(now)).filter((r) => r.dueAt.getTime() <= now.getTime());
 		const wanted: DueReminder[] = [];
-		for (const r of due) if ((await offsetsOf(r.userId)).has(r.offset)) wanted.push(r);
+		for (const r of due) if (await wants(r)) wanted.push(r);
 		for (const r of latestPerSubject(wanted)) {
 			const [stored] = await db.insert(reminders).values(r).onConflictDoNothing().returning({ id: reminders.id });
 			if (stored === undefined) continue;
