@@ -6,7 +6,15 @@ import { signInCookie, startServer } from './server.js';
 
 const LAUNCH = {
 	executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	args: [
+		'--headless',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
 };
 
 async function measure(browser, origin, username) {
@@ -19,12 +27,21 @@ async function measure(browser, origin, username) {
 	page.on('response', (response) => {
 		const type = response.request().resourceType();
 		if (!(type in totals)) return;
-		pending.push(response.body().then((body) => (totals[type] += gzipSync(body, { level: 9 }).length)).catch(() => {}));
+		pending.push(
+			response
+				.body()
+				.then((body) => (totals[type] += gzipSync(body, { level: 9 }).length))
+				.catch(() => {})
+		);
 	});
 	await page.goto(`${origin}/home`, { waitUntil: 'networkidle' });
 	await Promise.all(pending);
 	// Font faces try local() first; this machine has the Noto fonts, so also count what a phone without them fetches.
-	const fontCss = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href).filter((h) => /(arabic|persian|ethiopic)\./.test(h)));
+	const fontCss = await page.evaluate(() =>
+		[...document.querySelectorAll('link[rel=stylesheet]')]
+			.map((l) => l.href)
+			.filter((h) => /(arabic|persian|ethiopic)\./.test(h))
+	);
 	let fontFiles = 0;
 	for (const href of fontCss) {
 		const css = await (await fetch(href)).text();
@@ -44,7 +61,9 @@ try {
 	console.log('user            | JS    | CSS  | HTML | fonts fetched here | font files if the phone lacks them');
 	for (const username of ['participant', 'participant.fa', 'participant.ti']) {
 		const t = await measure(browser, server.origin, username);
-		console.log(`${username.padEnd(15)} | ${kb(t.script).padStart(5)} | ${kb(t.stylesheet).padStart(4)} | ${kb(t.document).padStart(4)} | ${kb(t.font).padStart(18)} | ${kb(t.fontFiles)}`);
+		console.log(
+			`${username.padEnd(15)} | ${kb(t.script).padStart(5)} | ${kb(t.stylesheet).padStart(4)} | ${kb(t.document).padStart(4)} | ${kb(t.font).padStart(18)} | ${kb(t.fontFiles)}`
+		);
 	}
 } finally {
 	await browser.close();

@@ -19,7 +19,10 @@ async function twelveMegabytePhoto() {
 		}
 		return bytes;
 	};
-	const pixels = await sharp(random(750 * 563 * 3), { raw: { width: 750, height: 563, channels: 3 } }).resize(width, height, { kernel: 'cubic' }).raw().toBuffer();
+	const pixels = await sharp(random(750 * 563 * 3), { raw: { width: 750, height: 563, channels: 3 } })
+		.resize(width, height, { kernel: 'cubic' })
+		.raw()
+		.toBuffer();
 	const grain = random(pixels.length);
 	for (let i = 0; i < pixels.length; i++) pixels[i] = (pixels[i] * 0.8 + grain[i] * 0.2) | 0;
 	return sharp(pixels, { raw: { width, height, channels: 3 } })
@@ -46,7 +49,12 @@ async function upload(cookie, path, n) {
 	let peak = rssMb();
 	const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 5);
 	const started = performance.now();
-	const response = await fetch(`${origin}${path}?/upload`, { method: 'POST', body: form, headers: { cookie, origin, accept: 'text/html' }, redirect: 'manual' });
+	const response = await fetch(`${origin}${path}?/upload`, {
+		method: 'POST',
+		body: form,
+		headers: { cookie, origin, accept: 'text/html' },
+		redirect: 'manual'
+	});
 	const ms = performance.now() - started;
 	clearInterval(sampler);
 	if (response.status !== 303) throw new Error(`upload ${n} answered ${response.status}`);
@@ -55,7 +63,9 @@ async function upload(cookie, path, n) {
 
 try {
 	const cookie = await signInCookie(origin, 'participant');
-	const path = (await fetch(`${origin}/documents`, { headers: { cookie }, redirect: 'manual' })).headers.get('location');
+	const path = (await fetch(`${origin}/documents`, { headers: { cookie }, redirect: 'manual' })).headers.get(
+		'location'
+	);
 	const idle = rssMb();
 	await upload(cookie, path, 0); // warm-up: first use of sharp and the key
 
@@ -72,13 +82,27 @@ try {
 	const lastTen = median(row.slice(-10).map((r) => r.after));
 
 	console.log(`photo: ${(photo.length / 1048576).toFixed(1)} MB JPEG, 6000 × 4500 px, with EXIF and GPS`);
-	console.log(`upload + processing (median of ${TIMED}): ${median(timed.map((t) => t.ms)).toFixed(0)} ms (min ${Math.min(...timed.map((t) => t.ms)).toFixed(0)}, max ${Math.max(...timed.map((t) => t.ms)).toFixed(0)})`);
-	console.log(`server RSS idle: ${mb(idle)}; peak during an upload (median of ${TIMED}): ${mb(median(timed.map((t) => t.peak)))}, highest: ${mb(Math.max(...timed.map((t) => t.peak)))}`);
+	console.log(
+		`upload + processing (median of ${TIMED}): ${median(timed.map((t) => t.ms)).toFixed(0)} ms (min ${Math.min(...timed.map((t) => t.ms)).toFixed(0)}, max ${Math.max(...timed.map((t) => t.ms)).toFixed(0)})`
+	);
+	console.log(
+		`server RSS idle: ${mb(idle)}; peak during an upload (median of ${TIMED}): ${mb(median(timed.map((t) => t.peak)))}, highest: ${mb(Math.max(...timed.map((t) => t.peak)))}`
+	);
 	console.log(`server RSS after the ${TIMED} timed uploads: ${mb(afterTimed)}`);
-	console.log(`${IN_A_ROW} uploads in a row, RSS after each: median of the first 10 ${mb(firstTen)}, of the last 10 ${mb(lastTen)}, highest peak ${mb(Math.max(...row.map((r) => r.peak)))}`);
+	console.log(
+		`${IN_A_ROW} uploads in a row, RSS after each: median of the first 10 ${mb(firstTen)}, of the last 10 ${mb(lastTen)}, highest peak ${mb(Math.max(...row.map((r) => r.peak)))}`
+	);
 	console.log(`peak RSS of the whole run (VmHWM): ${mb(Number(/VmHWM:\s+(\d+)/.exec(status())[1]) / 1024)}`);
-	if (process.env.TRACE) console.log(row.map((r, i) => (i % 10 === 9 ? r.after.toFixed(0) : null)).filter((x) => x !== null).join(' '));
-	console.log(`memory flat across ${IN_A_ROW} uploads: ${lastTen - firstTen < 50 ? 'yes' : 'no'} (${(lastTen - firstTen).toFixed(0)} MB difference)`);
+	if (process.env.TRACE)
+		console.log(
+			row
+				.map((r, i) => (i % 10 === 9 ? r.after.toFixed(0) : null))
+				.filter((x) => x !== null)
+				.join(' ')
+		);
+	console.log(
+		`memory flat across ${IN_A_ROW} uploads: ${lastTen - firstTen < 50 ? 'yes' : 'no'} (${(lastTen - firstTen).toFixed(0)} MB difference)`
+	);
 } finally {
 	server.stop();
 }

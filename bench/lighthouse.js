@@ -7,7 +7,15 @@ import { signInCookie, startServer } from './server.js';
 const server = await startServer(4302);
 const chrome = await chromeLauncher.launch({
 	chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-	chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	chromeFlags: [
+		'--headless=new',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
 });
 
 async function audit(path, cookie, acceptLanguage) {
@@ -39,7 +47,9 @@ try {
 	console.log('Lighthouse mobile (targets: performance >= 95, accessibility 100)');
 	console.log('page                       | perf | a11y | LCP    | TBT   | CLS');
 	for (const [page, r] of rows) {
-		console.log(`${page.padEnd(26)} | ${String(r.performance).padStart(4)} | ${String(r.accessibility).padStart(4)} | ${r.lcp.padEnd(6)} | ${r.tbt.padEnd(5)} | ${r.cls}`);
+		console.log(
+			`${page.padEnd(26)} | ${String(r.performance).padStart(4)} | ${String(r.accessibility).padStart(4)} | ${r.lcp.padEnd(6)} | ${r.tbt.padEnd(5)} | ${r.cls}`
+		);
 	}
 } finally {
 	await chrome.kill();

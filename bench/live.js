@@ -43,10 +43,13 @@ function openStream(cookie, path) {
 
 try {
 	const participant = await signInCookie(origin, 'participant.fa');
-	const planPath = (await fetch(`${origin}/plan`, { headers: { cookie: participant }, redirect: 'manual' })).headers.get('location').replace(/\?.*$/, '');
+	const planPath = (await fetch(`${origin}/plan`, { headers: { cookie: participant }, redirect: 'manual' })).headers
+		.get('location')
+		.replace(/\?.*$/, '');
 	const caseworker = await signInCookie(origin, 'caseworker');
 	const html = await (await fetch(`${origin}${planPath}`, { headers: { cookie: caseworker } })).text();
-	const [, goalId, firstVersion] = /name="goalId" value="([0-9a-f-]{36})"[^>]*>\s*<input type="hidden" name="version" value="(\d+)"/.exec(html);
+	const [, goalId, firstVersion] =
+		/name="goalId" value="([0-9a-f-]{36})"[^>]*>\s*<input type="hidden" name="version" value="(\d+)"/.exec(html);
 
 	// 1. Latency: the caseworker saves, the participant's open stream receives it.
 	const watcher = openStream(participant, planPath);
@@ -94,8 +97,12 @@ try {
 	for (const s of streams) s.close();
 
 	console.log(`save → change event in another open stream, ${EDITS} edits on loopback (target p95 <= 100 ms):`);
-	console.log(`  median ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1).toFixed(1)} ms`);
-	console.log(`server RSS: ${before.toFixed(0)} MB before, ${withStreams.toFixed(0)} MB with ${STREAMS} open streams (target < 300 MB); about ${(((withStreams - before) * 1024) / STREAMS).toFixed(1)} KB per stream`);
+	console.log(
+		`  median ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1).toFixed(1)} ms`
+	);
+	console.log(
+		`server RSS: ${before.toFixed(0)} MB before, ${withStreams.toFixed(0)} MB with ${STREAMS} open streams (target < 300 MB); about ${(((withStreams - before) * 1024) / STREAMS).toFixed(1)} KB per stream`
+	);
 	console.log(`one save reached all ${STREAMS} streams in ${fanOut.toFixed(0)} ms`);
 } finally {
 	server.stop();

@@ -42,16 +42,28 @@ async function timeRequests(cookie, path) {
 
 try {
 	const participant = await signInCookie(origin, 'participant.fa');
-	const location = (await fetch(`${origin}/plan`, { headers: { cookie: participant }, redirect: 'manual' })).headers.get('location');
+	const location = (
+		await fetch(`${origin}/plan`, { headers: { cookie: participant }, redirect: 'manual' })
+	).headers.get('location');
 	const planPath = location.replace(/\?.*$/, '');
 	const caseworker = await signInCookie(origin, 'caseworker');
 
 	// Build the plan through the app's own forms: own goals, five steps each (the demo's goals stay too).
 	for (let g = 0; g < GOALS; g++) {
-		const goalLocation = await post(caseworker, `${planPath}/goals/new`, { field: ['language', 'work', 'housing', 'health', 'money'][g % 5], title: `Benchmark-Ziel ${g + 1}`, why: 'Weil es wichtig ist.', targetDate: '2027-06-30' });
+		const goalLocation = await post(caseworker, `${planPath}/goals/new`, {
+			field: ['language', 'work', 'housing', 'health', 'money'][g % 5],
+			title: `Benchmark-Ziel ${g + 1}`,
+			why: 'Weil es wichtig ist.',
+			targetDate: '2027-06-30'
+		});
 		const goalId = goalLocation.split('#goal-')[1];
 		for (let s = 0; s < STEPS_PER_GOAL; s++) {
-			await post(caseworker, `${planPath}/goals/${goalId}?/addStep`, { goalId, text: `Schritt ${s + 1} von Ziel ${g + 1}`, assignee: s % 2 === 0 ? 'participant' : 'caseworker', dueDate: `2027-0${1 + (s % 9)}-15` });
+			await post(caseworker, `${planPath}/goals/${goalId}?/addStep`, {
+				goalId,
+				text: `Schritt ${s + 1} von Ziel ${g + 1}`,
+				assignee: s % 2 === 0 ? 'participant' : 'caseworker',
+				dueDate: `2027-0${1 + (s % 9)}-15`
+			});
 		}
 	}
 	const html = await (await fetch(`${origin}${planPath}`, { headers: { cookie: participant } })).text();
@@ -61,7 +73,10 @@ try {
 	const staff = await timeRequests(caseworker, planPath);
 	const own = await timeRequests(participant, planPath);
 
-	const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	});
 	const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
 	const [name, value] = participant.split('=');
 	await context.addCookies([{ name, value, url: origin }]);
@@ -69,7 +84,8 @@ try {
 	let js = 0;
 	const pending = [];
 	page.on('response', (r) => {
-		if (r.request().resourceType() === 'script') pending.push(r.body().then((b) => (js += gzipSync(b, { level: 9 }).length)));
+		if (r.request().resourceType() === 'script')
+			pending.push(r.body().then((b) => (js += gzipSync(b, { level: 9 }).length)));
 	});
 	await page.goto(`${origin}${planPath}`, { waitUntil: 'networkidle' });
 	await Promise.all(pending);

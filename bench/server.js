@@ -8,7 +8,15 @@ export async function startServer(port = 4300) {
 	mkdirSync(dir, { recursive: true });
 	const origin = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['build'], {
-		env: { BODY_SIZE_LIMIT: '64M', ...process.env, TANDEM_DEMO: '1', DATABASE_URL: `${dir}/tandem.db`, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin },
+		env: {
+			BODY_SIZE_LIMIT: '64M',
+			...process.env,
+			TANDEM_DEMO: '1',
+			DATABASE_URL: `${dir}/tandem.db`,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	for (let i = 0; i < 100; i++) {

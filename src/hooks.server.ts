@@ -1,12 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { directionOf, scriptOf } from '$lib/i18n/locales';
-import {
-	deleteSessionCookie,
-	SESSION_COOKIE,
-	setSessionCookie,
-	validateSessionToken
-} from '$lib/server/auth/session';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { uploadLimitFor } from '$lib/server/documents/schema';
 import { sweepDocumentStorage } from '$lib/server/documents/sweep';
 import { syncShippedCatalogue } from '$lib/server/plans/catalogue';
@@ -106,7 +101,11 @@ const compress: Handle = async ({ event, resolve }) => {
 	headers.set('content-encoding', 'gzip');
 	headers.delete('content-length');
 	headers.append('vary', 'Accept-Encoding');
-	return new Response(response.body.pipeThrough(new CompressionStream('gzip')), { status: response.status, statusText: response.statusText, headers });
+	return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
 };
 
 export const handle = sequence(compress, authenticate, localise, secureHeaders, limitBodies);

@@ -35,7 +35,9 @@ test.describe('axe: no WCAG 2.1 A/AA violations', () => {
 				// Switching while signed in saves the choice on the account.
 				await switchLanguage(page, locale);
 				await expectDocumentLanguage(page, locale);
-				await expect(page.getByRole('heading', { level: 1, name: fill(MESSAGES[locale]['home.greeting'], { name: 'Amina' }) })).toBeVisible();
+				await expect(
+					page.getByRole('heading', { level: 1, name: fill(MESSAGES[locale]['home.greeting'], { name: 'Amina' }) })
+				).toBeVisible();
 				await expectNoAxeViolations(page, `/home (${locale})`);
 			}
 			await switchLanguage(page, 'ar');

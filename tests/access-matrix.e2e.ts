@@ -3,7 +3,17 @@ import { DEMO_PASSWORD } from './helpers';
 
 // Every route that touches one participant's data (Amina's), for every kind of actor. Anything not granted
 // must answer 404 — the same as for an id that does not exist, so nothing leaks.
-const ACTORS = ['participant', 'participant.fa', 'caseworker', 'caseworker3', 'caseworker2', 'lead', 'admin', 'volunteer', 'volunteer2'] as const;
+const ACTORS = [
+	'participant',
+	'participant.fa',
+	'caseworker',
+	'caseworker3',
+	'caseworker2',
+	'lead',
+	'admin',
+	'volunteer',
+	'volunteer2'
+] as const;
 type ActorName = (typeof ACTORS)[number];
 
 const ROUTES: { path: (id: string) => string; allowed: ActorName[] }[] = [
@@ -21,7 +31,11 @@ const ROUTES: { path: (id: string) => string; allowed: ActorName[] }[] = [
 
 async function signedIn(baseURL: string, username: string): Promise<APIRequestContext> {
 	const context = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-	const response = await context.post('/login', { form: { username, password: DEMO_PASSWORD }, headers: { accept: 'text/html' }, maxRedirects: 0 });
+	const response = await context.post('/login', {
+		form: { username, password: DEMO_PASSWORD },
+		headers: { accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(response.status(), `sign-in as ${username}`).toBe(303);
 	return context;
 }

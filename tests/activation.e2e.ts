@@ -34,12 +34,20 @@ async function issueCode(page: Page, participantId: string): Promise<string> {
 test.describe('activation on a phone, in Arabic', () => {
 	test.use({ ...PHONE, locale: 'ar' });
 
-	test('a caseworker issues a code; the participant activates their account with it exactly once', async ({ browser }) => {
+	test('a caseworker issues a code; the participant activates their account with it exactly once', async ({
+		browser
+	}) => {
 		const suffix = Date.now().toString(36);
 		const givenName = 'Rania';
 
 		// The caseworker, at the office (desktop, own browser).
-		const office = await browser.newContext({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1, locale: 'de-DE' });
+		const office = await browser.newContext({
+			viewport: { width: 1280, height: 800 },
+			isMobile: false,
+			hasTouch: false,
+			deviceScaleFactor: 1,
+			locale: 'de-DE'
+		});
 		const staff = await office.newPage();
 		await signIn(staff, 'caseworker');
 		const participantId = await createParticipant(staff, givenName, `Testfamilie-${suffix}`);
@@ -87,7 +95,9 @@ test.describe('activation on a phone, in Arabic', () => {
 		await expect(page).toHaveURL(/\/home\?welcome=1$/);
 		await expectDocumentLanguage(page, 'ar');
 		await expect(page.getByRole('status').filter({ hasText: ar['home.welcome_new'] })).toBeVisible();
-		await expect(page.getByRole('heading', { level: 1, name: fill(ar['home.greeting'], { name: givenName }) })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: fill(ar['home.greeting'], { name: givenName }) })
+		).toBeVisible();
 		await phone.close();
 
 		// The code works once.

@@ -59,7 +59,10 @@ test('deactivating a user signs them out at once, everywhere', async ({ page, br
 	await expect(volunteer.page.getByRole('alert')).toHaveText(de['auth.invalid_credentials']);
 	await volunteer.context.close();
 
-	await page.getByRole('row', { name: /volunteer2/ }).getByRole('button', { name: de['admin.reactivate'] }).click();
+	await page
+		.getByRole('row', { name: /volunteer2/ })
+		.getByRole('button', { name: de['admin.reactivate'] })
+		.click();
 	await expect(page.getByRole('status')).toHaveText(de['admin.user_reactivated']);
 });
 
@@ -70,11 +73,20 @@ test('staff and participants cannot open the admin pages', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1, name: de['error.not_found'] })).toBeVisible();
 });
 
-test('the admin extends the goal catalogue in every language, and caseworkers can pick the new goal', async ({ page, browser }) => {
+test('the admin extends the goal catalogue in every language, and caseworkers can pick the new goal', async ({
+	page,
+	browser
+}) => {
 	await signIn(page, 'admin');
 	await page.getByRole('link', { name: de['nav.catalogue'] }).click();
 	await page.getByLabel(de['plan.field']).selectOption('social');
-	const texts = { Deutsch: 'Im Chor singen', English: 'Sing in a choir', العربية: 'الغناء في جوقة', فارسی: 'آواز خواندن در گروه کُر', ትግርኛ: 'ኣብ ጉጅለ መዘምራን ምዝማር' };
+	const texts = {
+		Deutsch: 'Im Chor singen',
+		English: 'Sing in a choir',
+		العربية: 'الغناء في جوقة',
+		فارسی: 'آواز خواندن در گروه کُر',
+		ትግርኛ: 'ኣብ ጉጅለ መዘምራን ምዝማር'
+	};
 	// A missing language is refused: a catalogue goal must be readable by everyone.
 	await page.getByLabel('Deutsch', { exact: true }).fill(texts.Deutsch);
 	// The browser would stop this already; the server must refuse it too.

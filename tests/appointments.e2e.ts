@@ -58,7 +58,15 @@ function lastSundayOfMarch(year: number): string {
 /** An instant as date and clock time in Germany ("2026-11-26", "10:00"). */
 function berlinWall(at: Date): { date: string; time: string } {
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone: TZ,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		})
 			.formatToParts(at)
 			.map((p) => [p.type, p.value])
 	);
@@ -70,17 +78,37 @@ function berlinWall(at: Date): { date: string; time: string } {
 const intlLocale = (locale: Locale) => (locale === 'fa' ? 'fa-u-ca-gregory' : locale);
 /** "Donnerstag, 26. November 2026, 10:00–10:45" */
 const timeRange = (locale: Locale, start: Date, end: Date) =>
-	new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: TZ }).formatRange(start, end);
+	new Intl.DateTimeFormat(intlLocale(locale), {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZone: TZ
+	}).formatRange(start, end);
 /** "26.11.2026, 10:00" */
-const dateTime = (locale: Locale, at: Date) => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }).format(at);
+const dateTime = (locale: Locale, at: Date) =>
+	new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }).format(at);
 /** "Do., 26. Nov." */
-const dayLabel = (locale: Locale, at: Date) => new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short', timeZone: TZ }).format(at);
+const dayLabel = (locale: Locale, at: Date) =>
+	new Intl.DateTimeFormat(intlLocale(locale), {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		timeZone: TZ
+	}).format(at);
 /** Calendar days from today in Germany (0 today, 1 tomorrow). */
-const daysFromToday = (at: Date) => Math.round((Date.parse(new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(at)) - Date.parse(berlinToday())) / 86_400_000);
+const daysFromToday = (at: Date) =>
+	Math.round(
+		(Date.parse(new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(at)) - Date.parse(berlinToday())) / 86_400_000
+	);
 /** "today", "tomorrow" */
-const relativeDay = (locale: Locale, at: Date) => new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' }).format(daysFromToday(at), 'day');
+const relativeDay = (locale: Locale, at: Date) =>
+	new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' }).format(daysFromToday(at), 'day');
 /** "10:00" */
-const clock = (locale: Locale, at: Date) => new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric', minute: '2-digit', timeZone: TZ }).format(at);
+const clock = (locale: Locale, at: Date) =>
+	new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric', minute: '2-digit', timeZone: TZ }).format(at);
 
 // ——— Finding things on the pages ———
 
@@ -92,7 +120,8 @@ const APPOINTMENTS_URL = new RegExp(`/participants/${UUID}/appointments$`);
 const DETAIL_URL = (listPath: string, done: string) => new RegExp(`${listPath}/(${UUID})\\?done=${done}$`);
 
 /** An appointment's card in a list, by its title as shown (its own title, or the kind when it has none). */
-const card = (page: Page, title: string): Locator => page.getByRole('main').getByRole('article', { name: title, exact: true });
+const card = (page: Page, title: string): Locator =>
+	page.getByRole('main').getByRole('article', { name: title, exact: true });
 /** The card of one appointment, by id (several can share a title, e.g. "Consultation at the office"). */
 const cardById = (page: Page, id: string): Locator => page.locator(`#appointment-${id}`);
 /** The status tag as the reader sees it (exact text, so "Confirmed" does not match "Waiting for…"). */
@@ -111,10 +140,15 @@ async function allCards(page: Page): Promise<Locator> {
 /** The detail page's main card (title, status, time, details). */
 const detailCard = (page: Page): Locator => page.getByRole('main').getByRole('article');
 /** The appointment's history (who did what, with their messages). */
-const history = (page: Page, t: Messages): Locator => page.getByRole('region', { name: t['appointments.history'], exact: true }).getByRole('listitem');
+const history = (page: Page, t: Messages): Locator =>
+	page.getByRole('region', { name: t['appointments.history'], exact: true }).getByRole('listitem');
 
 /** Staff open a participant's appointments as at work: search the caseload, open the record, follow the link. */
-async function openAppointmentsAsStaff(page: Page, person: { search: string; listName: string }, t: Messages = de): Promise<string> {
+async function openAppointmentsAsStaff(
+	page: Page,
+	person: { search: string; listName: string },
+	t: Messages = de
+): Promise<string> {
 	await page.goto(`/caseload?q=${encodeURIComponent(person.search)}`);
 	await page.getByRole('main').getByRole('list').getByRole('link', { name: person.listName, exact: true }).click();
 	await expect(page).toHaveURL(new RegExp(`/participants/${UUID}$`));
@@ -125,7 +159,10 @@ async function openAppointmentsAsStaff(page: Page, person: { search: string; lis
 
 /** A participant opens their own appointments from the main menu. */
 async function openOwnAppointments(page: Page, t: Messages): Promise<string> {
-	await page.getByRole('navigation', { name: t['nav.main'] }).getByRole('link', { name: t['nav.my_appointments'], exact: true }).click();
+	await page
+		.getByRole('navigation', { name: t['nav.main'] })
+		.getByRole('link', { name: t['nav.my_appointments'], exact: true })
+		.click();
 	await expect(page).toHaveURL(APPOINTMENTS_URL);
 	await expect(page.getByRole('heading', { level: 1, name: t['appointments.title'], exact: true })).toBeVisible();
 	return new URL(page.url()).pathname;
@@ -135,7 +172,11 @@ async function openOwnAppointments(page: Page, t: Messages): Promise<string> {
 async function participantId(baseURL: string, username: string): Promise<string> {
 	const context = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
 	try {
-		const login = await context.post('/login', { form: { username, password: 'tandem-demo' }, headers: { accept: 'text/html' }, maxRedirects: 0 });
+		const login = await context.post('/login', {
+			form: { username, password: 'tandem-demo' },
+			headers: { accept: 'text/html' },
+			maxRedirects: 0
+		});
 		expect(login.status(), `sign-in as ${username}`).toBe(303);
 		const location = (await context.get('/appointments', { maxRedirects: 0 })).headers()['location'];
 		expect(location).toMatch(APPOINTMENTS_PATH);
@@ -168,7 +209,10 @@ async function phone(browser: Browser, username: string) {
 
 // ———————————————————————————————————————————————————————————————————————————————————————————————
 
-test("the issue's journey: the caseworker makes an appointment, Amina confirms it on her phone in Arabic and books a consultation, the caseworker confirms it", async ({ page, browser }) => {
+test("the issue's journey: the caseworker makes an appointment, Amina confirms it on her phone in Arabic and books a consultation, the caseworker confirms it", async ({
+	page,
+	browser
+}) => {
 	test.slow();
 	const TITLE = 'Fiktionsbescheinigung abholen';
 	const PLACE = 'Landratsamt Ludwigsburg, Ausländerbehörde, Zimmer 1.08';
@@ -178,10 +222,14 @@ test("the issue's journey: the caseworker makes an appointment, Amina confirms i
 	await signIn(page, 'caseworker');
 	await expectDocumentLanguage(page, 'de');
 	const listPath = await openAppointmentsAsStaff(page, AMINA);
-	await expect(page.getByRole('heading', { level: 1, name: fill(de['appointments.of'], { name: AMINA.name }) })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: fill(de['appointments.of'], { name: AMINA.name }) })
+	).toBeVisible();
 	await page.getByRole('link', { name: de['appointments.new'], exact: true }).click();
 	await expect(page).toHaveURL(`${listPath}/new`);
-	await page.getByRole('combobox', { name: de['appointments.kind'] }).selectOption({ label: de['appointments.kind_immigration_office'] });
+	await page
+		.getByRole('combobox', { name: de['appointments.kind'] })
+		.selectOption({ label: de['appointments.kind_immigration_office'] });
 	await page.getByRole('textbox', { name: de['appointments.title_field'] }).fill(TITLE);
 	await page.getByLabel(de['appointments.date'], { exact: true }).fill(date);
 	await page.getByLabel(de['appointments.start'], { exact: true }).fill('10:00');
@@ -238,7 +286,8 @@ test("the issue's journey: the caseworker makes an appointment, Amina confirms i
 		await expect(detailCard(a)).toContainText(ar['appointments.from_office_hours']);
 		await expect(history(a, ar).filter({ hasText: MESSAGE })).toContainText(ar['appointments.event_requested']);
 		// Office hours at the office (30 minutes) or by phone (20 minutes), whichever came first.
-		const byPhone = (await a.getByRole('heading', { level: 1 }).innerText()).trim() === ar['appointments.kind_phone_call'];
+		const byPhone =
+			(await a.getByRole('heading', { level: 1 }).innerText()).trim() === ar['appointments.kind_phone_call'];
 		const kind = byPhone ? 'appointments.kind_phone_call' : 'appointments.kind_office_consultation';
 		await expect(a.getByRole('heading', { level: 1, name: ar[kind], exact: true })).toBeVisible();
 		const slotStart = await startOf(detailCard(a));
@@ -247,21 +296,33 @@ test("the issue's journey: the caseworker makes an appointment, Amina confirms i
 		await a.goto(listPath);
 		await expect(statusTag(cardById(a, bookingId), ar['appointments.status_requested_staff'])).toBeVisible();
 		// Her soonest appointment now, as the caseload will show it.
-		const next = await startOf(a.getByRole('region', { name: ar['appointments.upcoming'], exact: true }).getByRole('article').first());
+		const next = await startOf(
+			a.getByRole('region', { name: ar['appointments.upcoming'], exact: true }).getByRole('article').first()
+		);
 
 		// d. Sabine's caseload: Amina's row flags an appointment to answer and shows her next appointment.
 		await page.goto('/caseload');
 		await page.getByRole('searchbox', { name: de['caseload.search'] }).fill(AMINA.search);
 		await page.getByRole('button', { name: de['caseload.apply'] }).click();
 		await page.waitForURL(/\/caseload\?/);
-		const row = page.getByRole('main').getByRole('list').getByRole('listitem').filter({ has: page.getByRole('link', { name: AMINA.listName, exact: true }) });
+		const row = page
+			.getByRole('main')
+			.getByRole('list')
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('link', { name: AMINA.listName, exact: true }) });
 		const flag = row.getByRole('link', { name: plural(de, 'caseload.appointment_requests') });
 		await expect(flag).toBeVisible();
-		const staffStatuses = ['status_confirmed', 'waiting_for_staff', 'status_requested_participant'].map((k) => de[`appointments.${k}`]).join('|');
-		await expect(row).toContainText(new RegExp(`${escape(de['caseload.next_appointment'])}: ${escape(dateTime('de', next))} (${staffStatuses})`));
+		const staffStatuses = ['status_confirmed', 'waiting_for_staff', 'status_requested_participant']
+			.map((k) => de[`appointments.${k}`])
+			.join('|');
+		await expect(row).toContainText(
+			new RegExp(`${escape(de['caseload.next_appointment'])}: ${escape(dateTime('de', next))} (${staffStatuses})`)
+		);
 
 		// "Needs attention" → "Appointments to answer" lists her too.
-		await page.getByRole('combobox', { name: de['caseload.attention'] }).selectOption({ label: de['caseload.attention_appointments'] });
+		await page
+			.getByRole('combobox', { name: de['caseload.attention'] })
+			.selectOption({ label: de['caseload.attention_appointments'] });
 		await page.getByRole('button', { name: de['caseload.apply'] }).click();
 		await expect(page).toHaveURL(/[?&]attention=appointments/);
 		await expect(flag).toBeVisible();
@@ -285,9 +346,15 @@ test("the issue's journey: the caseworker makes an appointment, Amina confirms i
 		await expect(statusTag(detailCard(page), de['appointments.status_confirmed'])).toBeVisible();
 
 		// The slot is taken: her office hours show Amina in it, and nobody can book it any more.
-		await page.getByRole('navigation', { name: de['nav.main'] }).getByRole('link', { name: de['nav.office_hours'] }).click();
+		await page
+			.getByRole('navigation', { name: de['nav.main'] })
+			.getByRole('link', { name: de['nav.office_hours'] })
+			.click();
 		await expect(page).toHaveURL(/\/office-hours$/);
-		const daySlots = page.getByRole('heading', { level: 3, name: dayLabel('de', slotStart), exact: true }).locator('xpath=following-sibling::ul[1]').getByRole('listitem');
+		const daySlots = page
+			.getByRole('heading', { level: 3, name: dayLabel('de', slotStart), exact: true })
+			.locator('xpath=following-sibling::ul[1]')
+			.getByRole('listitem');
 		const taken = daySlots.filter({ hasText: `${clock('de', slotStart)}–${clock('de', slotEnd)}` });
 		await expect(taken).toHaveCount(1);
 		await expect(taken.getByRole('link', { name: AMINA.name })).toBeVisible();
@@ -304,7 +371,10 @@ test("the issue's journey: the caseworker makes an appointment, Amina confirms i
 	}
 });
 
-test('bad times and a slot taken meanwhile are refused in the reader’s language, keep what was typed and save nothing', async ({ page, browser }) => {
+test('bad times and a slot taken meanwhile are refused in the reader’s language, keep what was typed and save nothing', async ({
+	page,
+	browser
+}) => {
 	test.slow();
 	const TITLE = 'Kontrolltermin Zahnarzt';
 	const PLACE = 'Zahnarztpraxis Dr. Weber, Ditzingen';
@@ -423,7 +493,9 @@ test('bad times and a slot taken meanwhile are refused in the reader’s languag
 		await s.getByRole('button', { name: ti['appointments.book_submit'] }).click();
 		await expect(s).toHaveURL(`${selamList}/book`);
 		await expect(s.getByRole('main').getByRole('alert')).toHaveText(ti['appointments.slot_taken']);
-		await expect(s.getByRole('group', { name: ti['appointments.pick_slot'] })).toHaveAccessibleDescription(ti['appointments.slot_taken']);
+		await expect(s.getByRole('group', { name: ti['appointments.pick_slot'] })).toHaveAccessibleDescription(
+			ti['appointments.slot_taken']
+		);
 		// Her message is still there, and the taken time is no longer offered.
 		await expect(s.getByRole('textbox', { name: ti['appointments.message'] })).toHaveValue(MESSAGE);
 		await expect(s.locator(`input[type=radio][value="${slotId}"]`)).toHaveCount(0);
@@ -435,9 +507,16 @@ test('bad times and a slot taken meanwhile are refused in the reader’s languag
 	}
 });
 
-test("Amina enters a letter's appointment, answers two of Sabine's, and Sabine reads her messages in the history", async ({ page, browser }) => {
+test("Amina enters a letter's appointment, answers two of Sabine's, and Sabine reads her messages in the history", async ({
+	page,
+	browser
+}) => {
 	test.slow();
-	const OWN = { title: 'اجتماع أولياء الأمور في مدرسة كريم', place: 'Grundschule Ditzingen, Raum 12', date: isoInDays(9) };
+	const OWN = {
+		title: 'اجتماع أولياء الأمور في مدرسة كريم',
+		place: 'Grundschule Ditzingen, Raum 12',
+		date: isoInDays(9)
+	};
 	const ASK = 'في الصباح عندي دورة اللغة. هل يمكن بعد الظهر؟';
 	const DECLINE = 'ابني مريض، لا أستطيع استقبالكم في هذا اليوم.';
 
@@ -483,7 +562,9 @@ test("Amina enters a letter's appointment, answers two of Sabine's, and Sabine r
 
 		// The home visit she had agreed to: her son is ill, she declines.
 		await a.goto(listPath);
-		await card(a, ar['appointments.kind_home_visit']).getByRole('link', { name: ar['appointments.kind_home_visit'] }).click();
+		await card(a, ar['appointments.kind_home_visit'])
+			.getByRole('link', { name: ar['appointments.kind_home_visit'] })
+			.click();
 		await a.getByRole('textbox', { name: ar['appointments.message'] }).fill(DECLINE);
 		await a.getByRole('button', { name: ar['appointments.decline'] }).click();
 		await expect(a).toHaveURL(new RegExp(`${listPath}/${UUID}\\?done=declined$`));
@@ -525,7 +606,9 @@ test("Amina enters a letter's appointment, answers two of Sabine's, and Sabine r
 	const moved = page.getByRole('main').getByRole('article', { name: IMMIGRATION_TITLE, exact: true });
 	await expect(moved).toHaveCount(2);
 	await expect(statusTag(moved.filter({ hasText: oldWhen }), de['appointments.status_rescheduled'])).toBeVisible();
-	await expect(statusTag(moved.filter({ hasNotText: oldWhen }), de['appointments.status_requested_participant'])).toBeVisible();
+	await expect(
+		statusTag(moved.filter({ hasNotText: oldWhen }), de['appointments.status_requested_participant'])
+	).toBeVisible();
 
 	// The declined home visit is in the past list; Sabine notes it.
 	await page.goto(listPath);
@@ -542,7 +625,9 @@ test("Amina enters a letter's appointment, answers two of Sabine's, and Sabine r
 	await expect(history(page, de).filter({ hasText: de['appointments.event_noted'] })).toContainText('Sabine Keller');
 });
 
-test('an appointment goes into the phone’s calendar: the .ics file and the private calendar feed', async ({ browser }) => {
+test('an appointment goes into the phone’s calendar: the .ics file and the private calendar feed', async ({
+	browser
+}) => {
 	const amina = await phone(browser, AMINA.username);
 	const a = amina.page;
 	try {
@@ -557,7 +642,10 @@ test('an appointment goes into the phone’s calendar: the .ics file and the pri
 		const shown = detailCard(a).locator('time');
 		const wall = berlinWall(start);
 
-		const [download] = await Promise.all([a.waitForEvent('download'), a.getByRole('link', { name: ar['appointments.download_ics'] }).click()]);
+		const [download] = await Promise.all([
+			a.waitForEvent('download'),
+			a.getByRole('link', { name: ar['appointments.download_ics'] }).click()
+		]);
 		expect(download.suggestedFilename()).toMatch(/\.ics$/);
 		const calendar = new ICAL.Component(ICAL.parse(await readFile((await download.path())!, 'utf8')));
 		const zone = calendar.getFirstSubcomponent('vtimezone');
@@ -616,7 +704,9 @@ test('an appointment goes into the phone’s calendar: the .ics file and the pri
 	}
 });
 
-test('Amina sees the reminder of her doctor appointment, dismisses it, and chooses which reminders she gets', async ({ browser }) => {
+test('Amina sees the reminder of her doctor appointment, dismisses it, and chooses which reminders she gets', async ({
+	browser
+}) => {
 	const amina = await phone(browser, AMINA.username);
 	const a = amina.page;
 	try {
@@ -625,12 +715,22 @@ test('Amina sees the reminder of her doctor appointment, dismisses it, and choos
 		await a.goto('/appointments');
 		const doctor = await startOf(card(a, DOCTOR_TITLE));
 		expect([0, 1]).toContain(daysFromToday(doctor));
-		const reminderTitle = fill(ar['reminders.appointment_day'], { what: DOCTOR_TITLE, day: relativeDay('ar', doctor), time: clock('ar', doctor) });
+		const reminderTitle = fill(ar['reminders.appointment_day'], {
+			what: DOCTOR_TITLE,
+			day: relativeDay('ar', doctor),
+			time: clock('ar', doctor)
+		});
 		// On her appointments, her home page and the reminders page, in Arabic.
-		const onList = a.getByRole('region', { name: ar['reminders.title'], exact: true }).getByRole('listitem').filter({ hasText: reminderTitle });
+		const onList = a
+			.getByRole('region', { name: ar['reminders.title'], exact: true })
+			.getByRole('listitem')
+			.filter({ hasText: reminderTitle });
 		await expect(onList.getByRole('link', { name: reminderTitle, exact: true })).toBeVisible();
 		await a.goto('/home');
-		const onHome = a.getByRole('region', { name: ar['reminders.title'], exact: true }).getByRole('listitem').filter({ hasText: reminderTitle });
+		const onHome = a
+			.getByRole('region', { name: ar['reminders.title'], exact: true })
+			.getByRole('listitem')
+			.filter({ hasText: reminderTitle });
 		await expect(onHome).toHaveCount(1);
 		await expect(onHome.getByRole('link', { name: reminderTitle, exact: true })).toBeVisible();
 		await expect(onHome).toContainText(timeRange('ar', doctor, new Date(doctor.getTime() + 30 * MINUTE)));
@@ -680,7 +780,10 @@ test('Amina sees the reminder of her doctor appointment, dismisses it, and choos
 	}
 });
 
-test('only the person, their caseworker and a volunteer with appointment consent open the appointments; everyone else gets not found', async ({ browser, baseURL }) => {
+test('only the person, their caseworker and a volunteer with appointment consent open the appointments; everyone else gets not found', async ({
+	browser,
+	baseURL
+}) => {
 	test.slow();
 	const aminaId = await participantId(baseURL!, AMINA.username);
 	const aminaList = appointmentsPath(aminaId);
@@ -689,7 +792,9 @@ test('only the person, their caseworker and a volunteer with appointment consent
 	let detail: string;
 	try {
 		await sabine.page.goto(aminaList);
-		await expect(sabine.page.getByRole('heading', { level: 1, name: fill(de['appointments.of'], { name: AMINA.name }) })).toBeVisible();
+		await expect(
+			sabine.page.getByRole('heading', { level: 1, name: fill(de['appointments.of'], { name: AMINA.name }) })
+		).toBeVisible();
 		const href = await card(sabine.page, DOCTOR_TITLE).getByRole('link', { name: DOCTOR_TITLE }).getAttribute('href');
 		expect(href).toMatch(new RegExp(`^${aminaList}/${UUID}$`));
 		detail = href!;
@@ -722,7 +827,9 @@ test('only the person, their caseworker and a volunteer with appointment consent
 	// Another participant of Sabine's: Selam gets not found, also for the calendar file and the booking page.
 	const selam = await phone(browser, SELAM.username);
 	try {
-		for (const url of [aminaList, detail, `${aminaList}/book`, `${aminaList}/new`]) await expectNotFound(selam.page, url, ti);
+		for (const url of [aminaList, detail, `${aminaList}/book`, `${aminaList}/new`]) {
+			await expectNotFound(selam.page, url, ti);
+		}
 		await expectNoCalendar(selam.page, `${detail}/calendar.ics`);
 	} finally {
 		await selam.context.close();
@@ -737,7 +844,9 @@ test('only the person, their caseworker and a volunteer with appointment consent
 		await p.getByRole('link', { name: de['helping.open_appointments'] }).click();
 		await expect(p).toHaveURL(APPOINTMENTS_URL);
 		await expect(p.getByRole('note')).toHaveText(fill(de['helping.acting_for'], { name: ZAHRA.name }));
-		await expect(p.getByRole('heading', { level: 1, name: fill(de['appointments.of'], { name: ZAHRA.name }) })).toBeVisible();
+		await expect(
+			p.getByRole('heading', { level: 1, name: fill(de['appointments.of'], { name: ZAHRA.name }) })
+		).toBeVisible();
 		const jobcenter = card(p, de['appointments.kind_jobcenter']);
 		await expect(jobcenter).toContainText(fill(de['appointments.companion'], { name: 'Peter Hoffmann' }));
 		await expect(statusTag(jobcenter, de['appointments.status_requested_staff'])).toBeVisible();
@@ -746,7 +855,9 @@ test('only the person, their caseworker and a volunteer with appointment consent
 		await expect(p.getByRole('link', { name: de['appointments.add_own'] })).toBeVisible();
 		await jobcenter.getByRole('link', { name: de['appointments.kind_jobcenter'] }).click();
 		await expect(p.getByRole('note')).toHaveText(fill(de['helping.acting_for'], { name: ZAHRA.name }));
-		await expect(history(p, de).filter({ hasText: de['appointments.event_change_requested'] })).toContainText(ZAHRA.name);
+		await expect(history(p, de).filter({ hasText: de['appointments.event_change_requested'] })).toContainText(
+			ZAHRA.name
+		);
 		const zahraList = new URL(p.url()).pathname.replace(new RegExp(`/${UUID}$`), '');
 		await expectNotFound(p, `${zahraList}/book`);
 		// And nothing of Amina's.
@@ -757,7 +868,10 @@ test('only the person, their caseworker and a volunteer with appointment consent
 });
 
 test.describe('axe: no WCAG 2.1 A/AA violations on the appointment pages', () => {
-	test('staff pages in German and Arabic (the list, an appointment, a new one, office hours)', async ({ page, baseURL }) => {
+	test('staff pages in German and Arabic (the list, an appointment, a new one, office hours)', async ({
+		page,
+		baseURL
+	}) => {
 		test.slow();
 		await signIn(page, 'caseworker');
 		const listPath = await openAppointmentsAsStaff(page, AMINA);
@@ -777,7 +891,9 @@ test.describe('axe: no WCAG 2.1 A/AA violations on the appointment pages', () =>
 	test.describe('on a phone', () => {
 		test.use({ ...PHONE });
 
-		test("a participant's pages in Arabic and German (the list, an appointment, a new one, booking, reminders)", async ({ page }) => {
+		test("a participant's pages in Arabic and German (the list, an appointment, a new one, booking, reminders)", async ({
+			page
+		}) => {
 			test.slow();
 			await signIn(page, AMINA.username);
 			try {
@@ -819,7 +935,12 @@ test('keyboard only: Zahra picks a free time and sends the booking without a mou
 		expect(await radios.count()).toBeGreaterThan(1);
 
 		// Tab from the top of the page to the first time.
-		const focusedRadio = async () => z.evaluate(() => (document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'radio' ? document.activeElement.value : null));
+		const focusedRadio = async () =>
+			z.evaluate(() =>
+				document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'radio'
+					? document.activeElement.value
+					: null
+			);
 		let focused: string | null = null;
 		for (let i = 0; i < 40 && focused === null; i++) {
 			await z.keyboard.press('Tab');
@@ -860,7 +981,10 @@ test('keyboard only: Zahra picks a free time and sends the booking without a mou
 	}
 });
 
-test('the caseworker changes where an appointment is, without moving it; Zahra sees the new place on her phone in Farsi', async ({ page, browser }) => {
+test('the caseworker changes where an appointment is, without moving it; Zahra sees the new place on her phone in Farsi', async ({
+	page,
+	browser
+}) => {
 	const ROOM = 'Jobcenter Ludwigsburg, Eingang C, Zimmer 0.12';
 	await signIn(page, 'caseworker');
 	await openAppointmentsAsStaff(page, ZAHRA);

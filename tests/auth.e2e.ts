@@ -32,7 +32,9 @@ test.describe('signing in and out', () => {
 
 			await page.getByRole('banner').getByRole('button', { name: t['auth.sign_out'] }).click();
 			await expect(page).toHaveURL(/\/login$/);
-			await expect(page.getByRole('heading', { level: 1, name: MESSAGES[await pageLocale(page)]['auth.sign_in'] })).toBeVisible();
+			await expect(
+				page.getByRole('heading', { level: 1, name: MESSAGES[await pageLocale(page)]['auth.sign_in'] })
+			).toBeVisible();
 
 			// The session is gone on the server too: a personal page sends back to sign-in.
 			await page.goto('/home');
@@ -44,7 +46,9 @@ test.describe('signing in and out', () => {
 		await signIn(page, 'participant');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-		await expect(page.getByRole('heading', { level: 1, name: fill(ar['home.greeting'], { name: 'Amina' }) })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: fill(ar['home.greeting'], { name: 'Amina' }) })
+		).toBeVisible();
 	});
 
 	test('wrong password and unknown user get the same message', async ({ page }) => {
@@ -88,7 +92,10 @@ test.describe('sign-in throttle', () => {
 	// caseworker3 is locked for 15 minutes after this; no other test signs in as caseworker3.
 	const ACCOUNT = 'caseworker3';
 
-	test('five wrong passwords lock the account: the sixth attempt gets 429 and a localised message', async ({ page, browser }) => {
+	test('five wrong passwords lock the account: the sixth attempt gets 429 and a localised message', async ({
+		page,
+		browser
+	}) => {
 		await page.goto('/login');
 		const t = MESSAGES[await pageLocale(page)];
 		const alert = page.getByRole('main').getByRole('alert');
@@ -101,7 +108,9 @@ test.describe('sign-in throttle', () => {
 
 		// The sixth attempt, even with the right password, is refused. With JavaScript the form posts through
 		// fetch, so the HTTP status is inside SvelteKit's action result.
-		const actionResponse = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
+		const actionResponse = page.waitForResponse(
+			(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'
+		);
 		await submitLogin(page, ACCOUNT, DEMO_PASSWORD);
 		const result = (await (await actionResponse).json()) as { type: string; status: number };
 		expect(result).toMatchObject({ type: 'failure', status: 429 });

@@ -5,7 +5,6 @@ import { de as t, pattern, signedInContext, signIn } from './helpers';
 // German, the staff's everyday language.
 test.use({ locale: 'de-DE' });
 
-
 const cases = (page: Page): Locator => page.getByRole('main').getByRole('list').getByRole('listitem');
 const caseLink = (page: Page, name: string): Locator => cases(page).getByRole('link', { name, exact: true });
 
@@ -26,7 +25,9 @@ test('a caseworker finds a participant by name, filters by residence status and 
 	for (const row of await cases(page).all()) await expect(row).toContainText('Al-Hassan');
 
 	// Her residence status, as the list shows it (the longest matching label, in case one contains another).
-	const rowText = await cases(page).filter({ has: page.getByRole('link', { name: 'Al-Hassan, Amina', exact: true }) }).innerText();
+	const rowText = await cases(page)
+		.filter({ has: page.getByRole('link', { name: 'Al-Hassan, Amina', exact: true }) })
+		.innerText();
 	const status = RESIDENCE_STATUSES.filter((s) => rowText.includes(t[`residence_status.${s}`])).sort(
 		(a, b) => t[`residence_status.${b}`].length - t[`residence_status.${a}`].length
 	)[0];
@@ -77,7 +78,9 @@ test("a caseworker gets 'not found' for a participant of another organisation", 
 
 test('the team lead assigns an unassigned participant to a caseworker', async ({ page }) => {
 	await signIn(page, 'lead');
-	await page.getByRole('combobox', { name: t['participant.caseworker'] }).selectOption({ label: t['caseload.unassigned'] });
+	await page
+		.getByRole('combobox', { name: t['participant.caseworker'] })
+		.selectOption({ label: t['caseload.unassigned'] });
 	await applyFilters(page);
 	await expect(page).toHaveURL(/[?&]caseworker=none/);
 	const first = cases(page).first();
@@ -87,7 +90,10 @@ test('the team lead assigns an unassigned participant to a caseworker', async ({
 	await link.click();
 	await expect(page).toHaveURL(href!);
 
-	const form = page.getByRole('main').locator('form').filter({ has: page.getByRole('heading', { name: t['participant.assign_title'] }) });
+	const form = page
+		.getByRole('main')
+		.locator('form')
+		.filter({ has: page.getByRole('heading', { name: t['participant.assign_title'] }) });
 	await form.getByRole('combobox', { name: t['participant.caseworker'] }).selectOption({ label: 'Leyla Aydin' });
 	await form.getByRole('button', { name: t['participant.assign'] }).click();
 
@@ -104,9 +110,12 @@ test('the team lead assigns an unassigned participant to a caseworker', async ({
 test.describe('creating a participant: validation keeps what was typed', () => {
 	/** Lets the form reach the server with values the browser itself would refuse to send. */
 	async function skipBrowserValidation(page: Page) {
-		await page.getByRole('main').locator('form').evaluate((form: HTMLFormElement) => {
-			form.noValidate = true;
-		});
+		await page
+			.getByRole('main')
+			.locator('form')
+			.evaluate((form: HTMLFormElement) => {
+				form.noValidate = true;
+			});
 	}
 
 	test('an empty given name and a far too long family name are refused by the server', async ({ page }) => {

@@ -1,5 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { ar, catalogueGoal, de, expectDocumentLanguage, expectNoAxeViolations, fill, PHONE, signIn, ti } from './helpers';
+import {
+	ar,
+	catalogueGoal,
+	de,
+	expectDocumentLanguage,
+	expectNoAxeViolations,
+	fill,
+	PHONE,
+	signIn,
+	ti
+} from './helpers';
 
 // Selam (Tigrinya, on her phone) shares her plan with a volunteer for three months, then withdraws it.
 test('a participant grants a volunteer plan access, withdraws it, and sees every access', async ({ browser }) => {
@@ -43,7 +53,9 @@ test('a participant grants a volunteer plan access, withdraws it, and sees every
 	await expect(peter.getByRole('note')).toHaveText(fill(de['helping.acting_for'], { name: 'Selam Tesfay' }));
 	await expect(peter.getByRole('heading', { name: catalogueGoal('training').title.de })).toBeVisible();
 	// Read only: no ticking, no editing, no agreeing on her behalf.
-	await expect(peter.getByRole('button', { name: /.+/ }).filter({ has: peter.locator('[aria-pressed]') })).toHaveCount(0);
+	await expect(peter.getByRole('button', { name: /.+/ }).filter({ has: peter.locator('[aria-pressed]') })).toHaveCount(
+		0
+	);
 	await expect(peter.locator('button[aria-pressed]')).toHaveCount(0);
 	await expect(peter.getByRole('button', { name: de['plan.i_agree'] })).toHaveCount(0);
 	await expectNoAxeViolations(peter, 'plan as volunteer (de)');
@@ -82,7 +94,11 @@ test('a participant grants a volunteer plan access, withdraws it, and sees every
 	const receiptUrl = `${selam.url()}/receipt.json`;
 	const receipt = await (await selam.request.get(receiptUrl)).json();
 	expect(receipt).toMatchObject({ language: 'ti', state: { current: 'withdrawn' } });
-	expect(receipt.services[0].purposes[0]).toMatchObject({ thirdPartyName: 'Peter', piiCategory: ['plan.read'], consentType: 'EXPLICIT' });
+	expect(receipt.services[0].purposes[0]).toMatchObject({
+		thirdPartyName: 'Peter',
+		piiCategory: ['plan.read'],
+		consentType: 'EXPLICIT'
+	});
 	expect(receipt.history.map((h: { state: string }) => h.state)).toEqual(['pending', 'given', 'withdrawn']);
 
 	await phone.close();
@@ -127,7 +143,9 @@ test('a caseworker records a correction request and ends a sharing with a reason
 	await jobcenter.getByLabel(de['consent.revoke_reason']).fill('Fall an die Migrationsberatung übergeben');
 	await jobcenter.getByRole('button', { name: de['consent.revoke'] }).click();
 	await expect(page.getByRole('status')).toHaveText(de['consent.done_revoked']);
-	await expect(page.getByRole('article', { name: /Jobcenter Landkreis Ludwigsburg/ })).toContainText('Fall an die Migrationsberatung übergeben');
+	await expect(page.getByRole('article', { name: /Jobcenter Landkreis Ludwigsburg/ })).toContainText(
+		'Fall an die Migrationsberatung übergeben'
+	);
 	await desk.close();
 });
 

@@ -1,6 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { ar, de, en, expectDocumentLanguage, expectNoAxeViolations, fa, fill, pattern, PHONE, plural, signIn, ti } from './helpers';
+import {
+	ar,
+	de,
+	en,
+	expectDocumentLanguage,
+	expectNoAxeViolations,
+	fa,
+	fill,
+	pattern,
+	PHONE,
+	plural,
+	signIn,
+	ti
+} from './helpers';
 
 /** A phone photo of a letter, with the camera's make and a GPS position in its EXIF. */
 async function letterPhoto(): Promise<Buffer> {
@@ -17,13 +30,18 @@ async function documentCount(page: Page): Promise<number> {
 	return page.locator('ul.documents > li').count();
 }
 
-test('a participant photographs a letter on her phone in Farsi, asks for an explanation and reads the answer', async ({ browser }) => {
+test('a participant photographs a letter on her phone in Farsi, asks for an explanation and reads the answer', async ({
+	browser
+}) => {
 	const phone = await browser.newContext({ ...PHONE });
 	const zahra = await phone.newPage();
 	await signIn(zahra, 'participant.fa');
 	await expectDocumentLanguage(zahra, 'fa');
 
-	await zahra.getByRole('navigation', { name: fa['nav.main'] }).getByRole('link', { name: fa['nav.my_documents'] }).click();
+	await zahra
+		.getByRole('navigation', { name: fa['nav.main'] })
+		.getByRole('link', { name: fa['nav.my_documents'] })
+		.click();
 	await expect(zahra.getByRole('heading', { level: 1, name: fa['documents.my_documents'] })).toBeVisible();
 	await expectNoAxeViolations(zahra, 'documents (fa)');
 
@@ -34,7 +52,9 @@ test('a participant photographs a letter on her phone in Farsi, asks for an expl
 	await (await chooser).setFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: await letterPhoto() });
 	// The chosen page shows before anything is sent.
 	const pageOne = fill(fa['documents.page_n'], { n: persianDigits(1) });
-	await expect(zahra.getByRole('list', { name: fa['documents.chosen_pages'] }).getByRole('img', { name: pageOne })).toBeVisible();
+	await expect(
+		zahra.getByRole('list', { name: fa['documents.chosen_pages'] }).getByRole('img', { name: pageOne })
+	).toBeVisible();
 	await expectNoAxeViolations(zahra, 'documents with a chosen page (fa)');
 	await zahra.getByRole('button', { name: fa['documents.save_document'] }).click();
 
@@ -43,7 +63,9 @@ test('a participant photographs a letter on her phone in Farsi, asks for an expl
 	await expect(zahra.getByRole('heading', { level: 1, name: 'نامهٔ ادارهٔ اتباع' })).toBeVisible();
 
 	// What is stored is a re-encoded picture: no camera make, no position; served privately, never sniffed.
-	const href = await zahra.getByRole('link', { name: fill(fa['documents.open_page'], { n: persianDigits(1) }) }).getAttribute('href');
+	const href = await zahra
+		.getByRole('link', { name: fill(fa['documents.open_page'], { n: persianDigits(1) }) })
+		.getAttribute('href');
 	const file = await zahra.request.get(href!);
 	expect(file.headers()['content-type']).toBe('image/jpeg');
 	expect(file.headers()['x-content-type-options']).toBe('nosniff');
@@ -71,7 +93,9 @@ test('a participant photographs a letter on her phone in Farsi, asks for an expl
 	await expect(request.getByText('تا چه تاریخی باید جواب بدهم؟')).toBeVisible();
 	await expectNoAxeViolations(sabine, 'letters queue (de)');
 	await request.getByRole('link', { name: de['documents.answer_now'] }).click();
-	await sabine.getByLabel(de['documents.your_answer']).fill('Bis zum 15. Dezember. Wir schreiben die Antwort zusammen am Dienstag.');
+	await sabine
+		.getByLabel(de['documents.your_answer'])
+		.fill('Bis zum 15. Dezember. Wir schreiben die Antwort zusammen am Dienstag.');
 	await expectNoAxeViolations(sabine, 'document page, staff (de)');
 	await sabine.getByRole('button', { name: de['documents.send_answer'] }).click();
 	await expect(sabine.getByRole('status').filter({ hasText: de['documents.done_answered'] })).toBeVisible();
@@ -98,13 +122,18 @@ test('a volunteer without a document scope gets not found', async ({ browser }) 
 	const aminaPage = await amina.newPage();
 	await signIn(aminaPage, 'participant');
 	// Her residence permit runs out in six weeks: the reminder is on her start page.
-	await expect(aminaPage.getByText(fill(ar['documents.reminder_title'], { title: 'Aufenthaltserlaubnis (eAT)' }))).toBeVisible();
+	await expect(
+		aminaPage.getByText(fill(ar['documents.reminder_title'], { title: 'Aufenthaltserlaubnis (eAT)' }))
+	).toBeVisible();
 	await aminaPage.goto('/documents');
 	const listUrl = aminaPage.url();
 	await aminaPage.getByRole('link', { name: 'رسالة من الجوب سنتر' }).first().click();
 	await expect(aminaPage).toHaveURL(/\/documents\/[0-9a-f-]{36}$/);
 	const documentUrl = aminaPage.url();
-	const fileUrl = new URL((await aminaPage.getByRole('link', { name: fill(ar['documents.download_page'], { n: 1 }) }).getAttribute('href'))!, documentUrl).href;
+	const fileUrl = new URL(
+		(await aminaPage.getByRole('link', { name: fill(ar['documents.download_page'], { n: 1 }) }).getAttribute('href'))!,
+		documentUrl
+	).href;
 
 	const desk = await browser.newContext({ locale: 'de-DE' });
 	const ulrike = await desk.newPage();
@@ -140,10 +169,26 @@ test('bad files are refused with a clear message in Arabic and nothing is stored
 	executable.write('MZ', 0, 'latin1');
 	executable.write('This program cannot be run in DOS mode.', 0x4e, 'latin1');
 	const cases = [
-		{ file: { name: 'Bescheid.pdf', mimeType: 'application/pdf', buffer: executable }, message: 'documents.rejected_wrong_type' },
-		{ file: { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(4000, 9)]) }, message: 'documents.rejected_corrupt' },
 		{
-			file: { name: 'form.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n') },
+			file: { name: 'Bescheid.pdf', mimeType: 'application/pdf', buffer: executable },
+			message: 'documents.rejected_wrong_type'
+		},
+		{
+			file: {
+				name: 'photo.jpg',
+				mimeType: 'image/jpeg',
+				buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(4000, 9)])
+			},
+			message: 'documents.rejected_corrupt'
+		},
+		{
+			file: {
+				name: 'form.pdf',
+				mimeType: 'application/pdf',
+				buffer: Buffer.from(
+					'%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'
+				)
+			},
 			message: 'documents.rejected_active_pdf'
 		}
 	];
@@ -171,7 +216,9 @@ test('bad files are refused with a clear message in Arabic and nothing is stored
 test.describe('without JavaScript', () => {
 	test.use({ ...PHONE, javaScriptEnabled: false, locale: 'de-DE' });
 
-	test('a participant uploads with the plain file input; a file over 15 MB gets the localised message', async ({ page }) => {
+	test('a participant uploads with the plain file input; a file over 15 MB gets the localised message', async ({
+		page
+	}) => {
 		await page.goto('/login');
 		await page.getByLabel(de['auth.username']).fill('participant.ti');
 		await page.getByLabel(de['auth.password'], { exact: true }).fill('tandem-demo');
@@ -180,15 +227,21 @@ test.describe('without JavaScript', () => {
 		await page.goto('/documents');
 		await page.getByLabel(ti['documents.category']).selectOption('work');
 		await page.getByLabel(ti['documents.title_field'], { exact: true }).fill('ውዕል ስራሕ');
-		await page.getByLabel(ti['documents.choose_files']).setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(16 * 1024 * 1024, 1) });
+		await page
+			.getByLabel(ti['documents.choose_files'])
+			.setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(16 * 1024 * 1024, 1) });
 		const response = page.waitForResponse((r) => r.request().method() === 'POST');
 		await page.getByRole('button', { name: ti['documents.save_document'] }).click();
 		expect((await response).status()).toBe(413);
-		await expect(page.getByRole('main').getByRole('alert').first()).toHaveText(fill(ti['documents.rejected_too_large'], { name: 'big.jpg' }));
+		await expect(page.getByRole('main').getByRole('alert').first()).toHaveText(
+			fill(ti['documents.rejected_too_large'], { name: 'big.jpg' })
+		);
 		// What was typed is still there.
 		await expect(page.getByLabel(ti['documents.title_field'], { exact: true })).toHaveValue('ውዕል ስራሕ');
 
-		await page.getByLabel(ti['documents.choose_files']).setInputFiles({ name: 'contract.jpg', mimeType: 'image/jpeg', buffer: await letterPhoto() });
+		await page
+			.getByLabel(ti['documents.choose_files'])
+			.setInputFiles({ name: 'contract.jpg', mimeType: 'image/jpeg', buffer: await letterPhoto() });
 		await page.getByRole('button', { name: ti['documents.save_document'] }).click();
 		await expect(page).toHaveURL(/\?done=uploaded$/);
 		await expect(page.getByRole('heading', { level: 1, name: 'ውዕል ስራሕ' })).toBeVisible();
@@ -200,7 +253,11 @@ test('a request larger than any upload is refused before it is read, with a loca
 	const page = await context.newPage();
 	await signIn(page, 'caseworker');
 	const response = await page.request.post('/participants/00000000-0000-0000-0000-000000000000/documents?/upload', {
-		multipart: { category: 'letters', title: 'x', pages: { name: 'huge.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(62 * 1024 * 1024) } },
+		multipart: {
+			category: 'letters',
+			title: 'x',
+			pages: { name: 'huge.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(62 * 1024 * 1024) }
+		},
 		headers: { origin: new URL(page.url()).origin }
 	});
 	expect(response.status()).toBe(413);
@@ -219,7 +276,9 @@ test('the caseload flags an expiring residence permit and a letter to explain', 
 	await expectNoAxeViolations(page, 'caseload with document flags (en)');
 	await page.getByRole('link', { name: 'Al-Hassan, Amina' }).click();
 	await page.getByRole('main').getByRole('link', { name: en['documents.open_documents'], exact: true }).click();
-	await expect(page.getByRole('heading', { level: 1, name: fill(en['documents.documents_of'], { name: 'Amina Al-Hassan' }) })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: fill(en['documents.documents_of'], { name: 'Amina Al-Hassan' }) })
+	).toBeVisible();
 	await expect(page.getByRole('heading', { name: en['documents.expiring_title'] })).toBeVisible();
 	await expectNoAxeViolations(page, 'documents of a participant, staff (en)');
 });

@@ -98,7 +98,10 @@ export async function signedInContext(
 export async function switchLanguage(page: Page, locale: Locale): Promise<void> {
 	await page.getByRole('button', { name: LANGUAGE_NAMES[locale], exact: true }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', locale);
-	await expect(page.getByRole('button', { name: LANGUAGE_NAMES[locale], exact: true })).toHaveAttribute('aria-current', 'true');
+	await expect(page.getByRole('button', { name: LANGUAGE_NAMES[locale], exact: true })).toHaveAttribute(
+		'aria-current',
+		'true'
+	);
 }
 
 /** Asserts <html lang> and dir for a locale. */
@@ -119,7 +122,9 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
 			return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
 		})
 		.join('\n');
-	expect(results.violations.length, `axe found ${results.violations.length} violation(s) on ${label}:\n${report}`).toBe(0);
+	expect(results.violations.length, `axe found ${results.violations.length} violation(s) on ${label}:\n${report}`).toBe(
+		0
+	);
 }
 
 /**
@@ -127,7 +132,9 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
  * forms, with every placeholder matching anything.
  */
 export function plural(messages: Messages, key: string): RegExp {
-	const forms = Object.keys(messages).filter((k) => k.startsWith(`${key}_`) && /^(zero|one|two|few|many|other)$/.test(k.slice(key.length + 1)));
+	const forms = Object.keys(messages).filter(
+		(k) => k.startsWith(`${key}_`) && /^(zero|one|two|few|many|other)$/.test(k.slice(key.length + 1))
+	);
 	if (forms.length === 0) throw new Error(`No plural forms of "${key}"`);
 	return new RegExp(forms.map((k) => `^(?:${pattern(messages[k]).source})$`).join('|'));
 }
@@ -139,7 +146,12 @@ export async function expectSuccess(page: Page, message: string): Promise<void> 
 }
 
 /** A goal of the catalogue that ships with Tandem, with its title and steps in every language. */
-export type CatalogueGoal = { key: string; field: string; title: Record<Locale, string>; steps: { key: string; text: Record<Locale, string> }[] };
+export type CatalogueGoal = {
+	key: string;
+	field: string;
+	title: Record<Locale, string>;
+	steps: { key: string; text: Record<Locale, string> }[];
+};
 export const CATALOGUE: CatalogueGoal[] = (shippedCatalogue as { goals: CatalogueGoal[] }).goals;
 
 /** The n-th catalogue goal of a field of action, as the demo data picks them (the first one by default). */

@@ -48,7 +48,12 @@ test('a page loads only its own script font stylesheet', async ({ page }) => {
 	await page.goto('/login');
 	await expect(page.getByRole('heading', { level: 1, name: de['auth.sign_in'] })).toBeVisible();
 	await page.waitForLoadState('networkidle');
-	for (const script of FONT_SCRIPTS) expect(requests.filter((url) => url.includes(script)), `${script} on a German page`).toEqual([]);
+	for (const script of FONT_SCRIPTS) {
+		expect(
+			requests.filter((url) => url.includes(script)),
+			`${script} on a German page`
+		).toEqual([]);
+	}
 
 	// Arabic: the Arabic stylesheet, and neither the Persian nor the Ethiopic one.
 	const arabicPage = await page.context().newPage();
@@ -57,8 +62,14 @@ test('a page loads only its own script font stylesheet', async ({ page }) => {
 	await switchLanguage(arabicPage, 'ar');
 	await expect(arabicPage.getByRole('heading', { level: 1, name: MESSAGES.ar['auth.sign_in'] })).toBeVisible();
 	await arabicPage.waitForLoadState('networkidle');
-	expect(requests.some((url) => /arabic[^/]*\.css(\?|$)/.test(url)), `requests:\n${requests.join('\n')}`).toBe(true);
+	expect(
+		requests.some((url) => /arabic[^/]*\.css(\?|$)/.test(url)),
+		`requests:\n${requests.join('\n')}`
+	).toBe(true);
 	for (const script of ['persian', 'ethiopic']) {
-		expect(requests.filter((url) => url.includes(script)), `${script} on an Arabic page`).toEqual([]);
+		expect(
+			requests.filter((url) => url.includes(script)),
+			`${script} on an Arabic page`
+		).toEqual([]);
 	}
 });

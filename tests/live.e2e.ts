@@ -1,14 +1,30 @@
 import { expect, test } from '@playwright/test';
-import { ar, catalogueGoal, de, expectNoAxeViolations, fill, openPlanAsStaff, PHONE, plural, signIn, ti } from './helpers';
+import {
+	ar,
+	catalogueGoal,
+	de,
+	expectNoAxeViolations,
+	fill,
+	openPlanAsStaff,
+	PHONE,
+	plural,
+	signIn,
+	ti
+} from './helpers';
 
 const TRAINING = catalogueGoal('training');
 
-test('caseworker and participant edit the same goal at once: live updates, presence, and a conflict resolved without loss', async ({ browser }) => {
+test('caseworker and participant edit the same goal at once: live updates, presence, and a conflict resolved without loss', async ({
+	browser
+}) => {
 	const desk = await browser.newContext({ locale: 'de-DE' });
 	const caseworker = await desk.newPage();
 	await signIn(caseworker, 'caseworker');
 	const planPath = await openPlanAsStaff(caseworker, 'Tesfay', 'Tesfay, Selam');
-	await caseworker.getByRole('article', { name: TRAINING.title.de }).getByRole('link', { name: plural(de, 'plan.open_goal_staff') }).click();
+	await caseworker
+		.getByRole('article', { name: TRAINING.title.de })
+		.getByRole('link', { name: plural(de, 'plan.open_goal_staff') })
+		.click();
 	await expect(caseworker).toHaveURL(new RegExp(`${planPath}/goals/[0-9a-f-]{36}$`));
 	const goalPath = new URL(caseworker.url()).pathname;
 
@@ -19,8 +35,12 @@ test('caseworker and participant edit the same goal at once: live updates, prese
 	await expect(selam.locator('html')).toHaveAttribute('lang', 'ti');
 
 	// Presence: each sees the other has the plan open.
-	await expect(selam.getByText(fill(ti['live.is_here'], { name: 'Sabine Keller', role: ti['role.caseworker'] }))).toBeVisible();
-	await expect(caseworker.getByText(fill(de['live.is_here'], { name: 'Selam Tesfay', role: de['role.participant'] }))).toBeVisible();
+	await expect(
+		selam.getByText(fill(ti['live.is_here'], { name: 'Sabine Keller', role: ti['role.caseworker'] }))
+	).toBeVisible();
+	await expect(
+		caseworker.getByText(fill(de['live.is_here'], { name: 'Selam Tesfay', role: de['role.participant'] }))
+	).toBeVisible();
 	await expectNoAxeViolations(selam, 'goal page with live updates (ti)');
 
 	// Both start typing "why" at the same time.
@@ -35,12 +55,17 @@ test('caseworker and participant edit the same goal at once: live updates, prese
 
 	// Selam's page shows the caseworker's change without a reload, with a notice of who changed what —
 	// and her half-typed text is still there.
-	await expect(selam.getByText(fill(ti['live.changed_by'], { name: 'Sabine Keller', change: ti['plan_change.goal_status'] }))).toBeVisible({ timeout: 3000 });
+	await expect(
+		selam.getByText(fill(ti['live.changed_by'], { name: 'Sabine Keller', change: ti['plan_change.goal_status'] }))
+	).toBeVisible({ timeout: 3000 });
 	await expect(selam.getByRole('main').getByText(theirs)).toBeVisible();
 	await expect(selam.getByRole('textbox', { name: ti['plan.why_mine_label'] })).toHaveValue(mine);
 
 	// She saves: the same field changed on both sides, so she is shown both and chooses. Nothing is lost.
-	await selam.getByRole('region', { name: ti['plan.why_mine_title'] }).getByRole('button', { name: ti['form.save'] }).click();
+	await selam
+		.getByRole('region', { name: ti['plan.why_mine_title'] })
+		.getByRole('button', { name: ti['form.save'] })
+		.click();
 	await expect(selam.getByRole('main').getByRole('alert')).toHaveText(ti['plan.conflict']);
 	const choice = selam.getByRole('group', { name: fill(ti['plan.conflict_field'], { field: ti['plan.why_label'] }) });
 	await expect(choice.getByRole('radio', { name: new RegExp(mine) })).toBeChecked();
@@ -50,7 +75,9 @@ test('caseworker and participant edit the same goal at once: live updates, prese
 	await expect(selam.getByRole('status')).toHaveText(ti['plan.done_saved']);
 
 	// Both end with the same plan: her words, the caseworker's status.
-	await expect(caseworker.getByRole('region', { name: de['field.training'], exact: true })).toContainText(mine, { timeout: 3000 });
+	await expect(caseworker.getByRole('region', { name: de['field.training'], exact: true })).toContainText(mine, {
+		timeout: 3000
+	});
 	await expect(selam.getByRole('region', { name: ti['field.training'], exact: true })).toContainText(mine);
 	await expect(selam.getByRole('main').getByText(ti['goal_status.paused']).first()).toBeVisible();
 	await caseworker.reload();
@@ -74,11 +101,15 @@ test('a volunteer’s open plan page loses access the moment the participant wit
 	const amina = await phone.newPage();
 	await signIn(amina, 'participant');
 	await amina.goto('/my-data/sharing');
-	await amina.getByRole('button', { name: fill(ar['consent.withdraw_named'], { name: 'Ulrike (Helferkreis Ditzingen)' }) }).click();
+	await amina
+		.getByRole('button', { name: fill(ar['consent.withdraw_named'], { name: 'Ulrike (Helferkreis Ditzingen)' }) })
+		.click();
 	await expect(amina.getByRole('status')).toHaveText(ar['consent.done_withdrawn']);
 
 	// No reload by the volunteer: the stream closes and the page turns into "not found" on its own.
-	await expect(volunteer.getByRole('heading', { level: 1, name: de['error.not_found'] })).toBeVisible({ timeout: 3000 });
+	await expect(volunteer.getByRole('heading', { level: 1, name: de['error.not_found'] })).toBeVisible({
+		timeout: 3000
+	});
 	await expect(volunteer.getByText('Amina Al-Hassan')).toHaveCount(0);
 	await phone.close();
 	await desk.close();

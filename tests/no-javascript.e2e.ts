@@ -11,7 +11,9 @@ test('without JavaScript a participant signs in, switches language and corrects 
 	await page.getByRole('main').getByRole('button', { name: de['auth.sign_in'] }).click();
 	await expect(page).toHaveURL(/\/home$/);
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-	await expect(page.getByRole('heading', { level: 1, name: fill(ar['home.greeting'], { name: 'Amina' }) })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: fill(ar['home.greeting'], { name: 'Amina' }) })
+	).toBeVisible();
 
 	await page.goto('/home/profile');
 	const phone = page.getByRole('textbox', { name: ar['participant.phone'] });

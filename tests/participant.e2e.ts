@@ -8,11 +8,16 @@ test('the participant sees their caseworker and corrects their phone number, in 
 	await expect(page).toHaveURL(/\/home$/);
 	// Amina's account has Arabic saved: the page is Arabic whatever the phone asks for.
 	await expectDocumentLanguage(page, 'ar');
-	await expect(page.getByRole('heading', { level: 1, name: fill(ar['home.greeting'], { name: 'Amina' }) })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: fill(ar['home.greeting'], { name: 'Amina' }) })
+	).toBeVisible();
 
 	const caseworker = page.getByRole('region', { name: ar['home.my_caseworker'] });
 	await expect(caseworker).toContainText('Sabine Keller');
-	await expect(caseworker.getByRole('link', { name: pattern(ar['home.call']) })).toHaveAttribute('href', /^tel:\+?[0-9]+$/);
+	await expect(caseworker.getByRole('link', { name: pattern(ar['home.call']) })).toHaveAttribute(
+		'href',
+		/^tel:\+?[0-9]+$/
+	);
 
 	await page.getByRole('link', { name: ar['home.correct_contact'] }).click();
 	await expect(page).toHaveURL(/\/home\/profile$/);

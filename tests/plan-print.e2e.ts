@@ -41,7 +41,10 @@ function pdfContains(items: string[], text: string): boolean {
 }
 
 function expectInPdf(items: string[], text: string, present = true): void {
-	expect(pdfContains(items, text), `"${text}" ${present ? 'missing from' : 'found in'} the PDF text:\n${items.join('|')}`).toBe(present);
+	expect(
+		pdfContains(items, text),
+		`"${text}" ${present ? 'missing from' : 'found in'} the PDF text:\n${items.join('|')}`
+	).toBe(present);
 }
 
 /** From the plan page to its printable page, then to A4 paper, as the browser's "print to PDF" does. */
@@ -57,12 +60,16 @@ async function printPlan(page: Page, planPath: string) {
 	return pdfText(await page.pdf({ format: 'A4' }));
 }
 
-test("Amina's plan prints in German and Arabic side by side, on one A4 page, without her open proposal", async ({ page }) => {
+test("Amina's plan prints in German and Arabic side by side, on one A4 page, without her open proposal", async ({
+	page
+}) => {
 	const language = catalogueGoal('language');
 	await signIn(page, 'caseworker');
 	const planPath = await openPlanAsStaff(page, 'Al-Hassan', 'Al-Hassan, Amina');
 	// Her own goal is still a proposal: it is on the plan page, waiting for a decision…
-	await expect(page.getByRole('region', { name: de['plan.proposals_staff'], exact: true })).toContainText(AMINA_PROPOSAL.title);
+	await expect(page.getByRole('region', { name: de['plan.proposals_staff'], exact: true })).toContainText(
+		AMINA_PROPOSAL.title
+	);
 	await expect(page.getByRole('heading', { level: 3, name: language.title.de })).toBeVisible();
 
 	const { pages, items } = await printPlan(page, planPath);

@@ -40,13 +40,18 @@ const PROPOSAL = {
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A calendar day in Germany, `days` from today, as a date input takes it. */
-const isoInDays = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + days * DAY));
+const isoInDays = (days: number) =>
+	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + days * DAY));
 /** A date as German pages show it ("6. Januar 2027"). */
-const germanDate = (iso: string) => new Intl.DateTimeFormat('de', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(`${iso}T12:00:00Z`));
+const germanDate = (iso: string) =>
+	new Intl.DateTimeFormat('de', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(`${iso}T12:00:00Z`));
 
 const PLAN_PATH = /^\/participants\/[0-9a-f-]{36}\/plan$/;
 
-test("Zahra and her caseworker shape, review and agree her plan, each in their own language", async ({ page, browser }) => {
+test('Zahra and her caseworker shape, review and agree her plan, each in their own language', async ({
+	page,
+	browser
+}) => {
 	test.slow();
 	const zahra = await signedInContext(browser, 'participant.fa', { ...PHONE });
 	const z = zahra.page;
@@ -81,7 +86,10 @@ test("Zahra and her caseworker shape, review and agree her plan, each in their o
 		await z.getByRole('button', { name: fa['plan.propose_goal'] }).click();
 		await expect(z).toHaveURL(new RegExp(`${planPath}\\?done=proposed#goal-[0-9a-f-]{36}$`));
 		await expectSuccess(z, fa['plan.done_proposed']);
-		const mine = z.getByRole('region', { name: fa['plan.proposals_self'], exact: true }).getByRole('listitem').filter({ hasText: PROPOSAL.title });
+		const mine = z
+			.getByRole('region', { name: fa['plan.proposals_self'], exact: true })
+			.getByRole('listitem')
+			.filter({ hasText: PROPOSAL.title });
 		await expect(mine).toContainText(PROPOSAL.why);
 		await expect(mine).toContainText(fa['plan.proposal_waiting']);
 		// Written in her own language: no "written in …" note for her.
@@ -91,7 +99,9 @@ test("Zahra and her caseworker shape, review and agree her plan, each in their o
 		await signIn(page, 'caseworker');
 		expect(await openPlanAsStaff(page, ZAHRA.search, ZAHRA.listName)).toBe(planPath);
 		await expectDocumentLanguage(page, 'de');
-		await expect(page.getByRole('heading', { level: 1, name: fill(de['plan.plan_of'], { name: ZAHRA.name }) })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: fill(de['plan.plan_of'], { name: ZAHRA.name }) })
+		).toBeVisible();
 		await expect(page.getByRole('heading', { level: 3, name: HEALTH.title.de })).toBeVisible();
 		const proposals = page.getByRole('region', { name: de['plan.proposals_staff'], exact: true });
 		const proposal = proposals.getByRole('listitem').filter({ hasText: PROPOSAL.title });
@@ -101,13 +111,17 @@ test("Zahra and her caseworker shape, review and agree her plan, each in their o
 		await expect(page).toHaveURL(new RegExp(`${planPath}\\?done=accepted#goal-[0-9a-f-]{36}$`));
 		await expectSuccess(page, de['plan.done_accepted']);
 		await expect(proposals).toHaveCount(0);
-		const accepted = page.getByRole('region', { name: de['field.work'], exact: true }).getByRole('article', { name: PROPOSAL.title });
+		const accepted = page
+			.getByRole('region', { name: de['field.work'], exact: true })
+			.getByRole('article', { name: PROPOSAL.title });
 		await expect(accepted).toContainText(fill(de['plan.written_in'], { language: 'فارسی' }));
 
 		// d. A review: the health goal is achieved; the next review in about three months.
 		await page.getByRole('link', { name: de['plan.run_review'] }).click();
 		await expect(page).toHaveURL(`${planPath}/review`);
-		await expect(page.getByRole('heading', { level: 1, name: fill(de['plan.review_title'], { name: ZAHRA.name }) })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: fill(de['plan.review_title'], { name: ZAHRA.name }) })
+		).toBeVisible();
 		await page
 			.getByRole('group', { name: HEALTH.title.de })
 			.getByRole('combobox', { name: de['plan.outcome'], exact: true })
@@ -123,7 +137,9 @@ test("Zahra and her caseworker shape, review and agree her plan, each in their o
 		const healthCard = page.getByRole('article', { name: HEALTH.title.de });
 		await expect(healthCard.locator('header')).toHaveText(new RegExp(`${de['goal_status.achieved']}$`));
 		await expect(healthCard.getByRole('combobox', { name: de['plan.status'], exact: true })).toHaveValue('achieved');
-		await expect(page.getByRole('article', { name: RESIDENCE.title.de }).locator('header')).toHaveText(new RegExp(`${de['goal_status.planned']}$`));
+		await expect(page.getByRole('article', { name: RESIDENCE.title.de }).locator('header')).toHaveText(
+			new RegExp(`${de['goal_status.planned']}$`)
+		);
 
 		// e. The caseworker puts the plan up for agreement and confirms it for the organisation.
 		await page.getByRole('button', { name: de['plan.put_up_for_agreement'] }).click();
@@ -170,7 +186,9 @@ test("Zahra and her caseworker shape, review and agree her plan, each in their o
 		await expect(z.getByRole('heading', { level: 3, name: PROPOSAL.title })).toBeVisible();
 		// Read-only: the steps show whether they are done, and nothing can be ticked.
 		await expect(z.getByRole('listitem').filter({ hasText: stepText })).toContainText(fa['plan.step_is_done']);
-		await expect(z.getByRole('listitem').filter({ hasText: HEALTH.steps[1].text.fa })).toContainText(fa['plan.step_is_open']);
+		await expect(z.getByRole('listitem').filter({ hasText: HEALTH.steps[1].text.fa })).toContainText(
+			fa['plan.step_is_open']
+		);
 		await expect(z.getByRole('button', { name: pattern(fa['plan.step_done_label']) })).toHaveCount(0);
 		await expect(z.getByRole('button', { name: fa['plan.i_agree'] })).toHaveCount(0);
 	} finally {
@@ -178,7 +196,10 @@ test("Zahra and her caseworker shape, review and agree her plan, each in their o
 	}
 });
 
-test('bad input for a new goal is refused in German, keeps what was typed and adds nothing', async ({ page, baseURL }) => {
+test('bad input for a new goal is refused in German, keeps what was typed and adds nothing', async ({
+	page,
+	baseURL
+}) => {
 	await signIn(page, 'caseworker');
 	const planPath = await openPlanAsStaff(page, ZAHRA.search, ZAHRA.listName);
 	const goals = page.getByRole('main').getByRole('article');
@@ -214,9 +235,20 @@ test('bad input for a new goal is refused in German, keeps what was typed and ad
 	await expect(field).toHaveValue('language');
 
 	// 30 February cannot be typed into a date input: send the form as a script would.
-	const form = { catalogueId: '', title: 'Zahnarzttermin vereinbaren', field: 'health', why: '', targetDate: '2026-02-30', nextReviewDate: '' };
+	const form = {
+		catalogueId: '',
+		title: 'Zahnarzttermin vereinbaren',
+		field: 'health',
+		why: '',
+		targetDate: '2026-02-30',
+		nextReviewDate: ''
+	};
 	// Without "Accept: text/html" a form action answers with JSON: the failure, its status and its data.
-	const asJson = await page.request.post(`${planPath}/goals/new`, { form, headers: { origin: baseURL! }, maxRedirects: 0 });
+	const asJson = await page.request.post(`${planPath}/goals/new`, {
+		form,
+		headers: { origin: baseURL! },
+		maxRedirects: 0
+	});
 	const result = (await asJson.json()) as { type: string; status: number; data: string };
 	expect(result.type).toBe('failure');
 	expect(result.status).toBe(400);
@@ -272,7 +304,9 @@ test('a goal changed in another tab since the form was opened is not overwritten
 	await targetIn(second).fill(secondTarget);
 	await editForm(second).getByRole('button', { name: de['form.save'] }).click();
 	await expect(second.getByRole('main').getByRole('alert')).toHaveText(de['plan.conflict']);
-	const choice = editForm(second).getByRole('group', { name: fill(de['plan.conflict_field'], { field: de['plan.why_label'] }) });
+	const choice = editForm(second).getByRole('group', {
+		name: fill(de['plan.conflict_field'], { field: de['plan.why_label'] })
+	});
 	await expect(choice.getByRole('radio', { name: new RegExp(secondWhy) })).toBeChecked();
 	await expect(choice.getByRole('radio', { name: new RegExp(firstWhy) })).not.toBeChecked();
 	await expect(statusIn(second)).toHaveValue('paused');
@@ -294,7 +328,11 @@ test('a goal changed in another tab since the form was opened is not overwritten
 	await second.close();
 });
 
-test("nobody else opens Zahra's plan, and a participant ticks only her own steps", async ({ page, browser, baseURL }) => {
+test("nobody else opens Zahra's plan, and a participant ticks only her own steps", async ({
+	page,
+	browser,
+	baseURL
+}) => {
 	await signIn(page, 'caseworker');
 	const planPath = await openPlanAsStaff(page, ZAHRA.search, ZAHRA.listName);
 
@@ -311,7 +349,10 @@ test("nobody else opens Zahra's plan, and a participant ticks only her own steps
 	await addStep.getByRole('combobox', { name: de['plan.who_does_it'] }).selectOption('caseworker');
 	await addStep.getByRole('button', { name: de['plan.add_step'] }).click();
 	await expectSuccess(page, de['plan.done_step_added']);
-	const staffTick = page.getByRole('button', { name: fill(de['plan.step_done_label'], { step: caseworkerStep }), exact: true });
+	const staffTick = page.getByRole('button', {
+		name: fill(de['plan.step_done_label'], { step: caseworkerStep }),
+		exact: true
+	});
 	await expect(staffTick).toHaveAttribute('aria-pressed', 'false');
 	const stepForm = page.locator('form').filter({ has: staffTick });
 	const tickForm = {
@@ -320,12 +361,22 @@ test("nobody else opens Zahra's plan, and a participant ticks only her own steps
 		done: 'yes'
 	};
 	const post = (target: Page) =>
-		target.request.post(`${planPath}?/tick`, { form: tickForm, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+		target.request.post(`${planPath}?/tick`, {
+			form: tickForm,
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
 
 	// A caseworker of another organisation: every plan page is "not found", and so is ticking a step.
 	const caritas = await signedInContext(browser, 'caseworker2', { locale: 'de-DE' });
 	try {
-		for (const path of [planPath, `${planPath}/goals/new`, `${planPath}/review`, `${planPath}/versions`, `${planPath}/print`]) {
+		for (const path of [
+			planPath,
+			`${planPath}/goals/new`,
+			`${planPath}/review`,
+			`${planPath}/versions`,
+			`${planPath}/print`
+		]) {
 			const response = await caritas.page.goto(path);
 			expect(response?.status(), path).toBe(404);
 			await expect(caritas.page.getByRole('heading', { level: 1, name: de['error.not_found'] })).toBeVisible();
@@ -363,7 +414,12 @@ test("nobody else opens Zahra's plan, and a participant ticks only her own steps
 		await expect(row).toContainText(fa['plan.step_is_open']);
 		await expect(row.getByRole('button')).toHaveCount(0);
 		// Her own steps in the same goal she can tick.
-		await expect(residence.getByRole('button', { name: fill(fa['plan.step_done_label'], { step: RESIDENCE.steps[0].text.fa }), exact: true })).toBeVisible();
+		await expect(
+			residence.getByRole('button', {
+				name: fill(fa['plan.step_done_label'], { step: RESIDENCE.steps[0].text.fa }),
+				exact: true
+			})
+		).toBeVisible();
 		expect((await post(zahra.page)).status()).toBe(404);
 	} finally {
 		await zahra.context.close();
@@ -394,7 +450,9 @@ test.describe('axe: no WCAG 2.1 A/AA violations on the plan pages', () => {
 		await check('goals/[goalId]');
 
 		await page.goto(`${planPath}/goals/new`);
-		await expect(page.getByRole('heading', { level: 1, name: t[staff ? 'plan.add_goal' : 'plan.propose_goal'] })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: t[staff ? 'plan.add_goal' : 'plan.propose_goal'] })
+		).toBeVisible();
 		await check('goals/new');
 
 		if (staff) {
@@ -406,7 +464,10 @@ test.describe('axe: no WCAG 2.1 A/AA violations on the plan pages', () => {
 		await page.goto(`${planPath}/versions`);
 		await expect(page.getByRole('heading', { level: 1, name: t['plan.versions'] })).toBeVisible();
 		await check('versions');
-		await page.getByRole('main').getByRole('link', { name: fill(t['plan.version_number'], { number: 1 }), exact: true }).click();
+		await page
+			.getByRole('main')
+			.getByRole('link', { name: fill(t['plan.version_number'], { number: 1 }), exact: true })
+			.click();
 		await expect(page).toHaveURL(new RegExp(`${planPath}/versions/[0-9a-f-]{36}$`));
 		await check('versions/[versionId]');
 

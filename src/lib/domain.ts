@@ -19,7 +19,16 @@ export const RESIDENCE_STATUSES = [
 export type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
 
 // What a participant can share, each scope on its own. Document scopes are per document category.
-export const DOCUMENT_CATEGORIES = ['identity', 'residence_permit', 'certificates', 'work', 'health', 'housing', 'letters', 'other'] as const;
+export const DOCUMENT_CATEGORIES = [
+	'identity',
+	'residence_permit',
+	'certificates',
+	'work',
+	'health',
+	'housing',
+	'letters',
+	'other'
+] as const;
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 export const CONSENT_SCOPES = [
 	'plan.read',
@@ -48,7 +57,11 @@ export const APPOINTMENT_KINDS = [
 ] as const;
 export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
 /** Kinds that are a meeting with the caseworker themselves. */
-export const CASEWORKER_KINDS = ['home_visit', 'office_consultation', 'phone_call'] as const satisfies readonly AppointmentKind[];
+export const CASEWORKER_KINDS = [
+	'home_visit',
+	'office_consultation',
+	'phone_call'
+] as const satisfies readonly AppointmentKind[];
 
 /**
  * requested: waiting for the other side's answer (see `awaiting`); confirmed; declined; cancelled;
@@ -60,7 +73,16 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 export const ACTIVE_APPOINTMENT_STATUSES = ['requested', 'confirmed'] as const satisfies readonly AppointmentStatus[];
 
 /** Things people are often asked to bring; each has a translated label. Anything else goes in a note. */
-export const BRING_ITEMS = ['passport', 'residence_permit', 'letter', 'health_card', 'certificates', 'bank_details', 'photo', 'rental_contract'] as const;
+export const BRING_ITEMS = [
+	'passport',
+	'residence_permit',
+	'letter',
+	'health_card',
+	'certificates',
+	'bank_details',
+	'photo',
+	'rental_contract'
+] as const;
 export type BringItem = (typeof BRING_ITEMS)[number];
 
 export const SLOT_MODES = ['office', 'phone'] as const;

@@ -42,12 +42,21 @@ export function formatTimeRange(locale: Locale, start: Date, end: Date): string 
 }
 
 export function formatTime(locale: Locale, date: Date): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric', minute: '2-digit', timeZone: TIME_ZONE }).format(date);
+	return new Intl.DateTimeFormat(intlLocale(locale), {
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZone: TIME_ZONE
+	}).format(date);
 }
 
 /** "Tue, 24 Nov" for lists of days (office-hour slots). */
 export function formatDay(locale: Locale, date: Date): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short', timeZone: TIME_ZONE }).format(date);
+	return new Intl.DateTimeFormat(intlLocale(locale), {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		timeZone: TIME_ZONE
+	}).format(date);
 }
 
 const dayKey = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(date);

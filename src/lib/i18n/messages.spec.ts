@@ -13,7 +13,11 @@ const MESSAGES: Record<Locale, Record<string, string>> = { de, en, ar, fa, ti };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 // A key is plural when English has both its _one and _other forms ("scope.documents_read_other" is not).
-const pluralBases = new Set(Object.keys(en).filter((k) => k.endsWith('_one') && `${k.slice(0, -4)}_other` in en).map((k) => k.slice(0, -4)));
+const pluralBases = new Set(
+	Object.keys(en)
+		.filter((k) => k.endsWith('_one') && `${k.slice(0, -4)}_other` in en)
+		.map((k) => k.slice(0, -4))
+);
 const baseOf = (key: string) => {
 	const base = key.replace(PLURAL_SUFFIX, '');
 	return base !== key && pluralBases.has(base) ? base : key;
@@ -27,7 +31,9 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)/g)].map((m) => m[1
 
 describe('translations', () => {
 	it('every locale has a message file and every message file is a registered locale', () => {
-		const files = readdirSync(join(import.meta.dirname, 'messages')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
+		const files = readdirSync(join(import.meta.dirname, 'messages'))
+			.filter((f) => f.endsWith('.json'))
+			.map((f) => f.replace('.json', ''));
 		expect(files.sort()).toEqual([...LOCALES].sort());
 	});
 
@@ -43,7 +49,9 @@ describe('translations', () => {
 			it('has every plural form the language needs, and only those', () => {
 				const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
 				for (const base of pluralBases) {
-					const forms = Object.keys(messages).filter((k) => baseOf(k) === base && k !== base).map((k) => k.slice(base.length + 1));
+					const forms = Object.keys(messages)
+						.filter((k) => baseOf(k) === base && k !== base)
+						.map((k) => k.slice(base.length + 1));
 					expect(forms.sort(), `${locale} ${base}`).toEqual([...categories].sort());
 				}
 			});
@@ -69,7 +77,9 @@ describe('translations', () => {
 				it('is a translation, not a copy of English', () => {
 					// Placeholders are not words: "{{name}}: {{change}}" reads the same in every language.
 					const words = (v: string) => v.replace(/\{\{[^}]*\}\}/g, '');
-					const copied = Object.entries(messages).filter(([k, v]) => v === (en as Record<string, string>)[k] && /[a-z]{4,}/.test(words(v)));
+					const copied = Object.entries(messages).filter(
+						([k, v]) => v === (en as Record<string, string>)[k] && /[a-z]{4,}/.test(words(v))
+					);
 					// A handful of words are the same in German and English (e.g. "Name", "Status").
 					expect(copied.length, copied.map(([k]) => k).join(', ')).toBeLessThanOrEqual(locale === 'de' ? 6 : 0);
 				});

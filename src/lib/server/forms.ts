@@ -58,7 +58,13 @@ export function parseForm<S extends v.GenericSchema>(schema: S, formData: FormDa
 }
 
 /** A failure with one message for the whole form (count feeds plural forms such as "in N minutes"). */
-export function formFailure(status: number, message: string, formData: FormData, errors: FieldErrors = {}, count?: number) {
+export function formFailure(
+	status: number,
+	message: string,
+	formData: FormData,
+	errors: FieldErrors = {},
+	count?: number
+) {
 	return fail(status, { errors, values: formValues(formData), message, count } satisfies FormFailure);
 }
 
@@ -82,7 +88,15 @@ export function passwordsMatch<T extends { password: string; passwordRepeat: str
 		if (!dataset.typed || dataset.value.password === dataset.value.passwordRepeat) return;
 		addIssue({
 			message: 'form.passwords_differ',
-			path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'passwordRepeat', value: dataset.value.passwordRepeat }]
+			path: [
+				{
+					type: 'object',
+					origin: 'value',
+					input: dataset.value,
+					key: 'passwordRepeat',
+					value: dataset.value.passwordRepeat
+				}
+			]
 		});
 	});
 }

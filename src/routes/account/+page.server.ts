@@ -23,7 +23,11 @@ export const actions: Actions = {
 		const parsed = parseForm(passwordChange, formData);
 		if (!parsed.ok) return parsed.failure;
 		const changed = await changePassword(actor.id, parsed.output.current, parsed.output.password);
-		if (!changed) return formFailure(400, 'account.current_password_wrong', formData, { current: 'account.current_password_wrong' });
+		if (!changed) {
+			return formFailure(400, 'account.current_password_wrong', formData, {
+				current: 'account.current_password_wrong'
+			});
+		}
 		return { passwordChanged: true };
 	},
 	everywhere: async ({ cookies, url }) => {

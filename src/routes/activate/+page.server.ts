@@ -13,7 +13,13 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const ACTIVATION_COOKIE = 'tandem_activation';
 
 function keepCode(cookies: Cookies, code: string, secure: boolean) {
-	cookies.set(ACTIVATION_COOKIE, normaliseCode(code), { path: '/activate', httpOnly: true, sameSite: 'lax', secure, maxAge: 3600 });
+	cookies.set(ACTIVATION_COOKIE, normaliseCode(code), {
+		path: '/activate',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: 3600
+	});
 }
 
 async function checkCode(event: RequestEvent, code: string) {
@@ -40,7 +46,12 @@ export const load: PageServerLoad = async (event) => {
 	const checked = await checkCode(event, stored);
 	if (!checked.ok) {
 		cookies.delete(ACTIVATION_COOKIE, { path: '/activate' });
-		return { step: 'code' as const, codeError: checked.minutes > 0 ? 'activate.throttled' : 'activate.code_invalid', minutes: checked.minutes, code: formatCode(stored) };
+		return {
+			step: 'code' as const,
+			codeError: checked.minutes > 0 ? 'activate.throttled' : 'activate.code_invalid',
+			minutes: checked.minutes,
+			code: formatCode(stored)
+		};
 	}
 	const step = url.searchParams.get('step') === 'account' ? ('account' as const) : ('language' as const);
 	return {
@@ -73,7 +84,13 @@ export const actions: Actions = {
 	language: async ({ request, cookies, url }) => {
 		const locale = (await request.formData()).get('locale');
 		if (isLocale(locale)) {
-			cookies.set(LOCALE_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: 365 * 86400 });
+			cookies.set(LOCALE_COOKIE, locale, {
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:',
+				maxAge: 365 * 86400
+			});
 		}
 		// A full page in the chosen language, with its direction and font, from here on.
 		redirect(303, '/activate?step=account');
@@ -86,9 +103,15 @@ export const actions: Actions = {
 		const parsed = parseForm(accountSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const locale = isLocale(locals.locale) ? locals.locale : LOCALES[0];
-		const result = await redeemInvitation(stored, { username: parsed.output.username, password: parsed.output.password, locale });
+		const result = await redeemInvitation(stored, {
+			username: parsed.output.username,
+			password: parsed.output.password,
+			locale
+		});
 		if (!result.redeemed) {
-			if (result.reason === 'username_taken') return formFailure(400, 'form.username_taken', formData, { username: 'form.username_taken' });
+			if (result.reason === 'username_taken') {
+				return formFailure(400, 'form.username_taken', formData, { username: 'form.username_taken' });
+			}
 			cookies.delete(ACTIVATION_COOKIE, { path: '/activate' });
 			return formFailure(400, 'activate.code_invalid', formData);
 		}

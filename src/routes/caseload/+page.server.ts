@@ -18,7 +18,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		...result,
 		rows: result.rows.map((r) => ({
 			...r,
-			nextAppointment: r.nextAppointment === null ? null : { ...r.nextAppointment, when: formatDateTime(locals.locale, r.nextAppointment.startsAt), startsAt: undefined }
+			nextAppointment:
+				r.nextAppointment === null
+					? null
+					: {
+							...r.nextAppointment,
+							when: formatDateTime(locals.locale, r.nextAppointment.startsAt),
+							startsAt: undefined
+						}
 		})),
 		pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
 		...facets,

@@ -14,10 +14,15 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireRole('participant');
 	if (actor.participantId === null) error(404, 'error.not_found');
-	const [record, plan] = await Promise.all([openParticipant(actor, actor.participantId), readPlan(actor, actor.participantId)]);
+	const [record, plan] = await Promise.all([
+		openParticipant(actor, actor.participantId),
+		readPlan(actor, actor.participantId)
+	]);
 	const { participant } = record;
 	const access = await openAppointments(actor, actor.participantId);
-	const { upcoming } = splitByTime(await appointmentViews(await appointmentsOf(actor.participantId), access, actor, locals.locale));
+	const { upcoming } = splitByTime(
+		await appointmentViews(await appointmentsOf(actor.participantId), access, actor, locals.locale)
+	);
 	const goals = plan.goals.map((g) => goalView(g, locals.locale)).filter((g) => g.proposal === 'none');
 	return {
 		welcome: url.searchParams.has('welcome'),

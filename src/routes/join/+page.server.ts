@@ -12,7 +12,13 @@ import type { Actions, PageServerLoad } from './$types';
 const JOIN_COOKIE = 'tandem_join';
 
 function keep(cookies: Cookies, code: string, secure: boolean) {
-	cookies.set(JOIN_COOKIE, normaliseCode(code), { path: '/join', httpOnly: true, sameSite: 'lax', secure, maxAge: 3600 });
+	cookies.set(JOIN_COOKIE, normaliseCode(code), {
+		path: '/join',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: 3600
+	});
 }
 
 export const load: PageServerLoad = async ({ url, cookies, locals, getClientAddress }) => {
@@ -34,7 +40,15 @@ export const load: PageServerLoad = async ({ url, cookies, locals, getClientAddr
 	};
 };
 
-const volunteerSchema = v.pipe(v.object({ displayName: requiredText(100), username, ...newPasswordEntries, privacyRead: v.literal('yes', 'activate.privacy_required') }), passwordsMatch());
+const volunteerSchema = v.pipe(
+	v.object({
+		displayName: requiredText(100),
+		username,
+		...newPasswordEntries,
+		privacyRead: v.literal('yes', 'activate.privacy_required')
+	}),
+	passwordsMatch()
+);
 
 async function codeFrom(cookies: Cookies, formData: FormData, address: string) {
 	const typed = formData.get('code');
@@ -57,7 +71,9 @@ export const actions: Actions = {
 	},
 	accept: async ({ cookies, locals, request }) => {
 		const formData = await request.formData();
-		if (locals.user === null || locals.user.role !== 'volunteer') return formFailure(403, 'join.volunteers_only', formData);
+		if (locals.user === null || locals.user.role !== 'volunteer') {
+			return formFailure(403, 'join.volunteers_only', formData);
+		}
 		const { id, role, organisationId, participantId } = locals.user;
 		const result = await acceptGrant({ id, role, organisationId, participantId }, cookies.get(JOIN_COOKIE) ?? '');
 		if (!result.ok) return formFailure(400, 'join.code_invalid', formData);
@@ -67,7 +83,9 @@ export const actions: Actions = {
 	create: async ({ request, cookies, url }) => {
 		const formData = await request.formData();
 		const code = cookies.get(JOIN_COOKIE);
-		if (code === undefined || (await findPendingGrant(code)) === null) return formFailure(400, 'join.code_invalid', formData);
+		if (code === undefined || (await findPendingGrant(code)) === null) {
+			return formFailure(400, 'join.code_invalid', formData);
+		}
 		const parsed = parseForm(volunteerSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const created = await createVolunteerAccount(parsed.output);

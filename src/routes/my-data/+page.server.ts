@@ -7,6 +7,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	const actor = requireRole('participant');
 	if (actor.participantId === null) error(404, 'error.not_found');
-	const [consents, accesses] = await Promise.all([consentsOf(actor.participantId), accessesTo(actor.participantId, actor.id, 1000)]);
+	const [consents, accesses] = await Promise.all([
+		consentsOf(actor.participantId),
+		accessesTo(actor.participantId, actor.id, 1000)
+	]);
 	return { activeGrants: consents.filter((c) => c.state === 'given').length, accessCount: accesses.length };
 };

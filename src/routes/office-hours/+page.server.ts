@@ -10,11 +10,29 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireRole('caseworker');
 	const slots = await officeHoursOf(actor.id, new Date());
-	const days = new Map<string, { day: string; slots: { id: string; time: string; mode: 'office' | 'phone'; place: string; heldBy: { id: string; name: string } | null }[] }>();
+	const days = new Map<
+		string,
+		{
+			day: string;
+			slots: {
+				id: string;
+				time: string;
+				mode: 'office' | 'phone';
+				place: string;
+				heldBy: { id: string; name: string } | null;
+			}[];
+		}
+	>();
 	for (const slot of slots) {
 		const day = formatDay(locals.locale, slot.startsAt);
 		if (!days.has(day)) days.set(day, { day, slots: [] });
-		days.get(day)!.slots.push({ id: slot.id, time: `${formatTime(locals.locale, slot.startsAt)}–${formatTime(locals.locale, slot.endsAt)}`, mode: slot.mode, place: slot.place, heldBy: slot.heldBy });
+		days.get(day)!.slots.push({
+			id: slot.id,
+			time: `${formatTime(locals.locale, slot.startsAt)}–${formatTime(locals.locale, slot.endsAt)}`,
+			mode: slot.mode,
+			place: slot.place,
+			heldBy: slot.heldBy
+		});
 	}
 	const added = Number(url.searchParams.get('added'));
 	return {
@@ -32,7 +50,14 @@ export const actions: Actions = {
 		const parsed = parseForm(officeHoursSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const result = await addOfficeHours(actor, parsed.output);
-		if (!result.ok) return formFailure(400, result.reason, formData, result.field === undefined ? {} : { [result.field]: result.reason });
+		if (!result.ok) {
+			return formFailure(
+				400,
+				result.reason,
+				formData,
+				result.field === undefined ? {} : { [result.field]: result.reason }
+			);
+		}
 		redirect(303, `/office-hours?added=${result.created}`);
 	},
 	remove: async ({ request }) => {

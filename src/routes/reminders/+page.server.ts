@@ -19,11 +19,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		reminders: await remindersFor(actor.id, locals.locale),
 		offsets: [...(await offsetsOf(actor.id))],
 		// Volunteers are reminded of appointments they go along to, not of someone's papers.
-		choices: actor.role === 'participant' ? [...REMINDER_OFFSETS.appointment, ...REMINDER_OFFSETS.document] : [...REMINDER_OFFSETS.appointment],
+		choices:
+			actor.role === 'participant'
+				? [...REMINDER_OFFSETS.appointment, ...REMINDER_OFFSETS.document]
+				: [...REMINDER_OFFSETS.appointment],
 		pushKey: vapidKeys().publicKey,
 		devices: await subscriptionCount(actor.id),
-		feed: actor.participantId === null ? null : feed === null ? { active: false as const } : { active: true as const, since: formatDate(locals.locale, feed.createdAt) },
-		done: ['saved', 'test_sent', 'feed_stopped'].includes(url.searchParams.get('done') ?? '') ? url.searchParams.get('done') : null
+		feed:
+			actor.participantId === null
+				? null
+				: feed === null
+					? { active: false as const }
+					: { active: true as const, since: formatDate(locals.locale, feed.createdAt) },
+		done: ['saved', 'test_sent', 'feed_stopped'].includes(url.searchParams.get('done') ?? '')
+			? url.searchParams.get('done')
+			: null
 	};
 };
 
@@ -54,7 +64,12 @@ export const actions: Actions = {
 	test: async ({ locals }) => {
 		const actor = who();
 		const t = translatorFor(locals.locale);
-		await pushToUser(actor.id, { title: t('reminders.push_test_title'), body: t('reminders.push_test_body'), url: '/reminders', tag: 'test' });
+		await pushToUser(actor.id, {
+			title: t('reminders.push_test_title'),
+			body: t('reminders.push_test_body'),
+			url: '/reminders',
+			tag: 'test'
+		});
 		redirect(303, '/reminders?done=test_sent');
 	},
 	feed: async ({ url }) => {

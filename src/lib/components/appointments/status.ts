@@ -5,8 +5,16 @@ export type Viewer = 'self' | 'staff' | 'volunteer';
 /** The status as the reader should understand it: who has to answer, from where they stand. */
 export function statusKey(a: Pick<AppointmentView, 'status' | 'awaiting'>, viewer: Viewer): string {
 	if (a.status !== 'requested') return `appointments.status_${a.status}`;
-	if (a.awaiting === 'participant') return viewer === 'self' ? 'appointments.status_requested_you' : viewer === 'staff' ? 'appointments.status_requested_participant' : 'appointments.status_requested';
-	if (a.awaiting === 'staff') return viewer === 'staff' ? 'appointments.waiting_for_staff' : 'appointments.status_requested_staff';
+	if (a.awaiting === 'participant') {
+		return viewer === 'self'
+			? 'appointments.status_requested_you'
+			: viewer === 'staff'
+				? 'appointments.status_requested_participant'
+				: 'appointments.status_requested';
+	}
+	if (a.awaiting === 'staff') {
+		return viewer === 'staff' ? 'appointments.waiting_for_staff' : 'appointments.status_requested_staff';
+	}
 	return 'appointments.status_requested';
 }
 

@@ -1,14 +1,33 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireActor } from '../auth/guard';
 import { formFailure, parseForm } from '../forms';
-import { changeAppointment, CHANGES, createAppointment, rescheduleAppointment, updateAppointmentDetails, type ChangeName, type WriteResult } from './index';
+import {
+	changeAppointment,
+	CHANGES,
+	createAppointment,
+	rescheduleAppointment,
+	updateAppointmentDetails,
+	type ChangeName,
+	type WriteResult
+} from './index';
 import { appointmentIdSchema, appointmentSchema, bookSchema, detailsSchema, rescheduleSchema } from './schema';
 import { bookSlot } from './slots';
 
 type Event = RequestEvent<{ id: string }>;
 
 /** What an appointments page may report after a form action; anything else in the address is ignored. */
-const OUTCOMES = new Set(['confirmed', 'declined', 'change_requested', 'cancelled', 'done', 'noted', 'created', 'booked', 'rescheduled', 'updated']);
+const OUTCOMES = new Set([
+	'confirmed',
+	'declined',
+	'change_requested',
+	'cancelled',
+	'done',
+	'noted',
+	'created',
+	'booked',
+	'rescheduled',
+	'updated'
+]);
 
 export function outcomeOf(url: URL): string | null {
 	const done = url.searchParams.get('done');
@@ -20,7 +39,12 @@ function listOf(event: Event): string {
 }
 
 function refused(result: Exclude<WriteResult, { ok: true }>, formData: FormData) {
-	return formFailure(result.reason === 'appointments.not_now' ? 409 : 400, result.reason, formData, result.field === undefined ? {} : { [result.field]: result.reason });
+	return formFailure(
+		result.reason === 'appointments.not_now' ? 409 : 400,
+		result.reason,
+		formData,
+		result.field === undefined ? {} : { [result.field]: result.reason }
+	);
 }
 
 /** One form action per change (confirm, decline, …): authenticate, let the domain decide, redirect with the outcome. */
@@ -30,7 +54,13 @@ function changeAction(name: ChangeName) {
 		const formData = await event.request.formData();
 		const parsed = parseForm(appointmentIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		const result = await changeAppointment(actor, event.params.id, parsed.output.appointmentId, name, parsed.output.message);
+		const result = await changeAppointment(
+			actor,
+			event.params.id,
+			parsed.output.appointmentId,
+			name,
+			parsed.output.message
+		);
 		if (!result.ok) return refused(result, formData);
 		redirect(303, `${event.url.pathname}?done=${CHANGES[name].action}`);
 	};
@@ -80,7 +110,13 @@ export async function bookAction(event: Event) {
 	const formData = await event.request.formData();
 	const parsed = parseForm(bookSchema, formData);
 	if (!parsed.ok) return parsed.failure;
-	const result = await bookSlot(actor, event.params.id, parsed.output.slotId, parsed.output.kind, parsed.output.message);
+	const result = await bookSlot(
+		actor,
+		event.params.id,
+		parsed.output.slotId,
+		parsed.output.kind,
+		parsed.output.message
+	);
 	if (!result.ok) return formFailure(409, result.reason, formData, { slotId: result.reason });
 	redirect(303, `${listOf(event)}/${result.id}?done=booked`);
 }

@@ -34,8 +34,13 @@ export function newFeed(actor: Actor, participantId: string, now = new Date()): 
 	if (actor.participantId !== participantId) throw new Error('Only the participant makes their calendar feed');
 	const token = generateSessionToken();
 	db.transaction((tx) => {
-		tx.update(calendarFeeds).set({ revokedAt: now }).where(and(eq(calendarFeeds.participantId, participantId), isNull(calendarFeeds.revokedAt))).run();
-		tx.insert(calendarFeeds).values({ id: crypto.randomUUID(), participantId, tokenHash: hashToken(token), createdAt: now }).run();
+		tx.update(calendarFeeds)
+			.set({ revokedAt: now })
+			.where(and(eq(calendarFeeds.participantId, participantId), isNull(calendarFeeds.revokedAt)))
+			.run();
+		tx.insert(calendarFeeds)
+			.values({ id: crypto.randomUUID(), participantId, tokenHash: hashToken(token), createdAt: now })
+			.run();
 		recordAuditIn(tx, { actor, action: 'calendar_feed.changed', participantId, detail: { change: 'new' } });
 	});
 	return token;
@@ -44,7 +49,10 @@ export function newFeed(actor: Actor, participantId: string, now = new Date()): 
 export function stopFeed(actor: Actor, participantId: string, now = new Date()): void {
 	if (actor.participantId !== participantId) throw new Error('Only the participant stops their calendar feed');
 	db.transaction((tx) => {
-		tx.update(calendarFeeds).set({ revokedAt: now }).where(and(eq(calendarFeeds.participantId, participantId), isNull(calendarFeeds.revokedAt))).run();
+		tx.update(calendarFeeds)
+			.set({ revokedAt: now })
+			.where(and(eq(calendarFeeds.participantId, participantId), isNull(calendarFeeds.revokedAt)))
+			.run();
 		recordAuditIn(tx, { actor, action: 'calendar_feed.changed', participantId, detail: { change: 'stopped' } });
 	});
 }
@@ -53,7 +61,13 @@ export function stopFeed(actor: Actor, participantId: string, now = new Date()):
 export async function feedCalendar(token: string, now = new Date()): Promise<string | null> {
 	if (!/^[a-z2-7]{20,64}$/.test(token)) return null;
 	const [feed] = await db
-		.select({ id: calendarFeeds.id, participantId: calendarFeeds.participantId, locale: users.locale, language: participants.language, givenName: participants.givenName })
+		.select({
+			id: calendarFeeds.id,
+			participantId: calendarFeeds.participantId,
+			locale: users.locale,
+			language: participants.language,
+			givenName: participants.givenName
+		})
 		.from(calendarFeeds)
 		.innerJoin(participants, eq(calendarFeeds.participantId, participants.id))
 		.leftJoin(users, eq(participants.userId, users.id))
@@ -62,7 +76,12 @@ export async function feedCalendar(token: string, now = new Date()): Promise<str
 	const rows = await db
 		.select()
 		.from(appointments)
-		.where(and(eq(appointments.participantId, feed.participantId), gt(appointments.endsAt, new Date(now.getTime() - FEED_HISTORY_MS))));
+		.where(
+			and(
+				eq(appointments.participantId, feed.participantId),
+				gt(appointments.endsAt, new Date(now.getTime() - FEED_HISTORY_MS))
+			)
+		);
 	await db.update(calendarFeeds).set({ lastFetchedAt: now }).where(eq(calendarFeeds.id, feed.id));
 	const locale = isLocale(feed.locale) ? feed.locale : feed.language;
 	return appointmentsCalendar(rows, locale, translatorFor(locale)('appointments.feed_name'));

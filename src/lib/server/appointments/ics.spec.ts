@@ -30,7 +30,8 @@ afterAll(() => {
 
 let world: Awaited<ReturnType<typeof makeWorld>>;
 const pid = () => world.participant.id;
-const self = () => actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
+const self = () =>
+	actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
 const caseworker = () => actorOf(world.caseworker);
 
 beforeEach(async () => {
@@ -41,7 +42,12 @@ afterEach(() => {
 	if (ICAL.TimezoneService.has('Europe/Berlin')) ICAL.TimezoneService.remove('Europe/Berlin');
 });
 
-async function make(overrides: Partial<AppointmentInput>, actor = caseworker(), participantId = pid(), now = NOW): Promise<string> {
+async function make(
+	overrides: Partial<AppointmentInput>,
+	actor = caseworker(),
+	participantId = pid(),
+	now = NOW
+): Promise<string> {
 	const result = await createAppointment(actor, participantId, appointmentInput('2027-01-20', overrides), now);
 	if (!result.ok) throw new Error(result.reason);
 	return result.id;
@@ -65,8 +71,26 @@ function parse(ics: string) {
 
 describe('appointments as an .ics file, read back by an independent parser', () => {
 	it('winter and summer times carry TZID=Europe/Berlin with the zone’s rules and mean exactly the stored instants', async () => {
-		const winter = await make({ kind: 'doctor', date: '2027-01-20', start: '10:00', end: '11:00', place: 'Praxis Dr. Weber', address: 'Hauptstr. 1, 36037 Fulda', directions: 'Bus 5 bis Stadtschloss', bring: ['passport', 'health_card'], bringNote: 'Überweisung', note: 'Nüchtern kommen' });
-		const summer = await make({ kind: 'jobcenter', title: 'Termin bei Frau Yılmaz', date: '2027-07-20', start: '10:00', end: '11:30', agreed: 'yes' });
+		const winter = await make({
+			kind: 'doctor',
+			date: '2027-01-20',
+			start: '10:00',
+			end: '11:00',
+			place: 'Praxis Dr. Weber',
+			address: 'Hauptstr. 1, 36037 Fulda',
+			directions: 'Bus 5 bis Stadtschloss',
+			bring: ['passport', 'health_card'],
+			bringNote: 'Überweisung',
+			note: 'Nüchtern kommen'
+		});
+		const summer = await make({
+			kind: 'jobcenter',
+			title: 'Termin bei Frau Yılmaz',
+			date: '2027-07-20',
+			start: '10:00',
+			end: '11:30',
+			agreed: 'yes'
+		});
 		const rows = await appointmentsOf(pid());
 		const ics = appointmentsCalendar(rows, 'ar', 'مواعيدي');
 		const { calendar, zone, events } = parse(ics);
@@ -74,7 +98,8 @@ describe('appointments as an .ics file, read back by an independent parser', () 
 		expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('مواعيدي');
 		expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Berlin');
 		// The zone's rules are in the file: standard time +01:00, summer time +02:00.
-		const offsets = (name: string) => zone.getAllSubcomponents(name).map((c) => c.getFirstPropertyValue('tzoffsetto')?.toString());
+		const offsets = (name: string) =>
+			zone.getAllSubcomponents(name).map((c) => c.getFirstPropertyValue('tzoffsetto')?.toString());
 		expect([offsets('standard'), offsets('daylight')]).toEqual([['+01:00'], ['+02:00']]);
 
 		expect([...events.keys()].sort()).toEqual([`${summer}@tandem`, `${winter}@tandem`].sort());
@@ -87,10 +112,17 @@ describe('appointments as an .ics file, read back by an independent parser', () 
 			expect(component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Berlin');
 			expect(component.getFirstProperty('dtend')!.getParameter('tzid')).toBe('Europe/Berlin');
 			expect(event.startDate.zone?.tzid).toBe('Europe/Berlin');
-			expect([event.startDate.hour, event.startDate.minute, event.startDate.utcOffset() / 3600]).toEqual([10, 0, offsetHours]);
+			expect([event.startDate.hour, event.startDate.minute, event.startDate.utcOffset() / 3600]).toEqual([
+				10,
+				0,
+				offsetHours
+			]);
 			expect(event.startDate.toJSDate().getTime()).toBe(stored.startsAt.getTime());
 			expect(event.endDate.toJSDate().getTime()).toBe(stored.endsAt.getTime());
-			expect([event.startDate.toJSDate().toISOString(), event.endDate.toJSDate().toISOString()]).toEqual([wall.start, wall.end]);
+			expect([event.startDate.toJSDate().toISOString(), event.endDate.toJSDate().toISOString()]).toEqual([
+				wall.start,
+				wall.end
+			]);
 			// DTSTAMP and LAST-MODIFIED are UTC (RFC 5545 3.8.7.2, 3.8.7.3), not a floating clock time.
 			for (const name of ['dtstamp', 'last-modified']) {
 				const value = component.getFirstPropertyValue(name) as ICAL.Time;
@@ -107,15 +139,27 @@ describe('appointments as an .ics file, read back by an independent parser', () 
 		expect(events.get(`${summer}@tandem`)!.event.summary).toBe('Termin bei Frau Yılmaz');
 		expect(w.location).toBe('Praxis Dr. Weber, Hauptstr. 1, 36037 Fulda');
 		expect(w.description).toBe(
-			['Nüchtern kommen', `${ar('appointments.directions')}: Bus 5 bis Stadtschloss`, `${ar('appointments.bring')}: ${ar('appointments.bring_passport')}, ${ar('appointments.bring_health_card')}, Überweisung`].join('\n\n')
+			[
+				'Nüchtern kommen',
+				`${ar('appointments.directions')}: Bus 5 bis Stadtschloss`,
+				`${ar('appointments.bring')}: ${ar('appointments.bring_passport')}, ${ar('appointments.bring_health_card')}, Überweisung`
+			].join('\n\n')
 		);
 		expect(events.get(`${winter}@tandem`)!.component.getFirstPropertyValue('status')).toBe('TENTATIVE');
 		expect(events.get(`${summer}@tandem`)!.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
 	});
 
 	it('the summary follows the locale; a cancelled or moved appointment stays in, as CANCELLED', async () => {
-		const cancelled = await make({ kind: 'immigration_office', date: '2027-02-03', start: '09:00', end: '09:30', agreed: 'yes' });
-		expect((await changeAppointment(caseworker(), pid(), cancelled, 'cancel', 'Behörde hat abgesagt', NOW)).ok).toBe(true);
+		const cancelled = await make({
+			kind: 'immigration_office',
+			date: '2027-02-03',
+			start: '09:00',
+			end: '09:30',
+			agreed: 'yes'
+		});
+		expect((await changeAppointment(caseworker(), pid(), cancelled, 'cancel', 'Behörde hat abgesagt', NOW)).ok).toBe(
+			true
+		);
 		const declined = await make({ kind: 'language_course', date: '2027-02-04' });
 		expect((await changeAppointment(self(), pid(), declined, 'decline', '', NOW)).ok).toBe(true);
 		const rows = await appointmentsOf(pid());
@@ -190,13 +234,21 @@ describe('private calendar feed', () => {
 		expect(await feedCalendar(second)).toBeNull();
 		expect(await currentFeed(pid())).toBeNull();
 
-		const audited = await db.select().from(auditLog).where(and(eq(auditLog.action, 'calendar_feed.changed'), eq(auditLog.participantId, pid())));
+		const audited = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'calendar_feed.changed'), eq(auditLog.participantId, pid())));
 		expect(audited.map((r) => r.detail)).toEqual([{ change: 'new' }, { change: 'new' }, { change: 'stopped' }]);
 	});
 
 	it('only the participant makes or stops their feed', async () => {
 		expect(() => newFeed(caseworker(), pid())).toThrow();
-		expect(() => newFeed(actorOf({ id: world.neighbour.userId!, role: 'participant', organisationId: null }, world.neighbour.id), pid())).toThrow();
+		expect(() =>
+			newFeed(
+				actorOf({ id: world.neighbour.userId!, role: 'participant', organisationId: null }, world.neighbour.id),
+				pid()
+			)
+		).toThrow();
 		const token = newFeed(self(), pid());
 		expect(() => stopFeed(caseworker(), pid())).toThrow();
 		expect(await feedCalendar(token)).not.toBeNull();

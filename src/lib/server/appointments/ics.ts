@@ -24,7 +24,12 @@ export function appointmentsCalendar(rows: Appointment[], locale: Locale, name: 
 	const t = translatorFor(locale);
 	// No calendar-wide zone name: ical-generator would then write DTSTAMP and LAST-MODIFIED as floating clock
 	// times of the server's own zone, where RFC 5545 wants UTC. Each event names its zone and brings the VTIMEZONE.
-	const calendar = ical({ name, prodId: { company: 'Tandem', product: 'appointments', language: locale.toUpperCase() }, timezone: { name: null, generator: getVtimezoneComponent }, x: [['X-WR-TIMEZONE', TIME_ZONE]] });
+	const calendar = ical({
+		name,
+		prodId: { company: 'Tandem', product: 'appointments', language: locale.toUpperCase() },
+		timezone: { name: null, generator: getVtimezoneComponent },
+		x: [['X-WR-TIMEZONE', TIME_ZONE]]
+	});
 	for (const a of rows) {
 		const bring = [...a.bring.map((item) => t(`appointments.bring_${item}`)), a.bringNote].filter((s) => s !== '');
 		const description = [

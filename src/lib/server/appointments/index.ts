@@ -25,25 +25,54 @@ const staff = alias(users, 'staff');
 const companion = alias(users, 'companion');
 const creator = alias(users, 'creator');
 
-export type AppointmentWithPeople = Appointment & { staffName: string | null; companionName: string | null; createdByName: string; createdByRole: string };
+export type AppointmentWithPeople = Appointment & {
+	staffName: string | null;
+	companionName: string | null;
+	createdByName: string;
+	createdByRole: string;
+};
 
 /** All of one participant's appointments, oldest first, with the people involved. */
 export async function appointmentsOf(participantId: string, appointmentId?: string): Promise<AppointmentWithPeople[]> {
 	const rows = await db
-		.select({ a: appointments, staffName: staff.displayName, companionName: companion.displayName, createdByName: creator.displayName, createdByRole: creator.role })
+		.select({
+			a: appointments,
+			staffName: staff.displayName,
+			companionName: companion.displayName,
+			createdByName: creator.displayName,
+			createdByRole: creator.role
+		})
 		.from(appointments)
 		.leftJoin(staff, eq(appointments.staffId, staff.id))
 		.leftJoin(companion, eq(appointments.companionId, companion.id))
 		.innerJoin(creator, eq(appointments.createdBy, creator.id))
-		.where(and(eq(appointments.participantId, participantId), appointmentId === undefined ? undefined : eq(appointments.id, appointmentId)))
+		.where(
+			and(
+				eq(appointments.participantId, participantId),
+				appointmentId === undefined ? undefined : eq(appointments.id, appointmentId)
+			)
+		)
 		.orderBy(asc(appointments.startsAt));
-	return rows.map((r) => ({ ...r.a, staffName: r.staffName, companionName: r.companionName, createdByName: r.createdByName, createdByRole: r.createdByRole }));
+	return rows.map((r) => ({
+		...r.a,
+		staffName: r.staffName,
+		companionName: r.companionName,
+		createdByName: r.createdByName,
+		createdByRole: r.createdByRole
+	}));
 }
 
 export async function eventsOf(appointmentIds: string[]) {
 	if (appointmentIds.length === 0) return [];
 	return db
-		.select({ appointmentId: appointmentEvents.appointmentId, at: appointmentEvents.at, action: appointmentEvents.action, message: appointmentEvents.message, actorName: users.displayName, actorRole: users.role })
+		.select({
+			appointmentId: appointmentEvents.appointmentId,
+			at: appointmentEvents.at,
+			action: appointmentEvents.action,
+			message: appointmentEvents.message,
+			actorName: users.displayName,
+			actorRole: users.role
+		})
 		.from(appointmentEvents)
 		.leftJoin(users, eq(appointmentEvents.actorId, users.id))
 		.where(inArray(appointmentEvents.appointmentId, appointmentIds))
@@ -53,7 +82,10 @@ export async function eventsOf(appointmentIds: string[]) {
 /** Volunteers who may be asked to go along: those this person currently shares appointments with. */
 export async function possibleCompanions(participantId: string) {
 	const sharing = (await consentsOf(participantId)).filter(
-		(c) => c.state === 'given' && c.granteeUserId !== null && c.scopes.some((s) => s === 'appointments.read' || s === 'appointments.edit')
+		(c) =>
+			c.state === 'given' &&
+			c.granteeUserId !== null &&
+			c.scopes.some((s) => s === 'appointments.read' || s === 'appointments.edit')
 	);
 	const ids = [...new Set(sharing.map((c) => c.granteeUserId!))];
 	if (ids.length === 0) return [];
@@ -67,15 +99,25 @@ export async function possibleCompanions(participantId: string) {
  * Who goes along: nobody, or one of the volunteers the person shares appointments with. A volunteer can name
  * only themselves.
  */
-async function chosenCompanion(actor: Actor, access: AppointmentAccess, participantId: string, chosen: string): Promise<{ ok: true; id: string | null } | { ok: false }> {
+async function chosenCompanion(
+	actor: Actor,
+	access: AppointmentAccess,
+	participantId: string,
+	chosen: string
+): Promise<{ ok: true; id: string | null } | { ok: false }> {
 	if (chosen === '') return { ok: true, id: null };
 	if (access.relation === 'consented_volunteer' && chosen !== actor.id) return { ok: false };
-	return (await possibleCompanions(participantId)).some((c) => c.id === chosen) ? { ok: true, id: chosen } : { ok: false };
+	return (await possibleCompanions(participantId)).some((c) => c.id === chosen)
+		? { ok: true, id: chosen }
+		: { ok: false };
 }
 
 /** A person without an account cannot answer in the app, so what staff make for them needs no answer. */
 async function hasAccount(participantId: string): Promise<boolean> {
-	const [person] = await db.select({ userId: participants.userId }).from(participants).where(eq(participants.id, participantId));
+	const [person] = await db
+		.select({ userId: participants.userId })
+		.from(participants)
+		.where(eq(participants.id, participantId));
 	return person !== undefined && person.userId !== null;
 }
 
@@ -83,8 +125,16 @@ function logEvent(tx: Tx, appointmentId: string, actor: Actor, action: Appointme
 	tx.insert(appointmentEvents).values({ appointmentId, actorId: actor.id, action, message }).run();
 }
 
-function auditChange(tx: Tx, actor: Actor, participantId: string, appointmentId: string, action: AppointmentEventAction) {
-	if (actor.participantId !== participantId) recordAuditIn(tx, { actor, action: 'appointment.changed', participantId, detail: { appointmentId, action } });
+function auditChange(
+	tx: Tx,
+	actor: Actor,
+	participantId: string,
+	appointmentId: string,
+	action: AppointmentEventAction
+) {
+	if (actor.participantId !== participantId) {
+		recordAuditIn(tx, { actor, action: 'appointment.changed', participantId, detail: { appointmentId, action } });
+	}
 }
 
 function timesOf(input: { date: string; start: string; end: string }, now: Date): TimeRange {
@@ -96,10 +146,17 @@ function timesOf(input: { date: string; start: string; end: string }, now: Date)
  * agreed); the person (or a volunteer with "appointments edit") adds one they got elsewhere, which needs no
  * answer. Meetings with the caseworker are booked from office hours, not typed in by the participant.
  */
-export async function createAppointment(actor: Actor, participantId: string, input: AppointmentInput, now = new Date()): Promise<WriteResult> {
+export async function createAppointment(
+	actor: Actor,
+	participantId: string,
+	input: AppointmentInput,
+	now = new Date()
+): Promise<WriteResult> {
 	const access = await appointmentAccess(actor, participantId);
 	if (access === null || (!access.manage && !access.addOwn)) error(404, 'error.not_found');
-	if (!access.manage && (CASEWORKER_KINDS as readonly string[]).includes(input.kind)) return { ok: false, reason: 'appointments.book_instead', field: 'kind' };
+	if (!access.manage && (CASEWORKER_KINDS as readonly string[]).includes(input.kind)) {
+		return { ok: false, reason: 'appointments.book_instead', field: 'kind' };
+	}
 	const times = timesOf(input, now);
 	if (!times.ok) return { ok: false, reason: times.reason, field: times.field };
 	const companion = await chosenCompanion(actor, access, participantId, input.companionId);
@@ -153,7 +210,8 @@ const bookingRequest = (a: Appointment) => a.status === 'requested' && a.slotId 
  * note it, but cannot confirm the very time the person asked to change.
  */
 const answersFor = (a: Appointment, access: AppointmentAccess) =>
-	a.status === 'requested' && ((a.awaiting === 'staff' && access.manage && a.slotId !== null) || (a.awaiting === 'participant' && access.respond));
+	a.status === 'requested' &&
+	((a.awaiting === 'staff' && access.manage && a.slotId !== null) || (a.awaiting === 'participant' && access.respond));
 
 export const CHANGES = {
 	confirm: {
@@ -164,7 +222,8 @@ export const CHANGES = {
 	decline: {
 		action: 'declined',
 		// The person may also call off an appointment they had confirmed ("I cannot come"); staff then see it.
-		allowed: (a, access, _actor, now) => upcoming(a, now) && (answersFor(a, access) || (a.status === 'confirmed' && access.respond)),
+		allowed: (a, access, _actor, now) =>
+			upcoming(a, now) && (answersFor(a, access) || (a.status === 'confirmed' && access.respond)),
 		next: (_a, access) => ({ status: 'declined', awaiting: access.manage ? null : 'staff' })
 	},
 	ask_other_time: {
@@ -176,7 +235,11 @@ export const CHANGES = {
 	cancel: {
 		action: 'cancelled',
 		// Staff cancel any; the person cancels what they added or asked for themselves.
-		allowed: (a, access, actor) => active(a) && (access.manage || (access.respond && a.createdBy === actor.id) || (access.relation === 'self' && a.slotId !== null)),
+		allowed: (a, access, actor) =>
+			active(a) &&
+			(access.manage ||
+				(access.respond && a.createdBy === actor.id) ||
+				(access.relation === 'self' && a.slotId !== null)),
 		next: () => ({ status: 'cancelled', awaiting: null })
 	},
 	done: {
@@ -197,23 +260,43 @@ export type ChangeName = keyof typeof CHANGES;
 async function loadFor(actor: Actor, participantId: string, appointmentId: string) {
 	const access = await appointmentAccess(actor, participantId);
 	if (access === null) error(404, 'error.not_found');
-	const [row] = await db.select().from(appointments).where(and(eq(appointments.id, appointmentId), eq(appointments.participantId, participantId)));
+	const [row] = await db
+		.select()
+		.from(appointments)
+		.where(and(eq(appointments.id, appointmentId), eq(appointments.participantId, participantId)));
 	if (row === undefined) error(404, 'error.not_found');
 	return { access, row };
 }
 
 /** Which changes an actor may make to an appointment now; the page offers exactly these. */
-export function changesAllowed(a: Appointment, access: AppointmentAccess, actor: Actor, now = new Date()): ChangeName[] {
-	return (Object.keys(CHANGES) as ChangeName[]).filter((name) => (CHANGES[name] as Change).allowed(a, access, actor, now));
+export function changesAllowed(
+	a: Appointment,
+	access: AppointmentAccess,
+	actor: Actor,
+	now = new Date()
+): ChangeName[] {
+	return (Object.keys(CHANGES) as ChangeName[]).filter((name) =>
+		(CHANGES[name] as Change).allowed(a, access, actor, now)
+	);
 }
 
-export async function changeAppointment(actor: Actor, participantId: string, appointmentId: string, name: ChangeName, message: string, now = new Date()): Promise<WriteResult> {
+export async function changeAppointment(
+	actor: Actor,
+	participantId: string,
+	appointmentId: string,
+	name: ChangeName,
+	message: string,
+	now = new Date()
+): Promise<WriteResult> {
 	const { access, row } = await loadFor(actor, participantId, appointmentId);
 	const change = CHANGES[name] as Change;
 	if (!change.allowed(row, access, actor, now)) return { ok: false, reason: 'appointments.not_now' };
 	const next = change.next(row, access);
 	db.transaction((tx) => {
-		tx.update(appointments).set({ ...next, updatedAt: now }).where(eq(appointments.id, row.id)).run();
+		tx.update(appointments)
+			.set({ ...next, updatedAt: now })
+			.where(eq(appointments.id, row.id))
+			.run();
 		logEvent(tx, row.id, actor, change.action, message);
 		auditChange(tx, actor, participantId, row.id, change.action);
 	});
@@ -226,16 +309,26 @@ export function canEditDetails(a: Appointment, access: AppointmentAccess, actor:
 }
 
 /** Changes where, what to bring, notes and who goes along; the time changes only by moving the appointment. */
-export async function updateAppointmentDetails(actor: Actor, participantId: string, appointmentId: string, input: Omit<DetailsInput, 'appointmentId'>, now = new Date()): Promise<WriteResult> {
+export async function updateAppointmentDetails(
+	actor: Actor,
+	participantId: string,
+	appointmentId: string,
+	input: Omit<DetailsInput, 'appointmentId'>,
+	now = new Date()
+): Promise<WriteResult> {
 	const { access, row } = await loadFor(actor, participantId, appointmentId);
 	if (!canEditDetails(row, access, actor)) return { ok: false, reason: 'appointments.not_now' };
 	const companion = await chosenCompanion(actor, access, participantId, input.companionId);
 	if (!companion.ok) return { ok: false, reason: 'form.pick_option', field: 'companionId' };
 	// A volunteer can take themselves off, but not someone else.
-	const keepsOther = access.relation === 'consented_volunteer' && input.companionId === '' && row.companionId !== actor.id;
+	const keepsOther =
+		access.relation === 'consented_volunteer' && input.companionId === '' && row.companionId !== actor.id;
 	const companionId = keepsOther ? row.companionId : companion.id;
 	db.transaction((tx) => {
-		tx.update(appointments).set({ ...input, companionId, updatedAt: now }).where(eq(appointments.id, row.id)).run();
+		tx.update(appointments)
+			.set({ ...input, companionId, updatedAt: now })
+			.where(eq(appointments.id, row.id))
+			.run();
 		logEvent(tx, row.id, actor, 'updated');
 		auditChange(tx, actor, participantId, row.id, 'updated');
 	});
@@ -246,16 +339,30 @@ export async function updateAppointmentDetails(actor: Actor, participantId: stri
  * Moves an appointment: the old one stays in the history as "rescheduled", a new one takes its place and
  * waits for the person's answer. The office-hour slot, if any, is given back.
  */
-export async function rescheduleAppointment(actor: Actor, participantId: string, appointmentId: string, when: { date: string; start: string; end: string }, message: string, now = new Date()): Promise<WriteResult> {
+export async function rescheduleAppointment(
+	actor: Actor,
+	participantId: string,
+	appointmentId: string,
+	when: { date: string; start: string; end: string },
+	message: string,
+	now = new Date()
+): Promise<WriteResult> {
 	const { access, row } = await loadFor(actor, participantId, appointmentId);
-	if (!access.manage || !['requested', 'confirmed', 'declined'].includes(row.status)) return { ok: false, reason: 'appointments.not_now' };
+	if (!access.manage || !['requested', 'confirmed', 'declined'].includes(row.status)) {
+		return { ok: false, reason: 'appointments.not_now' };
+	}
 	const times = timesOf(when, now);
 	if (!times.ok) return { ok: false, reason: times.reason, field: times.field };
-	if (times.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'appointments.in_the_past', field: 'date' };
+	if (times.startsAt.getTime() <= now.getTime()) {
+		return { ok: false, reason: 'appointments.in_the_past', field: 'date' };
+	}
 	const answers = await hasAccount(participantId);
 	const id = crypto.randomUUID();
 	db.transaction((tx) => {
-		tx.update(appointments).set({ status: 'rescheduled', awaiting: null, updatedAt: now }).where(eq(appointments.id, row.id)).run();
+		tx.update(appointments)
+			.set({ status: 'rescheduled', awaiting: null, updatedAt: now })
+			.where(eq(appointments.id, row.id))
+			.run();
 		logEvent(tx, row.id, actor, 'rescheduled', message);
 		const { id: _old, createdAt: _c, updatedAt: _u, slotId: _s, ...details } = row;
 		tx.insert(appointments)

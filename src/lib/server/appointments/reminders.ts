@@ -13,10 +13,17 @@ export const APPOINTMENT_OFFSETS = { '1d': 24 * HOUR, '2h': 2 * HOUR } as const;
 const LONGEST = Math.max(...Object.values(APPOINTMENT_OFFSETS));
 
 /** Who is reminded: the person, and a volunteer going along while they may still see the appointments. */
-async function recipients(a: { participantId: string; companionId: string | null; userId: string | null }): Promise<string[]> {
+async function recipients(a: {
+	participantId: string;
+	companionId: string | null;
+	userId: string | null;
+}): Promise<string[]> {
 	const people = a.userId === null ? [] : [a.userId];
 	if (a.companionId !== null) {
-		const scopes = await scopesOf({ id: a.companionId, role: 'volunteer', organisationId: null, participantId: null }, a.participantId);
+		const scopes = await scopesOf(
+			{ id: a.companionId, role: 'volunteer', organisationId: null, participantId: null },
+			a.participantId
+		);
 		if (scopes.has('appointments.read') || scopes.has('appointments.edit')) people.push(a.companionId);
 	}
 	return people;
@@ -26,17 +33,38 @@ export const appointmentReminders: ReminderSource = {
 	subject: 'appointment',
 	async due(now) {
 		const rows = await db
-			.select({ id: appointments.id, participantId: appointments.participantId, companionId: appointments.companionId, startsAt: appointments.startsAt, userId: participants.userId })
+			.select({
+				id: appointments.id,
+				participantId: appointments.participantId,
+				companionId: appointments.companionId,
+				startsAt: appointments.startsAt,
+				userId: participants.userId
+			})
 			.from(appointments)
 			.innerJoin(participants, eq(appointments.participantId, participants.id))
 			.leftJoin(users, eq(participants.userId, users.id))
-			.where(and(inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES]), gt(appointments.startsAt, now), lte(appointments.startsAt, new Date(now.getTime() + LONGEST))));
+			.where(
+				and(
+					inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES]),
+					gt(appointments.startsAt, now),
+					lte(appointments.startsAt, new Date(now.getTime() + LONGEST))
+				)
+			);
 		const due: DueReminder[] = [];
 		for (const row of rows) {
 			for (const userId of await recipients(row)) {
 				for (const [offset, before] of Object.entries(APPOINTMENT_OFFSETS)) {
 					const dueAt = new Date(row.startsAt.getTime() - before);
-					if (dueAt.getTime() <= now.getTime()) due.push({ userId, participantId: row.participantId, subject: 'appointment', subjectId: row.id, offset, dueAt });
+					if (dueAt.getTime() <= now.getTime()) {
+						due.push({
+							userId,
+							participantId: row.participantId,
+							subject: 'appointment',
+							subjectId: row.id,
+							offset,
+							dueAt
+						});
+					}
 				}
 			}
 		}
@@ -44,7 +72,13 @@ export const appointmentReminders: ReminderSource = {
 	},
 	async describe(reminder, locale, now) {
 		const [a] = await db.select().from(appointments).where(eq(appointments.id, reminder.subjectId));
-		if (a === undefined || !(ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(a.status) || a.endsAt.getTime() <= now.getTime()) return null;
+		if (
+			a === undefined ||
+			!(ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(a.status) ||
+			a.endsAt.getTime() <= now.getTime()
+		) {
+			return null;
+		}
 		const t = translatorFor(locale);
 		const what = a.title === '' ? t(`appointments.kind_${a.kind}`) : a.title;
 		const where = [a.place, a.address].filter((s) => s !== '').join(', ');
@@ -54,8 +88,17 @@ export const appointmentReminders: ReminderSource = {
 			title:
 				reminder.offset === '2h'
 					? t('reminders.appointment_soon', { time: formatTime(locale, a.startsAt), what })
-					: t('reminders.appointment_day', { what, day: formatRelativeDay(locale, a.startsAt, now) ?? formatDate(locale, a.startsAt), time: formatTime(locale, a.startsAt) }),
-			body: [formatTimeRange(locale, a.startsAt, a.endsAt), where, bring.length === 0 ? '' : `${t('appointments.bring')}: ${bring.join(', ')}`, a.status === 'requested' && a.awaiting === 'participant' ? t('reminders.please_answer') : '']
+					: t('reminders.appointment_day', {
+							what,
+							day: formatRelativeDay(locale, a.startsAt, now) ?? formatDate(locale, a.startsAt),
+							time: formatTime(locale, a.startsAt)
+						}),
+			body: [
+				formatTimeRange(locale, a.startsAt, a.endsAt),
+				where,
+				bring.length === 0 ? '' : `${t('appointments.bring')}: ${bring.join(', ')}`,
+				a.status === 'requested' && a.awaiting === 'participant' ? t('reminders.please_answer') : ''
+			]
 				.filter((s) => s !== '')
 				.join('\n'),
 			url: `/participants/${a.participantId}/appointments/${a.id}`

@@ -15,14 +15,19 @@ export const BOOKING_LEAD_MS = 2 * 60 * MINUTE;
 /** How far ahead the participant sees free slots. */
 export const BOOKING_HORIZON_DAYS = 56;
 
-export type OfficeHoursResult = { ok: true; created: number; skipped: number } | { ok: false; reason: string; field?: string };
+export type OfficeHoursResult =
+	{ ok: true; created: number; skipped: number } | { ok: false; reason: string; field?: string };
 
 /**
  * Office hours as bookable slots: from–to on a date, cut into slots of `length` minutes, repeated weekly.
  * Each week is computed on the clock in Germany, so 9:00 stays 9:00 across the change to summer time.
  * Slots that already exist at the same time are skipped, not doubled.
  */
-export async function addOfficeHours(actor: Actor, input: OfficeHoursInput, now = new Date()): Promise<OfficeHoursResult> {
+export async function addOfficeHours(
+	actor: Actor,
+	input: OfficeHoursInput,
+	now = new Date()
+): Promise<OfficeHoursResult> {
 	if (actor.role !== 'caseworker') error(404, 'error.not_found');
 	const slots: { startsAt: Date; endsAt: Date }[] = [];
 	if (!isCalendarDate(input.date)) return { ok: false, reason: 'appointments.date_invalid', field: 'date' };
@@ -30,11 +35,19 @@ export async function addOfficeHours(actor: Actor, input: OfficeHoursInput, now 
 		const date = addDays(input.date, week * 7);
 		const from = berlinWallTime(date, input.start);
 		const to = berlinWallTime(date, input.end);
-		if (!from.ok) return { ok: false, reason: `appointments.time_${from.reason}`, field: week === 0 ? 'start' : 'weeks' };
+		if (!from.ok) {
+			return { ok: false, reason: `appointments.time_${from.reason}`, field: week === 0 ? 'start' : 'weeks' };
+		}
 		if (!to.ok) return { ok: false, reason: `appointments.time_${to.reason}`, field: week === 0 ? 'end' : 'weeks' };
-		if (to.at.getTime() <= from.at.getTime()) return { ok: false, reason: 'appointments.end_before_start', field: 'end' };
-		if (to.at.getTime() - from.at.getTime() < input.length * MINUTE) return { ok: false, reason: 'appointments.shorter_than_slot', field: 'end' };
-		if (week === 0 && from.at.getTime() <= now.getTime()) return { ok: false, reason: 'appointments.in_the_past', field: 'date' };
+		if (to.at.getTime() <= from.at.getTime()) {
+			return { ok: false, reason: 'appointments.end_before_start', field: 'end' };
+		}
+		if (to.at.getTime() - from.at.getTime() < input.length * MINUTE) {
+			return { ok: false, reason: 'appointments.shorter_than_slot', field: 'end' };
+		}
+		if (week === 0 && from.at.getTime() <= now.getTime()) {
+			return { ok: false, reason: 'appointments.in_the_past', field: 'date' };
+		}
 		if (!withinReach(from.at, now)) return { ok: false, reason: 'appointments.date_out_of_range', field: 'date' };
 		for (let t = from.at.getTime(); t + input.length * MINUTE <= to.at.getTime(); t += input.length * MINUTE) {
 			slots.push({ startsAt: new Date(t), endsAt: new Date(t + input.length * MINUTE) });
@@ -57,7 +70,9 @@ export async function addOfficeHours(actor: Actor, input: OfficeHoursInput, now 
 
 // Spelled out with table names: in a one-table select drizzle writes columns unqualified, and "slot_id" = "id"
 // inside the subquery would then compare the appointment with itself.
-const holder = sql<string | null>`(select "appointments"."participant_id" from "appointments" where "appointments"."slot_id" = "office_hour_slots"."id"
+const holder = sql<
+	string | null
+>`(select "appointments"."participant_id" from "appointments" where "appointments"."slot_id" = "office_hour_slots"."id"
 	and "appointments"."status" in ('requested', 'confirmed', 'done') limit 1)`;
 
 /** A caseworker's own slots from `from` on, each with who holds it (if anyone). */
@@ -65,19 +80,46 @@ export async function officeHoursOf(caseworkerId: string, from: Date) {
 	const rows = await db
 		.select({ slot: officeHourSlots, participantId: holder })
 		.from(officeHourSlots)
-		.where(and(eq(officeHourSlots.caseworkerId, caseworkerId), isNull(officeHourSlots.removedAt), gt(officeHourSlots.endsAt, from)))
+		.where(
+			and(
+				eq(officeHourSlots.caseworkerId, caseworkerId),
+				isNull(officeHourSlots.removedAt),
+				gt(officeHourSlots.endsAt, from)
+			)
+		)
 		.orderBy(asc(officeHourSlots.startsAt));
 	const ids = [...new Set(rows.map((r) => r.participantId).filter((id): id is string => id !== null))];
-	const names = ids.length === 0 ? [] : await db.select({ id: participants.id, givenName: participants.givenName, familyName: participants.familyName }).from(participants).where(inArray(participants.id, ids));
+	const names =
+		ids.length === 0
+			? []
+			: await db
+					.select({ id: participants.id, givenName: participants.givenName, familyName: participants.familyName })
+					.from(participants)
+					.where(inArray(participants.id, ids));
 	const byId = new Map(names.map((n) => [n.id, `${n.givenName} ${n.familyName}`]));
-	return rows.map((r) => ({ ...r.slot, heldBy: r.participantId === null ? null : { id: r.participantId, name: byId.get(r.participantId) ?? '' } }));
+	return rows.map((r) => ({
+		...r.slot,
+		heldBy: r.participantId === null ? null : { id: r.participantId, name: byId.get(r.participantId) ?? '' }
+	}));
 }
 
 /** Takes a free slot out of the office hours; a booked one must be cancelled or moved first. */
-export async function removeSlot(actor: Actor, slotId: string, now = new Date()): Promise<{ ok: boolean; reason?: string }> {
-	const [slot] = await db.select().from(officeHourSlots).where(and(eq(officeHourSlots.id, slotId), eq(officeHourSlots.caseworkerId, actor.id), isNull(officeHourSlots.removedAt)));
+export async function removeSlot(
+	actor: Actor,
+	slotId: string,
+	now = new Date()
+): Promise<{ ok: boolean; reason?: string }> {
+	const [slot] = await db
+		.select()
+		.from(officeHourSlots)
+		.where(
+			and(eq(officeHourSlots.id, slotId), eq(officeHourSlots.caseworkerId, actor.id), isNull(officeHourSlots.removedAt))
+		);
 	if (slot === undefined) error(404, 'error.not_found');
-	const [held] = await db.select({ id: appointments.id }).from(appointments).where(and(eq(appointments.slotId, slotId), inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES])));
+	const [held] = await db
+		.select({ id: appointments.id })
+		.from(appointments)
+		.where(and(eq(appointments.slotId, slotId), inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES])));
 	if (held !== undefined) return { ok: false, reason: 'appointments.slot_booked' };
 	db.transaction((tx) => {
 		tx.update(officeHourSlots).set({ removedAt: now }).where(eq(officeHourSlots.id, slotId)).run();
@@ -106,18 +148,34 @@ export async function freeSlotsFor(participantId: string, now = new Date()) {
 	return { caseworker, slots };
 }
 
-export type BookResult = { ok: true; id: string } | { ok: false; reason: 'appointments.slot_taken' | 'appointments.slot_gone' };
+export type BookResult =
+	{ ok: true; id: string } | { ok: false; reason: 'appointments.slot_taken' | 'appointments.slot_gone' };
 
 /**
  * The participant books one of their caseworker's free slots; it waits for the caseworker's confirmation.
  * Two people tapping the same slot at once: the unique index on live slot bookings lets only one win.
  */
-export async function bookSlot(actor: Actor, participantId: string, slotId: string, kind: 'office_consultation' | 'phone_call', message: string, now = new Date()): Promise<BookResult> {
+export async function bookSlot(
+	actor: Actor,
+	participantId: string,
+	slotId: string,
+	kind: 'office_consultation' | 'phone_call',
+	message: string,
+	now = new Date()
+): Promise<BookResult> {
 	const access = await appointmentAccess(actor, participantId);
 	if (access === null || !access.book) error(404, 'error.not_found');
 	const caseworker = await currentCaseworker(participantId);
-	const [slot] = await db.select().from(officeHourSlots).where(and(eq(officeHourSlots.id, slotId), isNull(officeHourSlots.removedAt)));
-	if (slot === undefined || caseworker === null || slot.caseworkerId !== caseworker.id || slot.startsAt.getTime() <= now.getTime() + BOOKING_LEAD_MS) {
+	const [slot] = await db
+		.select()
+		.from(officeHourSlots)
+		.where(and(eq(officeHourSlots.id, slotId), isNull(officeHourSlots.removedAt)));
+	if (
+		slot === undefined ||
+		caseworker === null ||
+		slot.caseworkerId !== caseworker.id ||
+		slot.startsAt.getTime() <= now.getTime() + BOOKING_LEAD_MS
+	) {
 		return { ok: false, reason: 'appointments.slot_gone' };
 	}
 	const id = crypto.randomUUID();

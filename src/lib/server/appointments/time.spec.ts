@@ -58,43 +58,103 @@ describe('appointmentTimes', () => {
 	const now = instant('2027-01-10T12:00:00Z');
 
 	it('a normal appointment', () => {
-		expect(appointmentTimes('2027-03-01', '09:30', '10:15', now)).toEqual({ ok: true, startsAt: instant('2027-03-01T08:30:00Z'), endsAt: instant('2027-03-01T09:15:00Z') });
+		expect(appointmentTimes('2027-03-01', '09:30', '10:15', now)).toEqual({
+			ok: true,
+			startsAt: instant('2027-03-01T08:30:00Z'),
+			endsAt: instant('2027-03-01T09:15:00Z')
+		});
 	});
 
 	it('end before or equal to start', () => {
-		expect(appointmentTimes('2027-03-01', '10:00', '09:00', now)).toEqual({ ok: false, field: 'end', reason: 'appointments.end_before_start' });
-		expect(appointmentTimes('2027-03-01', '10:00', '10:00', now)).toEqual({ ok: false, field: 'end', reason: 'appointments.end_before_start' });
+		expect(appointmentTimes('2027-03-01', '10:00', '09:00', now)).toEqual({
+			ok: false,
+			field: 'end',
+			reason: 'appointments.end_before_start'
+		});
+		expect(appointmentTimes('2027-03-01', '10:00', '10:00', now)).toEqual({
+			ok: false,
+			field: 'end',
+			reason: 'appointments.end_before_start'
+		});
 	});
 
 	it('at most 12 hours', () => {
-		expect(appointmentTimes('2027-03-01', '06:00', '18:01', now)).toEqual({ ok: false, field: 'end', reason: 'appointments.too_long' });
+		expect(appointmentTimes('2027-03-01', '06:00', '18:01', now)).toEqual({
+			ok: false,
+			field: 'end',
+			reason: 'appointments.too_long'
+		});
 		const twelve = appointmentTimes('2027-03-01', '06:00', '18:00', now);
 		expect(twelve.ok && twelve.endsAt.getTime() - twelve.startsAt.getTime()).toBe(MAX_DURATION_MS);
 	});
 
 	it('a date decades away or more than a year back is refused on the date field', () => {
-		expect(appointmentTimes('2062-03-01', '10:00', '11:00', now)).toEqual({ ok: false, field: 'date', reason: 'appointments.date_out_of_range' });
-		expect(appointmentTimes('2025-12-01', '10:00', '11:00', now)).toEqual({ ok: false, field: 'date', reason: 'appointments.date_out_of_range' });
-		expect(appointmentTimes('2029-01-11', '10:00', '11:00', now)).toEqual({ ok: false, field: 'date', reason: 'appointments.date_out_of_range' });
+		expect(appointmentTimes('2062-03-01', '10:00', '11:00', now)).toEqual({
+			ok: false,
+			field: 'date',
+			reason: 'appointments.date_out_of_range'
+		});
+		expect(appointmentTimes('2025-12-01', '10:00', '11:00', now)).toEqual({
+			ok: false,
+			field: 'date',
+			reason: 'appointments.date_out_of_range'
+		});
+		expect(appointmentTimes('2029-01-11', '10:00', '11:00', now)).toEqual({
+			ok: false,
+			field: 'date',
+			reason: 'appointments.date_out_of_range'
+		});
 		// Within reach: a recent past appointment (entered afterwards) and one 23 months ahead.
 		expect(appointmentTimes('2026-02-01', '10:00', '11:00', now).ok).toBe(true);
 		expect(appointmentTimes('2028-12-01', '10:00', '11:00', now).ok).toBe(true);
 	});
 
 	it('names the field that is wrong', () => {
-		expect(appointmentTimes('1.3.2027', '10:00', '11:00', now)).toEqual({ ok: false, field: 'date', reason: 'appointments.date_invalid' });
-		expect(appointmentTimes('2027-02-30', '10:00', '11:00', now)).toEqual({ ok: false, field: 'date', reason: 'appointments.date_invalid' });
-		expect(appointmentTimes('2027-03-01', '25:00', '11:00', now)).toEqual({ ok: false, field: 'start', reason: 'appointments.time_invalid' });
-		expect(appointmentTimes('2027-03-01', '10:00', '11:75', now)).toEqual({ ok: false, field: 'end', reason: 'appointments.time_invalid' });
-		expect(appointmentTimes('2027-03-28', '02:30', '04:00', now)).toEqual({ ok: false, field: 'start', reason: 'appointments.time_nonexistent' });
-		expect(appointmentTimes('2027-03-28', '01:00', '02:15', now)).toEqual({ ok: false, field: 'end', reason: 'appointments.time_nonexistent' });
+		expect(appointmentTimes('1.3.2027', '10:00', '11:00', now)).toEqual({
+			ok: false,
+			field: 'date',
+			reason: 'appointments.date_invalid'
+		});
+		expect(appointmentTimes('2027-02-30', '10:00', '11:00', now)).toEqual({
+			ok: false,
+			field: 'date',
+			reason: 'appointments.date_invalid'
+		});
+		expect(appointmentTimes('2027-03-01', '25:00', '11:00', now)).toEqual({
+			ok: false,
+			field: 'start',
+			reason: 'appointments.time_invalid'
+		});
+		expect(appointmentTimes('2027-03-01', '10:00', '11:75', now)).toEqual({
+			ok: false,
+			field: 'end',
+			reason: 'appointments.time_invalid'
+		});
+		expect(appointmentTimes('2027-03-28', '02:30', '04:00', now)).toEqual({
+			ok: false,
+			field: 'start',
+			reason: 'appointments.time_nonexistent'
+		});
+		expect(appointmentTimes('2027-03-28', '01:00', '02:15', now)).toEqual({
+			ok: false,
+			field: 'end',
+			reason: 'appointments.time_nonexistent'
+		});
 	});
 
 	it('an appointment over the night the clocks change lasts the real time in between', () => {
 		const spring = appointmentTimes('2027-03-28', '01:00', '04:00', now);
-		expect(spring).toEqual({ ok: true, startsAt: instant('2027-03-28T00:00:00Z'), endsAt: instant('2027-03-28T02:00:00Z') });
+		expect(spring).toEqual({
+			ok: true,
+			startsAt: instant('2027-03-28T00:00:00Z'),
+			endsAt: instant('2027-03-28T02:00:00Z')
+		});
 		const autumn = appointmentTimes('2027-10-31', '01:00', '04:00', now);
-		expect(autumn).toEqual({ ok: true, startsAt: instant('2027-10-30T23:00:00Z'), endsAt: instant('2027-10-31T03:00:00Z') });
+		expect(autumn).toEqual({
+			ok: true,
+			startsAt: instant('2027-10-30T23:00:00Z'),
+			endsAt: instant('2027-10-31T03:00:00Z')
+		});
 		const hours = (r: typeof spring) => (r.ok ? (r.endsAt.getTime() - r.startsAt.getTime()) / 3_600_000 : NaN);
 		expect([hours(spring), hours(autumn)]).toEqual([2, 4]);
 	});
@@ -145,7 +205,8 @@ describe('addDays', () => {
 	});
 
 	it('a week later at the same clock time is 167 hours later over the March change, 169 over the October one', () => {
-		const hoursBetween = (date: string, time: string) => (at(addDays(date, 7), time).getTime() - at(date, time).getTime()) / 3_600_000;
+		const hoursBetween = (date: string, time: string) =>
+			(at(addDays(date, 7), time).getTime() - at(date, time).getTime()) / 3_600_000;
 		expect(hoursBetween('2027-03-15', '09:00')).toBe(168);
 		expect(hoursBetween('2027-03-22', '09:00')).toBe(167);
 		expect(hoursBetween('2027-03-25', '09:00')).toBe(167);

@@ -23,11 +23,15 @@ export function berlinWallTime(date: string, time: string): WallTime {
 	if (d === null || t === null) return { ok: false, reason: 'invalid' };
 	const [year, month, day, hour, minute] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2])];
 	const zoned = new TZDate(year, month - 1, day, hour, minute, TIME_ZONE);
-	if (zoned.getFullYear() !== year || zoned.getMonth() !== month - 1 || zoned.getDate() !== day) return { ok: false, reason: 'invalid' };
+	if (zoned.getFullYear() !== year || zoned.getMonth() !== month - 1 || zoned.getDate() !== day) {
+		return { ok: false, reason: 'invalid' };
+	}
 	if (zoned.getHours() !== hour || zoned.getMinutes() !== minute) return { ok: false, reason: 'nonexistent' };
 	// TZDate resolves the repeated hour to winter time; an hour earlier is the same wall time in summer time.
 	const earlier = new TZDate(zoned.getTime() - 60 * 60 * 1000, TIME_ZONE);
-	if (earlier.getHours() === hour && earlier.getMinutes() === minute && earlier.getDate() === day) return { ok: true, at: new Date(earlier.getTime()) };
+	if (earlier.getHours() === hour && earlier.getMinutes() === minute && earlier.getDate() === day) {
+		return { ok: true, at: new Date(earlier.getTime()) };
+	}
 	return { ok: true, at: new Date(zoned.getTime()) };
 }
 
@@ -35,7 +39,10 @@ export function berlinWallTime(date: string, time: string): WallTime {
 export function berlinParts(at: Date): { date: string; time: string } {
 	const zoned = new TZDate(at.getTime(), TIME_ZONE);
 	const pad = (n: number) => String(n).padStart(2, '0');
-	return { date: `${zoned.getFullYear()}-${pad(zoned.getMonth() + 1)}-${pad(zoned.getDate())}`, time: `${pad(zoned.getHours())}:${pad(zoned.getMinutes())}` };
+	return {
+		date: `${zoned.getFullYear()}-${pad(zoned.getMonth() + 1)}-${pad(zoned.getDate())}`,
+		time: `${pad(zoned.getHours())}:${pad(zoned.getMinutes())}`
+	};
 }
 
 /** The calendar date `days` after a German date, as a German date (DST-safe: counts days, not hours). */
@@ -45,7 +52,8 @@ export function addDays(date: string, days: number): string {
 	return next.toISOString().slice(0, 10);
 }
 
-export type TimeRange = { ok: true; startsAt: Date; endsAt: Date } | { ok: false; field: 'date' | 'start' | 'end'; reason: string };
+export type TimeRange =
+	{ ok: true; startsAt: Date; endsAt: Date } | { ok: false; field: 'date' | 'start' | 'end'; reason: string };
 
 /**
  * Start and end of an appointment from its form fields (one date, two clock times), checked against the
@@ -58,8 +66,12 @@ export function appointmentTimes(date: string, start: string, end: string, now =
 	const to = berlinWallTime(date, end);
 	if (!to.ok) return { ok: false, field: 'end', reason: `appointments.time_${to.reason}` };
 	if (to.at.getTime() <= from.at.getTime()) return { ok: false, field: 'end', reason: 'appointments.end_before_start' };
-	if (to.at.getTime() - from.at.getTime() > MAX_DURATION_MS) return { ok: false, field: 'end', reason: 'appointments.too_long' };
-	return withinReach(from.at, now) ? { ok: true, startsAt: from.at, endsAt: to.at } : { ok: false, field: 'date', reason: 'appointments.date_out_of_range' };
+	if (to.at.getTime() - from.at.getTime() > MAX_DURATION_MS) {
+		return { ok: false, field: 'end', reason: 'appointments.too_long' };
+	}
+	return withinReach(from.at, now)
+		? { ok: true, startsAt: from.at, endsAt: to.at }
+		: { ok: false, field: 'date', reason: 'appointments.date_out_of_range' };
 }
 
 /** A date that exists (no 30 February). */

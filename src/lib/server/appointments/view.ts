@@ -4,7 +4,13 @@ import type { Locale } from '$lib/i18n/locales';
 import type { AppointmentAccess, Actor } from '../policy';
 import { canEditDetails, changesAllowed, eventsOf, type AppointmentWithPeople, type ChangeName } from './index';
 
-export type AppointmentEventView = { at: string; action: string; message: string; actorName: string | null; actorRole: string | null };
+export type AppointmentEventView = {
+	at: string;
+	action: string;
+	message: string;
+	actorName: string | null;
+	actorRole: string | null;
+};
 
 /** One appointment as a page shows it: times already formatted in the reader's language, on German clocks. */
 export type AppointmentView = {
@@ -35,7 +41,13 @@ export type AppointmentView = {
 	events: AppointmentEventView[];
 };
 
-export async function appointmentViews(rows: AppointmentWithPeople[], access: AppointmentAccess, actor: Actor, locale: Locale, now = new Date()): Promise<AppointmentView[]> {
+export async function appointmentViews(
+	rows: AppointmentWithPeople[],
+	access: AppointmentAccess,
+	actor: Actor,
+	locale: Locale,
+	now = new Date()
+): Promise<AppointmentView[]> {
 	const events = await eventsOf(rows.map((r) => r.id));
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return rows.map((a) => {
@@ -67,14 +79,21 @@ export async function appointmentViews(rows: AppointmentWithPeople[], access: Ap
 			companionId: a.companionId,
 			events: events
 				.filter((e) => e.appointmentId === a.id)
-				.map((e) => ({ at: formatDateTime(locale, e.at), action: e.action, message: e.message, actorName: e.actorName, actorRole: e.actorRole }))
+				.map((e) => ({
+					at: formatDateTime(locale, e.at),
+					action: e.action,
+					message: e.message,
+					actorName: e.actorName,
+					actorRole: e.actorRole
+				}))
 		};
 	});
 }
 
 /** Upcoming (soonest first) and past (latest first); moved and cancelled ones count as past once over. */
 export function splitByTime(views: AppointmentView[]) {
-	const live = (v: AppointmentView) => !v.past && v.status !== 'rescheduled' && v.status !== 'cancelled' && v.status !== 'declined';
+	const live = (v: AppointmentView) =>
+		!v.past && v.status !== 'rescheduled' && v.status !== 'cancelled' && v.status !== 'declined';
 	return { upcoming: views.filter(live), past: views.filter((v) => !live(v)).reverse() };
 }
 

@@ -10,7 +10,9 @@ import { recordAudit } from '.';
 function rawRows(file: string) {
 	const raw = new Database(file, { readonly: true });
 	const rows = raw
-		.prepare('select id, created_at as at, actor_id as actorId, actor_role as actorRole, action, participant_id as participantId, detail, prev_hash as prevHash, hash from audit_log order by id')
+		.prepare(
+			'select id, created_at as at, actor_id as actorId, actor_role as actorRole, action, participant_id as participantId, detail, prev_hash as prevHash, hash from audit_log order by id'
+		)
 		.all() as Parameters<typeof verifyChain>[0] extends Iterable<infer R> ? R[] : never;
 	raw.close();
 	return rows;
@@ -19,7 +21,14 @@ function rawRows(file: string) {
 describe('tamper-evident audit log', () => {
 	it('chains every entry to the one before, and the verifier finds the first changed or removed entry', async () => {
 		const world = await makeWorld();
-		for (let i = 0; i < 5; i++) await recordAudit({ actor: actorOf(world.caseworker), action: 'participant.viewed', participantId: world.participant.id, detail: { n: i, note: 'ä ✓' } });
+		for (let i = 0; i < 5; i++) {
+			await recordAudit({
+				actor: actorOf(world.caseworker),
+				action: 'participant.viewed',
+				participantId: world.participant.id,
+				detail: { n: i, note: 'ä ✓' }
+			});
+		}
 		const file = process.env.DATABASE_URL!;
 		const rows = rawRows(file);
 		expect(rows.length).toBeGreaterThanOrEqual(5);
@@ -28,7 +37,13 @@ describe('tamper-evident audit log', () => {
 
 		const cli = () => {
 			try {
-				return { code: 0, out: execFileSync('node', ['src/lib/server/audit/verify-cli.js'], { env: { ...process.env, DATABASE_URL: file }, encoding: 'utf8' }) };
+				return {
+					code: 0,
+					out: execFileSync('node', ['src/lib/server/audit/verify-cli.js'], {
+						env: { ...process.env, DATABASE_URL: file },
+						encoding: 'utf8'
+					})
+				};
 			} catch (e) {
 				const err = e as { status: number; stdout: string };
 				return { code: err.status, out: err.stdout };

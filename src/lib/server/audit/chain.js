@@ -8,7 +8,14 @@ import { createHash } from 'node:crypto';
  * @returns {string}
  */
 export function entryHash(prevHash, entry) {
-	const canonical = JSON.stringify([entry.at, entry.actorId, entry.actorRole, entry.action, entry.participantId, entry.detail ?? null]);
+	const canonical = JSON.stringify([
+		entry.at,
+		entry.actorId,
+		entry.actorRole,
+		entry.action,
+		entry.participantId,
+		entry.detail ?? null
+	]);
 	return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
 }
 
@@ -23,7 +30,8 @@ export function verifyChain(rows) {
 	for (const row of rows) {
 		if (row.prevHash !== previous) return { checked, broken: { id: row.id, at: row.at, reason: 'link' } };
 		const detail = row.detail === null ? null : JSON.parse(row.detail);
-		if (entryHash(row.prevHash, { ...row, detail }) !== row.hash) return { checked, broken: { id: row.id, at: row.at, reason: 'hash' } };
+		if (entryHash(row.prevHash, { ...row, detail }) !== row.hash)
+			return { checked, broken: { id: row.id, at: row.at, reason: 'hash' } };
 		previous = row.hash;
 		checked += 1;
 	}

@@ -9,14 +9,19 @@ const file = resolve(process.env.DATABASE_URL ?? 'data/tandem.db');
 const db = new Database(file, { readonly: true, fileMustExist: true });
 /** @type {Iterable<any>} */
 const rows = db
-	.prepare('select id, created_at as at, actor_id as actorId, actor_role as actorRole, action, participant_id as participantId, detail, prev_hash as prevHash, hash from audit_log order by id')
+	.prepare(
+		'select id, created_at as at, actor_id as actorId, actor_role as actorRole, action, participant_id as participantId, detail, prev_hash as prevHash, hash from audit_log order by id'
+	)
 	.iterate();
 const { checked, broken } = verifyChain(rows);
 if (broken === null) {
 	console.log(`audit log intact: ${checked} entries verified (${file})`);
 } else {
 	const when = new Date(broken.at).toISOString();
-	const what = broken.reason === 'link' ? 'does not link to the entry before it (an entry was removed or inserted)' : 'was changed after it was written';
+	const what =
+		broken.reason === 'link'
+			? 'does not link to the entry before it (an entry was removed or inserted)'
+			: 'was changed after it was written';
 	console.log(`audit log BROKEN at entry ${broken.id} (${when}): it ${what}. ${checked} entries before it are intact.`);
 	process.exitCode = 1;
 }

@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../db';
 import { sessions, users } from '../db/schema';
 import { makeOrganisation, makeUser } from '../testing/factories';
-import { createSession, generateSessionToken, invalidateUserSessions, sessionLifetime, validateSessionToken } from './session';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateUserSessions,
+	sessionLifetime,
+	validateSessionToken
+} from './session';
 
 afterEach(() => vi.useRealTimers());
 

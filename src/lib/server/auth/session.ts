@@ -25,8 +25,7 @@ export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role' 
 	participantId: string | null;
 };
 export type SessionValidation =
-	| { session: { id: string; userId: string; expiresAt: Date }; user: SessionUser }
-	| { session: null; user: null };
+	{ session: { id: string; userId: string; expiresAt: Date }; user: SessionUser } | { session: null; user: null };
 
 export function generateSessionToken(): string {
 	const bytes = new Uint8Array(20);

@@ -5,9 +5,7 @@ import { verifyAgainstNothing, verifyPasswordHash } from './password';
 import { accountThrottle, addressThrottle } from './throttle';
 
 export type SignInResult =
-	| { outcome: 'signed_in'; user: User }
-	| { outcome: 'invalid' }
-	| { outcome: 'throttled'; retryAfterMs: number };
+	{ outcome: 'signed_in'; user: User } | { outcome: 'invalid' } | { outcome: 'throttled'; retryAfterMs: number };
 
 export function normaliseUsername(username: string): string {
 	return username.trim().toLowerCase();

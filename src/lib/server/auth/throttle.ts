@@ -16,7 +16,10 @@ export class FailureThrottle {
 
 	/** Milliseconds until the key may try again; 0 when it may try now. */
 	async retryAfter(key: string, now = Date.now()): Promise<number> {
-		const [row] = await db.select().from(throttles).where(eq(throttles.key, this.prefix + key));
+		const [row] = await db
+			.select()
+			.from(throttles)
+			.where(eq(throttles.key, this.prefix + key));
 		if (row === undefined || row.blockedUntil === null) return 0;
 		return Math.max(0, row.blockedUntil.getTime() - now);
 	}
@@ -45,8 +48,20 @@ const MINUTE = 60_000;
 
 // Five wrong passwords lock one account for 15 minutes: slow enough against guessing, short enough
 // that a participant who mistyped can retry the same day without calling the caseworker.
-export const accountThrottle = new FailureThrottle('account:', { maxFailures: 5, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE });
+export const accountThrottle = new FailureThrottle('account:', {
+	maxFailures: 5,
+	windowMs: 15 * MINUTE,
+	blockMs: 15 * MINUTE
+});
 // An office or shelter shares one address, so the per-address budget is larger.
-export const addressThrottle = new FailureThrottle('address:', { maxFailures: 30, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE });
+export const addressThrottle = new FailureThrottle('address:', {
+	maxFailures: 30,
+	windowMs: 15 * MINUTE,
+	blockMs: 15 * MINUTE
+});
 // Invitation codes carry ~40 bits; this keeps guessing them hopeless.
-export const invitationThrottle = new FailureThrottle('invitation:', { maxFailures: 10, windowMs: 15 * MINUTE, blockMs: 30 * MINUTE });
+export const invitationThrottle = new FailureThrottle('invitation:', {
+	maxFailures: 10,
+	windowMs: 15 * MINUTE,
+	blockMs: 30 * MINUTE
+});

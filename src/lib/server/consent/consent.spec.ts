@@ -5,12 +5,23 @@ import { consentEvents, consents } from '../db/schema';
 import { canReadContact, canReadParticipant, planAccess, relationTo, type Actor } from '../policy';
 import { readPlan } from '../plans/read';
 import { actorOf, makeUser, makeWorld } from '../testing/factories';
-import { acceptGrant, activeGrantsHeldBy, consentsOf, endingSoon, grantConsent, renewConsent, revokeConsent, withdrawConsent, type GrantRequest } from '.';
+import {
+	acceptGrant,
+	activeGrantsHeldBy,
+	consentsOf,
+	endingSoon,
+	grantConsent,
+	renewConsent,
+	revokeConsent,
+	withdrawConsent,
+	type GrantRequest
+} from '.';
 import { consentedScopes } from './state';
 
 let world: Awaited<ReturnType<typeof makeWorld>>;
 let volunteer: Actor;
-const self = () => actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
+const self = () =>
+	actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
 const pid = () => world.participant.id;
 const request = (overrides: Partial<GrantRequest> = {}): GrantRequest => ({
 	granteeKind: 'volunteer',
@@ -43,10 +54,17 @@ describe('consent lifecycle', () => {
 		await acceptGrant(volunteer, code!);
 		expect(await acceptGrant(volunteer, code!)).toEqual({ ok: false });
 		const [consent] = await consentsOf(pid());
-		expect([consent.id, consent.state, consent.noticeLocale, consent.noticeVersion]).toEqual([id, 'given', 'ti', 'sharing-2026-11']);
+		expect([consent.id, consent.state, consent.noticeLocale, consent.noticeVersion]).toEqual([
+			id,
+			'given',
+			'ti',
+			'sharing-2026-11'
+		]);
 		expect(Math.round((consent.validUntil.getTime() - consent.validFrom.getTime()) / 86_400_000)).toBe(90);
 		expect([...(await consentedScopes(volunteer.id, pid()))]).toEqual(['plan.read']);
-		expect((await activeGrantsHeldBy(volunteer.id)).map((g) => g.participant.givenName)).toEqual([world.participant.givenName]);
+		expect((await activeGrantsHeldBy(volunteer.id)).map((g) => g.participant.givenName)).toEqual([
+			world.participant.givenName
+		]);
 	});
 
 	it('withdrawal ends access on the next request and keeps the record', async () => {
@@ -79,14 +97,24 @@ describe('consent lifecycle', () => {
 		expect((await consentedScopes(volunteer.id, pid(), new Date(consent.validUntil.getTime() + 1))).size).toBe(0);
 		const renewed = await renewConsent(self(), pid(), id);
 		const all = await consentsOf(pid());
-		expect(all.find((c) => c.id === renewed)).toMatchObject({ state: 'given', renews: id, granteeUserId: volunteer.id });
+		expect(all.find((c) => c.id === renewed)).toMatchObject({
+			state: 'given',
+			renews: id,
+			granteeUserId: volunteer.id
+		});
 		expect(all.find((c) => c.id === id)?.state).toBe('renewed');
 		expect((await consentedScopes(volunteer.id, pid(), new Date(consent.validUntil.getTime() + 1))).size).toBe(1);
 	});
 
 	it('records are append-only: what was consented to cannot be edited or deleted', async () => {
 		const id = await grantAndAccept();
-		expect(() => db.update(consents).set({ scopes: ['plan.read', 'contact.read'] }).where(eq(consents.id, id)).run()).toThrow(/append-only/);
+		expect(() =>
+			db
+				.update(consents)
+				.set({ scopes: ['plan.read', 'contact.read'] })
+				.where(eq(consents.id, id))
+				.run()
+		).toThrow(/append-only/);
 		expect(() => db.delete(consents).where(eq(consents.id, id)).run()).toThrow(/append-only/);
 		expect(() => db.delete(consentEvents).run()).toThrow(/append-only/);
 	});
@@ -97,19 +125,34 @@ describe('consent lifecycle', () => {
 		expect(Math.round((consent.validUntil.getTime() - consent.validFrom.getTime()) / 86_400_000)).toBe(720);
 		await expect(grantConsent(actorOf(world.caseworker), pid(), request())).rejects.toMatchObject({ status: 404 });
 		await expect(grantConsent(self(), pid(), request({ givenVia: 'paper' }))).rejects.toMatchObject({ status: 404 });
-		await expect(grantConsent(actorOf(world.otherCaseworker), pid(), request({ givenVia: 'paper', granteeKind: 'service' }))).rejects.toMatchObject({ status: 404 });
-		const { code } = await grantConsent(actorOf(world.caseworker), pid(), request({ givenVia: 'paper', granteeKind: 'service', granteeName: 'Jobcenter' }));
+		await expect(
+			grantConsent(actorOf(world.otherCaseworker), pid(), request({ givenVia: 'paper', granteeKind: 'service' }))
+		).rejects.toMatchObject({ status: 404 });
+		const { code } = await grantConsent(
+			actorOf(world.caseworker),
+			pid(),
+			request({ givenVia: 'paper', granteeKind: 'service', granteeName: 'Jobcenter' })
+		);
 		expect(code).toBeNull();
 	});
 });
 
 describe('paper consent recorded by staff', () => {
 	it('a caseworker records a volunteer grant the participant signed; the volunteer still accepts with a code', async () => {
-		const { id, code } = await grantConsent(actorOf(world.caseworker), pid(), request({ givenVia: 'paper', paperNote: 'Formular vom 3.11.', noticeLocale: 'de' }));
+		const { id, code } = await grantConsent(
+			actorOf(world.caseworker),
+			pid(),
+			request({ givenVia: 'paper', paperNote: 'Formular vom 3.11.', noticeLocale: 'de' })
+		);
 		expect(code).not.toBeNull();
 		await acceptGrant(volunteer, code!);
 		const consent = (await consentsOf(pid())).find((c) => c.id === id)!;
-		expect([consent.state, consent.givenVia, consent.recordedBy, consent.paperNote]).toEqual(['given', 'paper', world.caseworker.id, 'Formular vom 3.11.']);
+		expect([consent.state, consent.givenVia, consent.recordedBy, consent.paperNote]).toEqual([
+			'given',
+			'paper',
+			world.caseworker.id,
+			'Formular vom 3.11.'
+		]);
 	});
 });
 
@@ -120,7 +163,13 @@ describe('policy matrix for volunteers', () => {
 
 		await grantAndAccept({ scopes: ['plan.read'] });
 		const access = await planAccess(volunteer, pid());
-		expect(access).toMatchObject({ relation: 'consented_volunteer', editPlan: false, tickable: [], comment: false, confirmAsParticipant: false });
+		expect(access).toMatchObject({
+			relation: 'consented_volunteer',
+			editPlan: false,
+			tickable: [],
+			comment: false,
+			confirmAsParticipant: false
+		});
 		expect(await canReadContact(volunteer, pid())).toBe(false);
 		// Consent never opens the staff case record, and never another participant's data.
 		expect(await canReadParticipant(volunteer, pid())).toBe(false);

@@ -19,7 +19,9 @@ const MAX_MONTHS = 24;
 export type { ConsentWithState };
 
 export async function consentsOf(participantId: string): Promise<ConsentWithState[]> {
-	return withStates(await db.select().from(consents).where(eq(consents.participantId, participantId)).orderBy(desc(consents.createdAt)));
+	return withStates(
+		await db.select().from(consents).where(eq(consents.participantId, participantId)).orderBy(desc(consents.createdAt))
+	);
 }
 
 /** Grants a volunteer holds right now, with the participant each is for. */
@@ -30,12 +32,19 @@ export async function activeGrantsHeldBy(userId: string, now = new Date()) {
 	const people = await db
 		.select({ id: participants.id, givenName: participants.givenName, familyName: participants.familyName })
 		.from(participants)
-		.where(inArray(participants.id, active.map((c) => c.participantId)));
+		.where(
+			inArray(
+				participants.id,
+				active.map((c) => c.participantId)
+			)
+		);
 	return active.map((c) => ({ ...c, participant: people.find((p) => p.id === c.participantId)! }));
 }
 
 function addEvent(tx: Tx, consentId: string, state: ConsentState, actor: Actor | null, reason = '') {
-	tx.insert(consentEvents).values({ consentId, state, actorId: actor?.id ?? null, reason }).run();
+	tx.insert(consentEvents)
+		.values({ consentId, state, actorId: actor?.id ?? null, reason })
+		.run();
 }
 
 export type GrantRequest = {
@@ -53,9 +62,17 @@ export type GrantRequest = {
  * Records a grant. In the app only the participant grants; on paper a caseworker records it at the
  * participant's request. A volunteer's grant waits for the volunteer to accept it with a one-time code.
  */
-export async function grantConsent(actor: Actor, participantId: string, request: GrantRequest, renews: string | null = null) {
+export async function grantConsent(
+	actor: Actor,
+	participantId: string,
+	request: GrantRequest,
+	renews: string | null = null
+) {
 	const relation = await relationTo(actor, participantId);
-	const allowed = request.givenVia === 'app' ? relation === 'self' : relation === 'assigned_caseworker' || relation === 'organisation_lead';
+	const allowed =
+		request.givenVia === 'app'
+			? relation === 'self'
+			: relation === 'assigned_caseworker' || relation === 'organisation_lead';
 	if (!allowed) error(404, 'error.not_found');
 	const months = Math.min(Math.max(1, request.months), MAX_MONTHS);
 	const now = new Date();
@@ -85,30 +102,49 @@ export async function grantConsent(actor: Actor, participantId: string, request:
 			.run();
 		addEvent(tx, id, code === null ? 'given' : 'pending', actor);
 		if (previous !== undefined) addEvent(tx, previous.id, 'renewed', actor);
-		recordAuditIn(tx, { actor, action: renews === null ? 'consent.given' : 'consent.renewed', participantId, detail: { consentId: id, scopes: request.scopes, grantee: request.granteeName } });
+		recordAuditIn(tx, {
+			actor,
+			action: renews === null ? 'consent.given' : 'consent.renewed',
+			participantId,
+			detail: { consentId: id, scopes: request.scopes, grantee: request.granteeName }
+		});
 	});
 	return { id, code };
 }
 
 /** The volunteer accepts with the code the participant gave them; from then on the grant is theirs. */
-export async function acceptGrant(actor: Actor, codeInput: string): Promise<{ ok: true; participantId: string } | { ok: false }> {
+export async function acceptGrant(
+	actor: Actor,
+	codeInput: string
+): Promise<{ ok: true; participantId: string } | { ok: false }> {
 	if (actor.role !== 'volunteer') return { ok: false };
 	const code = normaliseCode(codeInput);
 	if (!looksLikeCode(code)) return { ok: false };
-	const [row] = await db.select().from(consents).where(eq(consents.inviteCodeHash, hashCode(code)));
+	const [row] = await db
+		.select()
+		.from(consents)
+		.where(eq(consents.inviteCodeHash, hashCode(code)));
 	if (row === undefined) return { ok: false };
 	const [withState] = await withStates([row]);
 	if (withState.state !== 'pending' || row.validUntil <= new Date()) return { ok: false };
 	db.transaction((tx) => {
 		tx.update(consents).set({ granteeUserId: actor.id, inviteCodeHash: null }).where(eq(consents.id, row.id)).run();
 		addEvent(tx, row.id, 'given', actor);
-		recordAuditIn(tx, { actor, action: 'consent.accepted', participantId: row.participantId, detail: { consentId: row.id } });
+		recordAuditIn(tx, {
+			actor,
+			action: 'consent.accepted',
+			participantId: row.participantId,
+			detail: { consentId: row.id }
+		});
 	});
 	return { ok: true, participantId: row.participantId };
 }
 
 async function consentOf(participantId: string, consentId: string): Promise<ConsentWithState> {
-	const [row] = await db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.participantId, participantId)));
+	const [row] = await db
+		.select()
+		.from(consents)
+		.where(and(eq(consents.id, consentId), eq(consents.participantId, participantId)));
 	if (row === undefined) error(404, 'error.not_found');
 	return (await withStates([row]))[0];
 }
@@ -119,7 +155,9 @@ export async function withdrawConsent(actor: Actor, participantId: string, conse
 	const consent = await consentOf(participantId, consentId);
 	if (consent.state !== 'given' && consent.state !== 'pending') return false;
 	db.transaction((tx) => {
-		if (consent.state === 'pending') tx.update(consents).set({ inviteCodeHash: null }).where(eq(consents.id, consentId)).run();
+		if (consent.state === 'pending') {
+			tx.update(consents).set({ inviteCodeHash: null }).where(eq(consents.id, consentId)).run();
+		}
 		addEvent(tx, consentId, 'withdrawn', actor);
 		recordAuditIn(tx, { actor, action: 'consent.withdrawn', participantId, detail: { consentId } });
 	});
@@ -129,13 +167,20 @@ export async function withdrawConsent(actor: Actor, participantId: string, conse
 }
 
 /** Staff end a grant, with a reason the participant can read. */
-export async function revokeConsent(actor: Actor, participantId: string, consentId: string, reason: string): Promise<boolean> {
+export async function revokeConsent(
+	actor: Actor,
+	participantId: string,
+	consentId: string,
+	reason: string
+): Promise<boolean> {
 	const relation = await relationTo(actor, participantId);
 	if (relation !== 'assigned_caseworker' && relation !== 'organisation_lead') error(404, 'error.not_found');
 	const consent = await consentOf(participantId, consentId);
 	if (consent.state !== 'given' && consent.state !== 'pending') return false;
 	db.transaction((tx) => {
-		if (consent.state === 'pending') tx.update(consents).set({ inviteCodeHash: null }).where(eq(consents.id, consentId)).run();
+		if (consent.state === 'pending') {
+			tx.update(consents).set({ inviteCodeHash: null }).where(eq(consents.id, consentId)).run();
+		}
 		addEvent(tx, consentId, 'revoked', actor, reason);
 		recordAuditIn(tx, { actor, action: 'consent.revoked', participantId, detail: { consentId, reason } });
 	});
@@ -152,7 +197,15 @@ export async function renewConsent(actor: Actor, participantId: string, consentI
 	const { id } = await grantConsent(
 		actor,
 		participantId,
-		{ granteeKind: consent.granteeKind, granteeName: consent.granteeName, purpose: consent.purpose, scopes: consent.scopes, months, givenVia: 'app', noticeLocale: consent.noticeLocale },
+		{
+			granteeKind: consent.granteeKind,
+			granteeName: consent.granteeName,
+			purpose: consent.purpose,
+			scopes: consent.scopes,
+			months,
+			givenVia: 'app',
+			noticeLocale: consent.noticeLocale
+		},
 		consent.id
 	);
 	return id;
@@ -167,10 +220,16 @@ export function endingSoon<T extends { state: ConsentState; validUntil: Date }>(
 export async function findPendingGrant(codeInput: string) {
 	const code = normaliseCode(codeInput);
 	if (!looksLikeCode(code)) return null;
-	const [row] = await db.select().from(consents).where(eq(consents.inviteCodeHash, hashCode(code)));
+	const [row] = await db
+		.select()
+		.from(consents)
+		.where(eq(consents.inviteCodeHash, hashCode(code)));
 	if (row === undefined) return null;
 	const [withState] = await withStates([row]);
 	if (withState.state !== 'pending' || row.validUntil <= new Date()) return null;
-	const [person] = await db.select({ givenName: participants.givenName }).from(participants).where(eq(participants.id, row.participantId));
+	const [person] = await db
+		.select({ givenName: participants.givenName })
+		.from(participants)
+		.where(eq(participants.id, row.participantId));
 	return { ...withState, participantGivenName: person.givenName };
 }

@@ -26,13 +26,15 @@ export async function receiptOf(consent: ConsentWithState) {
 		jurisdiction: 'DE-BW',
 		consentReceiptID: consent.id,
 		consentTimestamp: Math.floor(consent.validFrom.getTime() / 1000),
-		collectionMethod: consent.givenVia === 'app' ? 'in the Tandem app, by the participant' : 'on paper, recorded by staff',
+		collectionMethod:
+			consent.givenVia === 'app' ? 'in the Tandem app, by the participant' : 'on paper, recorded by staff',
 		language: consent.noticeLocale,
 		notice: { version: consent.noticeVersion, language: consent.noticeLocale },
 		piiPrincipalId: consent.participantId,
 		piiControllers: [{ piiController: owner.organisation, onBehalf: false, contact: owner.organisation }],
 		policyUrl: '/my-data',
-		legalBasis: 'consent (GDPR Art. 6(1)(a), Art. 9(2)(a)); case work itself rests on the public task, not on this consent',
+		legalBasis:
+			'consent (GDPR Art. 6(1)(a), Art. 9(2)(a)); case work itself rests on the public task, not on this consent',
 		services: [
 			{
 				service: 'Tandem integration management',
@@ -55,6 +57,11 @@ export async function receiptOf(consent: ConsentWithState) {
 		validity: { from: consent.validFrom.toISOString(), until: consent.validUntil.toISOString() },
 		renews: consent.renews,
 		state: { current: consent.state, since: consent.stateAt.toISOString() },
-		history: events.map((e) => ({ state: e.state, at: e.at.toISOString(), byRole: e.actorRole, reason: e.reason || undefined }))
+		history: events.map((e) => ({
+			state: e.state,
+			at: e.at.toISOString(),
+			byRole: e.actorRole,
+			reason: e.reason || undefined
+		}))
 	};
 }

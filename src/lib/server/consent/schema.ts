@@ -6,7 +6,10 @@ import { optionalText, requiredText } from '../forms';
 export const DURATIONS = ['1', '3', '6', '12', '24'] as const;
 
 const scopes = v.pipe(
-	v.union([v.array(v.picklist(CONSENT_SCOPES, 'consent.scope_unknown')), v.picklist(CONSENT_SCOPES, 'consent.scope_unknown')], 'consent.choose_scope'),
+	v.union(
+		[v.array(v.picklist(CONSENT_SCOPES, 'consent.scope_unknown')), v.picklist(CONSENT_SCOPES, 'consent.scope_unknown')],
+		'consent.choose_scope'
+	),
 	v.transform((s) => (Array.isArray(s) ? s : [s])),
 	v.minLength(1, 'consent.choose_scope')
 );
@@ -25,8 +28,13 @@ export const paperGrantSchema = v.object({
 	paperNote: requiredText(500)
 });
 
-export const revokeSchema = v.object({ consentId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)), reason: requiredText(1000) });
-export const consentIdSchema = v.object({ consentId: v.pipe(v.string('form.invalid'), v.nonEmpty('form.invalid'), v.maxLength(64, 'form.invalid')) });
+export const revokeSchema = v.object({
+	consentId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
+	reason: requiredText(1000)
+});
+export const consentIdSchema = v.object({
+	consentId: v.pipe(v.string('form.invalid'), v.nonEmpty('form.invalid'), v.maxLength(64, 'form.invalid'))
+});
 export const correctionSchema = v.object({ request: requiredText(2000) });
 export const correctionOutcomeSchema = v.object({
 	correctionId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),

@@ -149,7 +149,10 @@ export const invitations = sqliteTable(
 		usedAt: timestamp('used_at'),
 		cancelledAt: timestamp('cancelled_at')
 	},
-	(t) => [uniqueIndex('invitations_code_unique').on(t.codeHash), index('invitations_participant_idx').on(t.participantId)]
+	(t) => [
+		uniqueIndex('invitations_code_unique').on(t.codeHash),
+		index('invitations_participant_idx').on(t.participantId)
+	]
 );
 
 export const throttles = sqliteTable('throttles', {
@@ -406,7 +409,11 @@ export const consents = sqliteTable(
 		inviteCodeHash: text('invite_code_hash'),
 		createdAt: createdAt()
 	},
-	(t) => [index('consents_participant_idx').on(t.participantId), index('consents_grantee_idx').on(t.granteeUserId), uniqueIndex('consents_invite_unique').on(t.inviteCodeHash)]
+	(t) => [
+		index('consents_participant_idx').on(t.participantId),
+		index('consents_grantee_idx').on(t.granteeUserId),
+		uniqueIndex('consents_invite_unique').on(t.inviteCodeHash)
+	]
 );
 
 export const consentEvents = sqliteTable(
@@ -482,7 +489,10 @@ export const appointments = sqliteTable(
 		place: text('place').notNull().default(''),
 		address: text('address').notNull().default(''),
 		directions: text('directions').notNull().default(''),
-		bring: text('bring', { mode: 'json' }).$type<BringItem[]>().notNull().default(sql`'[]'`),
+		bring: text('bring', { mode: 'json' })
+			.$type<BringItem[]>()
+			.notNull()
+			.default(sql`'[]'`),
 		bringNote: text('bring_note').notNull().default(''),
 		note: text('note').notNull().default(''),
 		status: text('status', { enum: APPOINTMENT_STATUSES }).notNull(),
@@ -522,7 +532,18 @@ export const appointmentEvents = sqliteTable(
 		at: createdAt(),
 		actorId: text('actor_id').references(() => users.id),
 		action: text('action', {
-			enum: ['created', 'requested', 'confirmed', 'declined', 'change_requested', 'cancelled', 'rescheduled', 'done', 'updated', 'noted']
+			enum: [
+				'created',
+				'requested',
+				'confirmed',
+				'declined',
+				'change_requested',
+				'cancelled',
+				'rescheduled',
+				'done',
+				'updated',
+				'noted'
+			]
 		}).notNull(),
 		message: text('message').notNull().default('')
 	},
@@ -545,7 +566,10 @@ export const pushSubscriptions = sqliteTable(
 		createdAt: createdAt(),
 		lastSentAt: timestamp('last_sent_at')
 	},
-	(t) => [uniqueIndex('push_subscriptions_endpoint_unique').on(t.endpoint), index('push_subscriptions_user_idx').on(t.userId)]
+	(t) => [
+		uniqueIndex('push_subscriptions_endpoint_unique').on(t.endpoint),
+		index('push_subscriptions_user_idx').on(t.userId)
+	]
 );
 
 /**
@@ -570,7 +594,10 @@ export const reminders = sqliteTable(
 		pushedAt: timestamp('pushed_at'),
 		dismissedAt: timestamp('dismissed_at')
 	},
-	(t) => [uniqueIndex('reminders_unique').on(t.userId, t.subject, t.subjectId, t.offset), index('reminders_user_idx').on(t.userId, t.dueAt)]
+	(t) => [
+		uniqueIndex('reminders_unique').on(t.userId, t.subject, t.subjectId, t.offset),
+		index('reminders_user_idx').on(t.userId, t.dueAt)
+	]
 );
 
 /** Which reminders a person wants; no row means all of them. */
@@ -595,7 +622,10 @@ export const calendarFeeds = sqliteTable(
 		revokedAt: timestamp('revoked_at'),
 		lastFetchedAt: timestamp('last_fetched_at')
 	},
-	(t) => [uniqueIndex('calendar_feeds_token_unique').on(t.tokenHash), index('calendar_feeds_participant_idx').on(t.participantId)]
+	(t) => [
+		uniqueIndex('calendar_feeds_token_unique').on(t.tokenHash),
+		index('calendar_feeds_participant_idx').on(t.participantId)
+	]
 );
 
 export type Appointment = typeof appointments.$inferSelect;
@@ -622,7 +652,10 @@ export const documents = sqliteTable(
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`)
 	},
-	(t) => [index('documents_participant_idx').on(t.participantId, t.createdAt), index('documents_expiry_idx').on(t.expiresOn)]
+	(t) => [
+		index('documents_participant_idx').on(t.participantId, t.createdAt),
+		index('documents_expiry_idx').on(t.expiresOn)
+	]
 );
 
 /** One page of a document. The bytes live encrypted under the data folder, named by a random storage key. */
@@ -647,7 +680,10 @@ export const documentFiles = sqliteTable(
 			.references(() => users.id),
 		createdAt: createdAt()
 	},
-	(t) => [index('document_files_document_idx').on(t.documentId, t.position), uniqueIndex('document_files_storage_unique').on(t.storageKey)]
+	(t) => [
+		index('document_files_document_idx').on(t.documentId, t.position),
+		uniqueIndex('document_files_storage_unique').on(t.storageKey)
+	]
 );
 
 /** "Please explain this letter": the participant's question in their own words, and the caseworker's answer. */

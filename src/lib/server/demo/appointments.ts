@@ -36,7 +36,16 @@ function next(weekday: number): string {
 }
 
 const blank: Omit<AppointmentInput, 'kind' | 'date' | 'start' | 'end'> = {
-	title: '', place: '', address: '', directions: '', bring: [], bringNote: '', note: '', companionId: '', staffTakesPart: '', agreed: ''
+	title: '',
+	place: '',
+	address: '',
+	directions: '',
+	bring: [],
+	bringNote: '',
+	note: '',
+	companionId: '',
+	staffTakesPart: '',
+	agreed: ''
 };
 
 /**
@@ -44,16 +53,43 @@ const blank: Omit<AppointmentInput, 'kind' | 'date' | 'start' | 'end'> = {
  * Amina has one to answer, one tomorrow (so a reminder is waiting) and a past one; Selam has booked office
  * hours the caseworker still has to confirm; Zahra asked for another Jobcenter time, and Peter goes along.
  */
-export async function seedDemoAppointments(showcase: { ar: Person; ti: Person; fa: Person }, volunteer2: { id: string }) {
+export async function seedDemoAppointments(
+	showcase: { ar: Person; ti: Person; fa: Person },
+	volunteer2: { id: string }
+) {
 	const { ar, ti, fa } = showcase;
 	const sabine = ar.caseworker;
 	if (sabine === null || ar.self === null) return;
 	for (const weekday of [2, 4]) {
-		await addOfficeHours(sabine, { date: next(weekday), start: '09:00', end: '12:00', length: 30, weeks: 3, mode: 'office', place: 'Landratsamt Ludwigsburg, Zimmer 2.14' });
+		await addOfficeHours(sabine, {
+			date: next(weekday),
+			start: '09:00',
+			end: '12:00',
+			length: 30,
+			weeks: 3,
+			mode: 'office',
+			place: 'Landratsamt Ludwigsburg, Zimmer 2.14'
+		});
 	}
-	await addOfficeHours(sabine, { date: next(3), start: '14:00', end: '15:00', length: 20, weeks: 3, mode: 'phone', place: '' });
+	await addOfficeHours(sabine, {
+		date: next(3),
+		start: '14:00',
+		end: '15:00',
+		length: 20,
+		weeks: 3,
+		mode: 'phone',
+		place: ''
+	});
 
-	await createAppointment(ar.self, ar.id, { ...blank, kind: 'doctor', title: 'طبيب الأطفال – فحص ليلى', ...soon(), place: 'Kinderarztpraxis Dr. Yılmaz', address: 'Marktstraße 3, 71254 Ditzingen', bring: ['health_card'] });
+	await createAppointment(ar.self, ar.id, {
+		...blank,
+		kind: 'doctor',
+		title: 'طبيب الأطفال – فحص ليلى',
+		...soon(),
+		place: 'Kinderarztpraxis Dr. Yılmaz',
+		address: 'Marktstraße 3, 71254 Ditzingen',
+		bring: ['health_card']
+	});
 	await createAppointment(sabine, ar.id, {
 		...blank,
 		kind: 'immigration_office',
@@ -65,8 +101,22 @@ export async function seedDemoAppointments(showcase: { ar: Person; ti: Person; f
 		bring: ['passport', 'residence_permit', 'photo', 'letter'],
 		bringNote: 'Mietvertrag und aktuelle Gehaltsabrechnung'
 	});
-	await createAppointment(sabine, ar.id, { ...blank, kind: 'home_visit', ...at(8, '14:00', '15:00'), staffTakesPart: 'yes', agreed: 'yes', note: 'Wir besprechen den Integrationsplan und die Kita-Anmeldung.' });
-	const past = await createAppointment(sabine, ar.id, { ...blank, kind: 'office_consultation', ...at(-10, '10:00', '10:45'), place: 'Landratsamt Ludwigsburg, Zimmer 2.14', staffTakesPart: 'yes', agreed: 'yes' });
+	await createAppointment(sabine, ar.id, {
+		...blank,
+		kind: 'home_visit',
+		...at(8, '14:00', '15:00'),
+		staffTakesPart: 'yes',
+		agreed: 'yes',
+		note: 'Wir besprechen den Integrationsplan und die Kita-Anmeldung.'
+	});
+	const past = await createAppointment(sabine, ar.id, {
+		...blank,
+		kind: 'office_consultation',
+		...at(-10, '10:00', '10:45'),
+		place: 'Landratsamt Ludwigsburg, Zimmer 2.14',
+		staffTakesPart: 'yes',
+		agreed: 'yes'
+	});
 	if (past.ok) await changeAppointment(sabine, ar.id, past.id, 'done', '');
 
 	if (ti.self !== null && ti.caseworker?.id === sabine.id) {
@@ -85,7 +135,9 @@ export async function seedDemoAppointments(showcase: { ar: Person; ti: Person; f
 			givenVia: 'app',
 			noticeLocale: 'fa'
 		});
-		if (code !== null) await acceptGrant({ id: volunteer2.id, role: 'volunteer', organisationId: null, participantId: null }, code);
+		if (code !== null) {
+			await acceptGrant({ id: volunteer2.id, role: 'volunteer', organisationId: null, participantId: null }, code);
+		}
 		const jobcenter = await createAppointment(fa.caseworker, fa.id, {
 			...blank,
 			kind: 'jobcenter',
@@ -95,6 +147,14 @@ export async function seedDemoAppointments(showcase: { ar: Person; ti: Person; f
 			bring: ['passport', 'bank_details', 'rental_contract'],
 			companionId: volunteer2.id
 		});
-		if (jobcenter.ok) await changeAppointment(fa.self, fa.id, jobcenter.id, 'ask_other_time', 'صبح‌ها کلاس زبان دارم. بعدازظهر برایم بهتر است.');
+		if (jobcenter.ok) {
+			await changeAppointment(
+				fa.self,
+				fa.id,
+				jobcenter.id,
+				'ask_other_time',
+				'صبح‌ها کلاس زبان دارم. بعدازظهر برایم بهتر است.'
+			);
+		}
 	}
 }

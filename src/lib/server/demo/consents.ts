@@ -2,7 +2,10 @@ import { acceptGrant, grantConsent } from '../consent';
 import type { Actor } from '../policy';
 
 /** Amina shares her plan and contact details with the demo volunteer, and her Jobcenter consent is on file. */
-export async function seedDemoConsents(amina: { id: string; caseworker: Actor | null; self: Actor | null }, volunteer: { id: string }) {
+export async function seedDemoConsents(
+	amina: { id: string; caseworker: Actor | null; self: Actor | null },
+	volunteer: { id: string }
+) {
 	if (amina.self === null || amina.caseworker === null) return;
 	const { code } = await grantConsent(amina.self, amina.id, {
 		granteeKind: 'volunteer',
@@ -13,7 +16,9 @@ export async function seedDemoConsents(amina: { id: string; caseworker: Actor | 
 		givenVia: 'app',
 		noticeLocale: 'ar'
 	});
-	if (code !== null) await acceptGrant({ id: volunteer.id, role: 'volunteer', organisationId: null, participantId: null }, code);
+	if (code !== null) {
+		await acceptGrant({ id: volunteer.id, role: 'volunteer', organisationId: null, participantId: null }, code);
+	}
 	await grantConsent(amina.caseworker, amina.id, {
 		granteeKind: 'service',
 		granteeName: 'Jobcenter Landkreis Ludwigsburg',

@@ -16,12 +16,25 @@ function firstOf(catalogue: CatalogueEntry[], field: Field, skip = 0): string {
 	return catalogue.filter((c) => c.field === field)[skip]?.id ?? '';
 }
 
-async function addCatalogueGoal(actor: Actor, participantId: string, catalogueId: string, opts: { status?: 'planned' | 'in_progress'; targetInDays?: number; why?: string } = {}) {
+async function addCatalogueGoal(
+	actor: Actor,
+	participantId: string,
+	catalogueId: string,
+	opts: { status?: 'planned' | 'in_progress'; targetInDays?: number; why?: string } = {}
+) {
 	if (catalogueId === '') return null;
 	const result = await createGoal(
 		actor,
 		participantId,
-		{ field: '', catalogueId, title: '', why: opts.why ?? '', status: opts.status ?? 'planned', targetDate: opts.targetInDays === undefined ? '' : inDays(opts.targetInDays), nextReviewDate: '' },
+		{
+			field: '',
+			catalogueId,
+			title: '',
+			why: opts.why ?? '',
+			status: opts.status ?? 'planned',
+			targetDate: opts.targetInDays === undefined ? '' : inDays(opts.targetInDays),
+			nextReviewDate: ''
+		},
 		'de'
 	);
 	return result.ok ? result.id : null;
@@ -31,31 +44,77 @@ async function addCatalogueGoal(actor: Actor, participantId: string, catalogueId
 async function tickFirst(actor: Actor, participantId: string, goalId: string | null, count: number) {
 	if (goalId === null) return;
 	const goal = (await liveGoals(participantId)).find((g) => g.id === goalId);
-	for (const step of goal?.steps.slice(0, count) ?? []) await setStepDone(actor, participantId, step.id, true, step.version);
+	for (const step of goal?.steps.slice(0, count) ?? []) {
+		await setStepDone(actor, participantId, step.id, true, step.version);
+	}
 }
 
 /** Plans for the three demo participants (each in a different state) and a share of everyone else. */
-export async function seedDemoPlans(showcase: { ar: Person; ti: Person; fa: Person }, others: Person[], rand: () => number) {
+export async function seedDemoPlans(
+	showcase: { ar: Person; ti: Person; fa: Person },
+	others: Person[],
+	rand: () => number
+) {
 	const catalogue = await listCatalogue();
 	const { ar, ti, fa } = showcase;
 
 	// Amina: an agreed plan, changed since, with a proposal of her own waiting.
 	if (ar.caseworker && ar.self) {
 		const cw = ar.caseworker;
-		const language = await addCatalogueGoal(cw, ar.id, firstOf(catalogue, 'language'), { status: 'in_progress', targetInDays: 120, why: 'أريد أن أتحدث مع جيراني ومع معلمة ابنتي.' });
+		const language = await addCatalogueGoal(cw, ar.id, firstOf(catalogue, 'language'), {
+			status: 'in_progress',
+			targetInDays: 120,
+			why: 'أريد أن أتحدث مع جيراني ومع معلمة ابنتي.'
+		});
 		const kita = await addCatalogueGoal(cw, ar.id, firstOf(catalogue, 'education'), { targetInDays: 60 });
 		await addCatalogueGoal(cw, ar.id, firstOf(catalogue, 'money'), { status: 'in_progress' });
-		const own = await createGoal(cw, ar.id, { field: 'social', catalogueId: '', title: 'Führerschein Klasse B machen', why: '', status: 'planned', targetDate: inDays(300), nextReviewDate: '' }, 'de');
-		if (own.ok) await addStep(cw, ar.id, own.id, { text: 'Sehtest beim Optiker machen', assignee: 'participant', serviceName: '', dueDate: inDays(14) }, 'de');
+		const own = await createGoal(
+			cw,
+			ar.id,
+			{
+				field: 'social',
+				catalogueId: '',
+				title: 'Führerschein Klasse B machen',
+				why: '',
+				status: 'planned',
+				targetDate: inDays(300),
+				nextReviewDate: ''
+			},
+			'de'
+		);
+		if (own.ok) {
+			await addStep(
+				cw,
+				ar.id,
+				own.id,
+				{ text: 'Sehtest beim Optiker machen', assignee: 'participant', serviceName: '', dueDate: inDays(14) },
+				'de'
+			);
+		}
 		await tickFirst(ar.self, ar.id, language, 1);
-		await recordReview(cw, ar.id, { nextReviewDate: inDays(45), note: '', outcomes: (await liveGoals(ar.id)).map((g) => ({ goalId: g.id, status: g.status, note: '' })) });
+		await recordReview(cw, ar.id, {
+			nextReviewDate: inDays(45),
+			note: '',
+			outcomes: (await liveGoals(ar.id)).map((g) => ({ goalId: g.id, status: g.status, note: '' }))
+		});
 		const version = await proposeVersion(cw, ar.id);
 		if (version.ok) {
 			await confirmAsParticipant(ar.self, ar.id, version.id);
 			await confirmAsCaseworker(cw, ar.id, version.id);
 		}
 		await tickFirst(ar.self, ar.id, kita, 1);
-		await proposeGoal(ar.self, ar.id, { field: 'work', catalogueId: '', title: 'أريد أن أعمل كمساعدة في روضة أطفال', why: 'كنت معلمة في سوريا.', targetDate: '' }, 'ar');
+		await proposeGoal(
+			ar.self,
+			ar.id,
+			{
+				field: 'work',
+				catalogueId: '',
+				title: 'أريد أن أعمل كمساعدة في روضة أطفال',
+				why: 'كنت معلمة في سوريا.',
+				targetDate: ''
+			},
+			'ar'
+		);
 	}
 
 	// Selam: a version waiting for her agreement.
@@ -64,7 +123,11 @@ export async function seedDemoPlans(showcase: { ar: Person; ti: Person; fa: Pers
 		await addCatalogueGoal(cw, ti.id, firstOf(catalogue, 'training'), { status: 'in_progress', targetInDays: 200 });
 		await addCatalogueGoal(cw, ti.id, firstOf(catalogue, 'housing'), { targetInDays: 180 });
 		await addCatalogueGoal(cw, ti.id, firstOf(catalogue, 'language', 1));
-		await recordReview(cw, ti.id, { nextReviewDate: inDays(30), note: '', outcomes: (await liveGoals(ti.id)).map((g) => ({ goalId: g.id, status: g.status, note: '' })) });
+		await recordReview(cw, ti.id, {
+			nextReviewDate: inDays(30),
+			note: '',
+			outcomes: (await liveGoals(ti.id)).map((g) => ({ goalId: g.id, status: g.status, note: '' }))
+		});
 		const version = await proposeVersion(cw, ti.id);
 		if (version.ok) await confirmAsCaseworker(cw, ti.id, version.id);
 	}
@@ -74,7 +137,11 @@ export async function seedDemoPlans(showcase: { ar: Person; ti: Person; fa: Pers
 		const cw = fa.caseworker;
 		await addCatalogueGoal(cw, fa.id, firstOf(catalogue, 'health'), { status: 'in_progress', targetInDays: 20 });
 		await addCatalogueGoal(cw, fa.id, firstOf(catalogue, 'residence'), { targetInDays: 90 });
-		await recordReview(cw, fa.id, { nextReviewDate: inDays(-10), note: '', outcomes: (await liveGoals(fa.id)).map((g) => ({ goalId: g.id, status: g.status, note: '' })) });
+		await recordReview(cw, fa.id, {
+			nextReviewDate: inDays(-10),
+			note: '',
+			outcomes: (await liveGoals(fa.id)).map((g) => ({ goalId: g.id, status: g.status, note: '' }))
+		});
 	}
 
 	// Others: about half have a plan of one to three catalogue goals; some reviews are overdue.
@@ -84,7 +151,10 @@ export async function seedDemoPlans(showcase: { ar: Person; ti: Person; fa: Pers
 		const count = 1 + Math.floor(rand() * 3);
 		for (let i = 0; i < count; i++) {
 			const entry = goalEntries[Math.floor(rand() * goalEntries.length)];
-			await addCatalogueGoal(person.caseworker, person.id, entry.id, { status: rand() < 0.5 ? 'in_progress' : 'planned', targetInDays: 30 + Math.floor(rand() * 300) });
+			await addCatalogueGoal(person.caseworker, person.id, entry.id, {
+				status: rand() < 0.5 ? 'in_progress' : 'planned',
+				targetInDays: 30 + Math.floor(rand() * 300)
+			});
 		}
 		const goals = await liveGoals(person.id);
 		await recordReview(person.caseworker, person.id, {

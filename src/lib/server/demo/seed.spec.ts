@@ -26,7 +26,16 @@ describe('demo data', () => {
 	});
 
 	it('every documented demo login works with the demo password', async () => {
-		const logins = ['admin', 'lead', 'caseworker', 'caseworker2', 'volunteer', 'participant', 'participant.ti', 'participant.fa'];
+		const logins = [
+			'admin',
+			'lead',
+			'caseworker',
+			'caseworker2',
+			'volunteer',
+			'participant',
+			'participant.ti',
+			'participant.fa'
+		];
 		for (const [i, username] of logins.entries()) {
 			expect((await signIn(username, DEMO_PASSWORD, `10.8.0.${i}`)).outcome, username).toBe('signed_in');
 		}

@@ -35,10 +35,21 @@ function weighted<T>(rand: () => number, options: [T, number][]): T {
 
 const pick = <T>(rand: () => number, list: readonly T[]) => list[Math.floor(rand() * list.length)];
 
-const LANGUAGE_WEIGHTS: [Locale, number][] = [['ar', 45], ['fa', 25], ['ti', 20], ['en', 6], ['de', 4]];
+const LANGUAGE_WEIGHTS: [Locale, number][] = [
+	['ar', 45],
+	['fa', 25],
+	['ti', 20],
+	['en', 6],
+	['de', 4]
+];
 const STATUS_WEIGHTS: [ResidenceStatus, number][] = [
-	['refugee', 35], ['subsidiary_protection', 25], ['asylum', 5], ['other_permit', 8],
-	['family_reunification', 10], ['gestattung', 10], ['duldung', 7]
+	['refugee', 35],
+	['subsidiary_protection', 25],
+	['asylum', 5],
+	['other_permit', 8],
+	['family_reunification', 10],
+	['gestattung', 10],
+	['duldung', 7]
 ];
 
 /** Seeds the demo installation once; a second run finds the admin and leaves everything as it is. */
@@ -57,8 +68,20 @@ export async function seedDemo(): Promise<boolean> {
 		[ditzingen.id]: ['Kernstadt', 'Heimerdingen', 'Hirschlanden', 'Schöckingen'],
 		[hemmingen.id]: ['Ortsmitte', 'Hemmingen-Nord']
 	};
-	const staff = (username: string, displayName: string, role: 'admin' | 'lead' | 'caseworker' | 'volunteer', organisationId: string | null, phone: string | null = null) => ({
-		id: crypto.randomUUID(), username, displayName, role, organisationId, passwordHash, phone,
+	const staff = (
+		username: string,
+		displayName: string,
+		role: 'admin' | 'lead' | 'caseworker' | 'volunteer',
+		organisationId: string | null,
+		phone: string | null = null
+	) => ({
+		id: crypto.randomUUID(),
+		username,
+		displayName,
+		role,
+		organisationId,
+		passwordHash,
+		phone,
 		email: role === 'caseworker' ? `${username}@tandem.example` : null
 	});
 	const caseworker = staff('caseworker', 'Sabine Keller', 'caseworker', county.id, '07141 144-2201');
@@ -67,7 +90,9 @@ export async function seedDemo(): Promise<boolean> {
 	const staffRows = [
 		staff('admin', 'Tandem Admin', 'admin', null),
 		staff('lead', 'Martina Schulz', 'lead', county.id, '07141 144-2200'),
-		caseworker, caseworker2, caseworker3,
+		caseworker,
+		caseworker2,
+		caseworker3,
 		staff('volunteer', 'Ulrike Brandt', 'volunteer', null),
 		staff('volunteer2', 'Peter Hoffmann', 'volunteer', null)
 	];
@@ -78,13 +103,27 @@ export async function seedDemo(): Promise<boolean> {
 	const assignmentRows: { participantId: string; caseworkerId: string }[] = [];
 	const participantAccounts: (typeof users.$inferInsert)[] = [];
 
-	const addHousehold = (language: Locale, caseOrg: string, townId: string, size: number, caseworkerId: string | null, first?: { given: string; family: string; username: string }) => {
+	const addHousehold = (
+		language: Locale,
+		caseOrg: string,
+		townId: string,
+		size: number,
+		caseworkerId: string | null,
+		first?: { given: string; family: string; username: string }
+	) => {
 		const family = first?.family ?? pick(rand, NAMES[language].family);
 		const household = { id: crypto.randomUUID(), name: family };
 		householdRows.push(household);
 		const status = weighted(rand, STATUS_WEIGHTS);
 		const district = pick(rand, districts[townId]);
-		const street = pick(rand, ['Gerlinger Str.', 'Marktstr.', 'Münchinger Str.', 'Hauptstr.', 'Schulstr.', 'Lindenweg']);
+		const street = pick(rand, [
+			'Gerlinger Str.',
+			'Marktstr.',
+			'Münchinger Str.',
+			'Hauptstr.',
+			'Schulstr.',
+			'Lindenweg'
+		]);
 		const address = `${street} ${1 + Math.floor(rand() * 80)}, ${townId === ditzingen.id ? '71254 Ditzingen' : '71282 Hemmingen'}`;
 		for (let i = 0; i < size; i++) {
 			const id = crypto.randomUUID();
@@ -94,12 +133,27 @@ export async function seedDemo(): Promise<boolean> {
 			let userId: string | null = null;
 			if (i === 0 && first !== undefined) {
 				userId = crypto.randomUUID();
-				participantAccounts.push({ id: userId, username: first.username, passwordHash, displayName: `${first.given} ${family}`, role: 'participant', locale: language });
+				participantAccounts.push({
+					id: userId,
+					username: first.username,
+					passwordHash,
+					displayName: `${first.given} ${family}`,
+					role: 'participant',
+					locale: language
+				});
 			}
 			people.push({
-				id, organisationId: caseOrg, townId, district, householdId: household.id, userId,
+				id,
+				organisationId: caseOrg,
+				townId,
+				district,
+				householdId: household.id,
+				userId,
 				givenName: i === 0 && first !== undefined ? first.given : pick(rand, NAMES[language].given),
-				familyName: family, birthDate, language, address,
+				familyName: family,
+				birthDate,
+				language,
+				address,
 				residenceStatus: status,
 				phone: adult ? `0176 ${String(Math.floor(rand() * 9e7) + 1e7)}` : ''
 			});
@@ -107,21 +161,41 @@ export async function seedDemo(): Promise<boolean> {
 		}
 	};
 
-	addHousehold('ar', county.id, ditzingen.id, 4, caseworker.id, { given: 'Amina', family: 'Al-Hassan', username: 'participant' });
-	addHousehold('ti', county.id, ditzingen.id, 2, caseworker.id, { given: 'Selam', family: 'Tesfay', username: 'participant.ti' });
-	addHousehold('fa', county.id, hemmingen.id, 3, caseworker.id, { given: 'Zahra', family: 'Ahmadi', username: 'participant.fa' });
+	addHousehold('ar', county.id, ditzingen.id, 4, caseworker.id, {
+		given: 'Amina',
+		family: 'Al-Hassan',
+		username: 'participant'
+	});
+	addHousehold('ti', county.id, ditzingen.id, 2, caseworker.id, {
+		given: 'Selam',
+		family: 'Tesfay',
+		username: 'participant.ti'
+	});
+	addHousehold('fa', county.id, hemmingen.id, 3, caseworker.id, {
+		given: 'Zahra',
+		family: 'Ahmadi',
+		username: 'participant.fa'
+	});
 	while (people.length < 160) {
 		const language = weighted(rand, LANGUAGE_WEIGHTS);
 		const byCaritas = rand() < 0.3;
 		const townId = byCaritas || rand() < 0.6 ? ditzingen.id : hemmingen.id;
 		// A few new cases wait for the team lead to assign them.
-		const caseworkerId = byCaritas ? caseworker2.id : rand() < 0.06 ? null : rand() < 0.55 ? caseworker.id : caseworker3.id;
+		const caseworkerId = byCaritas
+			? caseworker2.id
+			: rand() < 0.06
+				? null
+				: rand() < 0.55
+					? caseworker.id
+					: caseworker3.id;
 		addHousehold(language, byCaritas ? caritas.id : county.id, townId, 1 + Math.floor(rand() * 5), caseworkerId);
 	}
 
 	db.transaction((tx) => {
 		tx.insert(organisations).values([county, ditzingen, hemmingen, caritas]).run();
-		tx.insert(users).values([...staffRows, ...participantAccounts]).run();
+		tx.insert(users)
+			.values([...staffRows, ...participantAccounts])
+			.run();
 		tx.insert(households).values(householdRows).run();
 		tx.insert(participants).values(people).run();
 		tx.insert(assignments).values(assignmentRows).run();
@@ -133,16 +207,30 @@ export async function seedDemo(): Promise<boolean> {
 		const cw = caseworkerOf.get(row.id!);
 		return {
 			id: row.id!,
-			caseworker: cw === undefined ? null : { id: cw.id, role: cw.role, organisationId: cw.organisationId, participantId: null },
-			self: row.userId ? { id: row.userId, role: 'participant' as const, organisationId: null, participantId: row.id! } : null
+			caseworker:
+				cw === undefined ? null : { id: cw.id, role: cw.role, organisationId: cw.organisationId, participantId: null },
+			self: row.userId
+				? { id: row.userId, role: 'participant' as const, organisationId: null, participantId: row.id! }
+				: null
 		};
 	};
-	const withAccount = (username: string) => people.find((p) => p.userId === participantAccounts.find((a) => a.username === username)?.id)!;
-	const showcase = { ar: person(withAccount('participant')), ti: person(withAccount('participant.ti')), fa: person(withAccount('participant.fa')) };
+	const withAccount = (username: string) =>
+		people.find((p) => p.userId === participantAccounts.find((a) => a.username === username)?.id)!;
+	const showcase = {
+		ar: person(withAccount('participant')),
+		ti: person(withAccount('participant.ti')),
+		fa: person(withAccount('participant.fa'))
+	};
 	const showcaseIds = new Set([showcase.ar.id, showcase.ti.id, showcase.fa.id]);
 	await seedDemoPlans(showcase, people.filter((p) => !showcaseIds.has(p.id!)).map(person), rand);
-	await seedDemoConsents(showcase.ar, staffRows.find((u) => u.username === 'volunteer')!);
-	await seedDemoAppointments(showcase, staffRows.find((u) => u.username === 'volunteer2')!);
+	await seedDemoConsents(
+		showcase.ar,
+		staffRows.find((u) => u.username === 'volunteer')!
+	);
+	await seedDemoAppointments(
+		showcase,
+		staffRows.find((u) => u.username === 'volunteer2')!
+	);
 	await seedDemoDocuments(showcase);
 	return true;
 }

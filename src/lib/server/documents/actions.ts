@@ -37,7 +37,12 @@ function filesOf(formData: FormData): File[] {
 
 function refused(refusal: UploadRefusal, formData: FormData) {
 	const status = refusal.reason === 'too_large' || refusal.reason === 'too_large_total' ? 413 : 400;
-	return fail(status, { errors: { pages: `documents.rejected_${refusal.reason}` }, values: formValues(formData), message: `documents.rejected_${refusal.reason}`, fileName: refusal.name ?? null });
+	return fail(status, {
+		errors: { pages: `documents.rejected_${refusal.reason}` },
+		values: formValues(formData),
+		message: `documents.rejected_${refusal.reason}`,
+		fileName: refusal.name ?? null
+	});
 }
 
 /**
@@ -84,7 +89,13 @@ export const documentActions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(askSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		const result = await askExplanation(actor, event.params.id, event.params.documentId, parsed.output.question, event.locals.locale);
+		const result = await askExplanation(
+			actor,
+			event.params.id,
+			event.params.documentId,
+			parsed.output.question,
+			event.locals.locale
+		);
 		if (!result.ok) return formFailure(409, 'documents.question_already_open', formData);
 		redirect(303, `${event.url.pathname}?done=asked`);
 	},
@@ -93,7 +104,14 @@ export const documentActions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(answerSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		const result = await answerExplanation(actor, event.params.id, event.params.documentId, parsed.output.questionId, parsed.output.answer, event.locals.locale);
+		const result = await answerExplanation(
+			actor,
+			event.params.id,
+			event.params.documentId,
+			parsed.output.questionId,
+			parsed.output.answer,
+			event.locals.locale
+		);
 		if (!result.ok) return formFailure(409, 'documents.already_answered', formData);
 		redirect(303, `${event.url.pathname}?done=answered`);
 	}

@@ -22,7 +22,13 @@ export async function documentFlagsOf(participantIds: string[], today: string): 
 		db
 			.select({ participantId: documents.participantId, expiresOn: documents.expiresOn })
 			.from(documents)
-			.where(and(inArray(documents.participantId, participantIds), isNotNull(documents.expiresOn), lte(documents.expiresOn, expiryHorizon(today)))),
+			.where(
+				and(
+					inArray(documents.participantId, participantIds),
+					isNotNull(documents.expiresOn),
+					lte(documents.expiresOn, expiryHorizon(today))
+				)
+			),
 		db
 			.select({ participantId: documentQuestions.participantId, n: sql<number>`count(*)` })
 			.from(documentQuestions)
@@ -37,4 +43,3 @@ export async function documentFlagsOf(participantIds: string[], today: string): 
 	for (const row of open) flagOf(row.participantId).openQuestions = Number(row.n);
 	return flags;
 }
-

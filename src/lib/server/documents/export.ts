@@ -4,19 +4,36 @@ import { documentFiles, documentQuestions, documents } from '../db/schema';
 
 /** For the participant's data export: what is known about each document; the files themselves are on its page. */
 export async function documentsForExport(participantId: string) {
-	const rows = await db.select().from(documents).where(eq(documents.participantId, participantId)).orderBy(asc(documents.createdAt));
+	const rows = await db
+		.select()
+		.from(documents)
+		.where(eq(documents.participantId, participantId))
+		.orderBy(asc(documents.createdAt));
 	const ids = rows.map((r) => r.id);
 	const [pages, questions] =
 		ids.length === 0
 			? [[], []]
 			: await Promise.all([
 					db
-						.select({ documentId: documentFiles.documentId, position: documentFiles.position, name: documentFiles.originalName, mediaType: documentFiles.mediaType, byteSize: documentFiles.byteSize, createdAt: documentFiles.createdAt })
+						.select({
+							documentId: documentFiles.documentId,
+							position: documentFiles.position,
+							name: documentFiles.originalName,
+							mediaType: documentFiles.mediaType,
+							byteSize: documentFiles.byteSize,
+							createdAt: documentFiles.createdAt
+						})
 						.from(documentFiles)
 						.where(inArray(documentFiles.documentId, ids))
 						.orderBy(asc(documentFiles.position)),
 					db
-						.select({ documentId: documentQuestions.documentId, question: documentQuestions.question, askedAt: documentQuestions.askedAt, answer: documentQuestions.answer, answeredAt: documentQuestions.answeredAt })
+						.select({
+							documentId: documentQuestions.documentId,
+							question: documentQuestions.question,
+							askedAt: documentQuestions.askedAt,
+							answer: documentQuestions.answer,
+							answeredAt: documentQuestions.answeredAt
+						})
 						.from(documentQuestions)
 						.where(inArray(documentQuestions.documentId, ids))
 						.orderBy(asc(documentQuestions.askedAt))

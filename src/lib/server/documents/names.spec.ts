@@ -22,7 +22,11 @@ describe('file names', () => {
 	});
 
 	it('offers the real name RFC 5987-encoded with an ASCII fallback', () => {
-		expect(contentDisposition('attachment', 'رسالة "1".pdf')).toBe(`attachment; filename="_____ _1_.pdf"; filename*=UTF-8''${encodeURIComponent('رسالة "1".pdf')}`);
-		expect(contentDisposition('inline', "it's (1).jpg")).toBe(`inline; filename="it's (1).jpg"; filename*=UTF-8''it%27s%20%281%29.jpg`);
+		expect(contentDisposition('attachment', 'رسالة "1".pdf')).toBe(
+			`attachment; filename="_____ _1_.pdf"; filename*=UTF-8''${encodeURIComponent('رسالة "1".pdf')}`
+		);
+		expect(contentDisposition('inline', "it's (1).jpg")).toBe(
+			`inline; filename="it's (1).jpg"; filename*=UTF-8''it%27s%20%281%29.jpg`
+		);
 	});
 });

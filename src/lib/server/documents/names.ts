@@ -1,5 +1,6 @@
 const MAX_STEM = 100;
 // Control characters, and direction overrides that can make "gpj.exe" read as "exe.jpg".
+// eslint-disable-next-line no-control-regex -- control characters are exactly what file names must lose
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"*:<>?|]/g;
 
 /**
@@ -17,6 +18,9 @@ export function cleanFileName(name: string, extension: string): string {
 /** Content-Disposition with an ASCII fallback and the real name RFC 5987-encoded (Arabic names survive). */
 export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
 	const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-	const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	const encoded = encodeURIComponent(fileName).replace(
+		/['()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+	);
 	return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

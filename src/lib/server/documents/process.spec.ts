@@ -25,7 +25,9 @@ describe('processing an upload', () => {
 	});
 
 	it('scales a large photo down to 2000 px and makes a 320 px thumbnail', async () => {
-		const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#888' } }).jpeg().toBuffer();
+		const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#888' } })
+			.jpeg()
+			.toBuffer();
 		const result = await processUpload(big, 'scan.jpg');
 		if (!result.ok) throw new Error(result.reason);
 		expect([result.page.width, result.page.height]).toEqual([2000, 1500]);
@@ -34,7 +36,10 @@ describe('processing an upload', () => {
 	});
 
 	it('turns PNG and WebP into JPEG, with transparency on white', async () => {
-		for (const [bytes, name] of [[await pngWithAlpha(), 'screen.png'], [await webp(), 'chat.webp']] as const) {
+		for (const [bytes, name] of [
+			[await pngWithAlpha(), 'screen.png'],
+			[await webp(), 'chat.webp']
+		] as const) {
 			const result = await processUpload(bytes, name);
 			if (!result.ok) throw new Error(result.reason);
 			expect(result.page.mediaType).toBe('image/jpeg');
@@ -52,13 +57,21 @@ describe('processing an upload', () => {
 	});
 
 	it('calls a damaged photo corrupt', async () => {
-		const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#345' } }).jpeg().toBuffer();
-		expect(await processUpload(photo.subarray(0, Math.floor(photo.length / 2)), 'cut.jpg')).toEqual({ ok: false, reason: 'corrupt' });
+		const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#345' } })
+			.jpeg()
+			.toBuffer();
+		expect(await processUpload(photo.subarray(0, Math.floor(photo.length / 2)), 'cut.jpg')).toEqual({
+			ok: false,
+			reason: 'corrupt'
+		});
 		const garbage = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
 		expect(await processUpload(garbage, 'noise.jpg')).toEqual({ ok: false, reason: 'corrupt' });
 	});
 
 	it('refuses a file over 15 MB before looking at it', async () => {
-		expect(await processUpload(Buffer.alloc(MAX_FILE_BYTES + 1), 'huge.jpg')).toEqual({ ok: false, reason: 'too_large' });
+		expect(await processUpload(Buffer.alloc(MAX_FILE_BYTES + 1), 'huge.jpg')).toEqual({
+			ok: false,
+			reason: 'too_large'
+		});
 	});
 });

@@ -33,7 +33,17 @@ export async function processUpload(bytes: Buffer, name: string): Promise<Proces
 	const detected = await detectType(bytes);
 	if (!detected.ok) return detected;
 	if (detected.kind === 'pdf') {
-		return { ok: true, page: { originalName: cleanFileName(name, 'pdf'), mediaType: 'application/pdf', data: bytes, thumbnail: null, width: null, height: null } };
+		return {
+			ok: true,
+			page: {
+				originalName: cleanFileName(name, 'pdf'),
+				mediaType: 'application/pdf',
+				data: bytes,
+				thumbnail: null,
+				width: null,
+				height: null
+			}
+		};
 	}
 	try {
 		const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
@@ -42,8 +52,21 @@ export async function processUpload(bytes: Buffer, name: string): Promise<Proces
 			.flatten({ background: '#ffffff' })
 			.jpeg({ quality: 82 })
 			.toBuffer({ resolveWithObject: true });
-		const thumbnail = await sharp(data).resize({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: 'inside' }).jpeg({ quality: 70 }).toBuffer();
-		return { ok: true, page: { originalName: cleanFileName(name, 'jpg'), mediaType: 'image/jpeg', data, thumbnail, width: info.width, height: info.height } };
+		const thumbnail = await sharp(data)
+			.resize({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: 'inside' })
+			.jpeg({ quality: 70 })
+			.toBuffer();
+		return {
+			ok: true,
+			page: {
+				originalName: cleanFileName(name, 'jpg'),
+				mediaType: 'image/jpeg',
+				data,
+				thumbnail,
+				width: info.width,
+				height: info.height
+			}
+		};
 	} catch {
 		return { ok: false, reason: 'corrupt' };
 	}

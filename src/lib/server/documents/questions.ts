@@ -10,14 +10,31 @@ import { readableDocument } from './read';
 export type AskResult = { ok: true } | { ok: false; reason: 'already_open' };
 
 /** "Please explain": the participant's question in their own words (may be empty), into the caseworker's queue. */
-export async function askExplanation(actor: Actor, participantId: string, documentId: string, question: string, locale: Locale): Promise<AskResult> {
+export async function askExplanation(
+	actor: Actor,
+	participantId: string,
+	documentId: string,
+	question: string,
+	locale: Locale
+): Promise<AskResult> {
 	const { access } = await readableDocument(actor, participantId, documentId);
 	if (!access.askExplanation) error(404, 'error.not_found');
-	const [open] = await db.select({ id: documentQuestions.id }).from(documentQuestions).where(and(eq(documentQuestions.documentId, documentId), isNull(documentQuestions.answeredAt)));
+	const [open] = await db
+		.select({ id: documentQuestions.id })
+		.from(documentQuestions)
+		.where(and(eq(documentQuestions.documentId, documentId), isNull(documentQuestions.answeredAt)));
 	if (open !== undefined) return { ok: false, reason: 'already_open' };
 	db.transaction((tx) => {
 		tx.insert(documentQuestions)
-			.values({ id: crypto.randomUUID(), documentId, participantId, question, questionLocale: question === '' ? null : locale, askedBy: actor.id, askedAt: new Date() })
+			.values({
+				id: crypto.randomUUID(),
+				documentId,
+				participantId,
+				question,
+				questionLocale: question === '' ? null : locale,
+				askedBy: actor.id,
+				askedAt: new Date()
+			})
 			.run();
 		recordAuditIn(tx, { actor, action: 'document.explanation_requested', participantId, detail: { documentId } });
 	});
@@ -27,10 +44,20 @@ export async function askExplanation(actor: Actor, participantId: string, docume
 export type AnswerResult = { ok: true } | { ok: false; reason: 'already_answered' };
 
 /** Staff answer an open question; the answer shows under the document in the participant's view. */
-export async function answerExplanation(actor: Actor, participantId: string, documentId: string, questionId: string, answer: string, locale: Locale): Promise<AnswerResult> {
+export async function answerExplanation(
+	actor: Actor,
+	participantId: string,
+	documentId: string,
+	questionId: string,
+	answer: string,
+	locale: Locale
+): Promise<AnswerResult> {
 	const { access } = await readableDocument(actor, participantId, documentId);
 	if (!access.answerExplanation) error(404, 'error.not_found');
-	const [question] = await db.select().from(documentQuestions).where(and(eq(documentQuestions.id, questionId), eq(documentQuestions.documentId, documentId)));
+	const [question] = await db
+		.select()
+		.from(documentQuestions)
+		.where(and(eq(documentQuestions.id, questionId), eq(documentQuestions.documentId, documentId)));
 	if (question === undefined) error(404, 'error.not_found');
 	if (question.answeredAt !== null) return { ok: false, reason: 'already_answered' };
 	db.transaction((tx) => {
@@ -66,6 +93,10 @@ export async function openQuestionsFor(actor: Actor) {
 		.where(and(isNull(documentQuestions.answeredAt), scope))
 		.orderBy(asc(documentQuestions.askedAt));
 	// Names and letters in a list are personal data too: one entry naming whom the list showed.
-	await recordAudit({ actor, action: 'caseload.viewed', detail: { list: 'letters', shown: [...new Set(rows.map((r) => r.participantId))] } });
+	await recordAudit({
+		actor,
+		action: 'caseload.viewed',
+		detail: { list: 'letters', shown: [...new Set(rows.map((r) => r.participantId))] }
+	});
 	return rows;
 }

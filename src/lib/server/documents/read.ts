@@ -7,10 +7,17 @@ import { canDeleteDocument, canReadDocument, documentAccess, type Actor, type Do
 import { load } from './storage';
 
 /** The actor's access and one readable document, or 404 — also for a category not shared with a volunteer. */
-export async function readableDocument(actor: Actor, participantId: string, documentId: string): Promise<{ access: DocumentAccess; document: DocumentRow }> {
+export async function readableDocument(
+	actor: Actor,
+	participantId: string,
+	documentId: string
+): Promise<{ access: DocumentAccess; document: DocumentRow }> {
 	const access = await documentAccess(actor, participantId);
 	if (access === null) error(404, 'error.not_found');
-	const [document] = await db.select().from(documents).where(and(eq(documents.id, documentId), eq(documents.participantId, participantId)));
+	const [document] = await db
+		.select()
+		.from(documents)
+		.where(and(eq(documents.id, documentId), eq(documents.participantId, participantId)));
 	if (document === undefined || !canReadDocument(access, document)) error(404, 'error.not_found');
 	return { access, document };
 }
@@ -20,7 +27,13 @@ export async function openDocuments(actor: Actor, participantId: string) {
 	const access = await documentAccess(actor, participantId);
 	if (access === null) error(404, 'error.not_found');
 	const rows = await db
-		.select({ id: documents.id, category: documents.category, title: documents.title, expiresOn: documents.expiresOn, createdAt: documents.createdAt })
+		.select({
+			id: documents.id,
+			category: documents.category,
+			title: documents.title,
+			expiresOn: documents.expiresOn,
+			createdAt: documents.createdAt
+		})
 		.from(documents)
 		.where(and(eq(documents.participantId, participantId), inArray(documents.category, [...access.categories])))
 		.orderBy(desc(documents.createdAt));
@@ -29,9 +42,17 @@ export async function openDocuments(actor: Actor, participantId: string) {
 		ids.length === 0
 			? [[], []]
 			: await Promise.all([
-					db.select({ documentId: documentFiles.documentId, n: count() }).from(documentFiles).where(inArray(documentFiles.documentId, ids)).groupBy(documentFiles.documentId),
 					db
-						.select({ documentId: documentQuestions.documentId, open: sql<number>`sum(${documentQuestions.answeredAt} is null)`, answered: sql<number>`sum(${documentQuestions.answeredAt} is not null)` })
+						.select({ documentId: documentFiles.documentId, n: count() })
+						.from(documentFiles)
+						.where(inArray(documentFiles.documentId, ids))
+						.groupBy(documentFiles.documentId),
+					db
+						.select({
+							documentId: documentQuestions.documentId,
+							open: sql<number>`sum(${documentQuestions.answeredAt} is null)`,
+							answered: sql<number>`sum(${documentQuestions.answeredAt} is not null)`
+						})
 						.from(documentQuestions)
 						.where(inArray(documentQuestions.documentId, ids))
 						.groupBy(documentQuestions.documentId)
@@ -39,7 +60,12 @@ export async function openDocuments(actor: Actor, participantId: string) {
 	const pages = new Map(pageCounts.map((p) => [p.documentId, p.n]));
 	const questions = new Map(questionStates.map((q) => [q.documentId, q]));
 	if (access.relation !== 'self') {
-		await recordAudit({ actor, action: 'document.viewed', participantId, detail: { list: true, shown: rows.map((r) => r.id) } });
+		await recordAudit({
+			actor,
+			action: 'document.viewed',
+			participantId,
+			detail: { list: true, shown: rows.map((r) => r.id) }
+		});
 	}
 	return {
 		access,
@@ -56,7 +82,11 @@ export async function openDocuments(actor: Actor, participantId: string) {
 export async function openDocument(actor: Actor, participantId: string, documentId: string) {
 	const { access, document } = await readableDocument(actor, participantId, documentId);
 	const [pages, questions, [uploader]] = await Promise.all([
-		db.select().from(documentFiles).where(eq(documentFiles.documentId, documentId)).orderBy(asc(documentFiles.position)),
+		db
+			.select()
+			.from(documentFiles)
+			.where(eq(documentFiles.documentId, documentId))
+			.orderBy(asc(documentFiles.position)),
 		db
 			.select({ question: documentQuestions, answeredByName: users.displayName })
 			.from(documentQuestions)
@@ -65,7 +95,9 @@ export async function openDocument(actor: Actor, participantId: string, document
 			.orderBy(asc(documentQuestions.askedAt)),
 		db.select({ name: users.displayName, role: users.role }).from(users).where(eq(users.id, document.uploadedBy))
 	]);
-	if (access.relation !== 'self') await recordAudit({ actor, action: 'document.viewed', participantId, detail: { documentId } });
+	if (access.relation !== 'self') {
+		await recordAudit({ actor, action: 'document.viewed', participantId, detail: { documentId } });
+	}
 	return {
 		access,
 		document,
@@ -82,14 +114,31 @@ export type FileVariant = 'thumbnail' | 'inline' | 'attachment';
 const VIEW_COVERS_THUMBNAILS_MS = 10 * 60_000;
 
 /** The decrypted bytes of one page (or its thumbnail), for the download route; audited for anyone but the participant. */
-export async function openFile(actor: Actor, participantId: string, documentId: string, fileId: string, variant: FileVariant) {
+export async function openFile(
+	actor: Actor,
+	participantId: string,
+	documentId: string,
+	fileId: string,
+	variant: FileVariant
+) {
 	const { access } = await readableDocument(actor, participantId, documentId);
-	const [file] = await db.select().from(documentFiles).where(and(eq(documentFiles.id, fileId), eq(documentFiles.documentId, documentId)));
+	const [file] = await db
+		.select()
+		.from(documentFiles)
+		.where(and(eq(documentFiles.id, fileId), eq(documentFiles.documentId, documentId)));
 	if (file === undefined) error(404, 'error.not_found');
 	const key = variant === 'thumbnail' ? file.thumbnailKey : file.storageKey;
 	if (key === null) error(404, 'error.not_found');
-	if (access.relation !== 'self' && !(variant === 'thumbnail' && (await viewedRecently(actor, participantId, documentId)))) {
-		await recordAudit({ actor, action: variant === 'thumbnail' ? 'document.viewed' : 'document.downloaded', participantId, detail: { documentId, fileId, variant } });
+	if (
+		access.relation !== 'self' &&
+		!(variant === 'thumbnail' && (await viewedRecently(actor, participantId, documentId)))
+	) {
+		await recordAudit({
+			actor,
+			action: variant === 'thumbnail' ? 'document.viewed' : 'document.downloaded',
+			participantId,
+			detail: { documentId, fileId, variant }
+		});
 	}
 	return { file, bytes: await load(key) };
 }

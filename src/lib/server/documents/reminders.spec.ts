@@ -6,11 +6,17 @@ import { documentReminders } from './reminders';
 import { deleteDocument, updateDocument, uploadDocument } from './write';
 
 let world: Awaited<ReturnType<typeof makeWorld>>;
-const self = () => actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
+const self = () =>
+	actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
 const at = (iso: string) => new Date(iso);
 
 async function permit(expiresOn: string, participant = world.participant, actor = self()) {
-	const result = await uploadDocument(actor, participant.id, { category: 'residence_permit', title: 'Aufenthaltserlaubnis', expiresOn }, [asFile(pdf(), 'eat.pdf')]);
+	const result = await uploadDocument(
+		actor,
+		participant.id,
+		{ category: 'residence_permit', title: 'Aufenthaltserlaubnis', expiresOn },
+		[asFile(pdf(), 'eat.pdf')]
+	);
 	if (!result.ok) throw new Error(result.reason);
 	return result.id;
 }
@@ -24,7 +30,14 @@ describe('expiry reminders', () => {
 		const id = await permit('2027-03-01');
 		expect(await documentReminders.due(at('2027-01-03T12:00:00Z'))).toEqual([]);
 		expect(await documentReminders.due(at('2027-01-04T08:00:00Z'))).toEqual([
-			{ userId: world.participant.userId, participantId: world.participant.id, subject: 'document', subjectId: `${id}@2027-03-01`, offset: '8w', dueAt: at('2027-01-04T07:00:00Z') }
+			{
+				userId: world.participant.userId,
+				participantId: world.participant.id,
+				subject: 'document',
+				subjectId: `${id}@2027-03-01`,
+				offset: '8w',
+				dueAt: at('2027-01-04T07:00:00Z')
+			}
 		]);
 		expect((await documentReminders.due(at('2027-02-15T07:00:00Z'))).map((r) => r.offset)).toEqual(['2w']);
 		expect(await documentReminders.due(at('2027-03-02T08:00:00Z'))).toEqual([]);
@@ -34,7 +47,9 @@ describe('expiry reminders', () => {
 		await permit('2026-12-01');
 		expect((await documentReminders.due(at('2026-11-22T12:00:00Z'))).map((r) => r.offset)).toEqual(['2w']);
 		await permit('2026-12-31', world.welfareCase, actorOf(world.welfareCaseworker));
-		expect((await documentReminders.due(at('2026-11-22T12:00:00Z'))).map((r) => r.userId)).toEqual([world.participant.userId]);
+		expect((await documentReminders.due(at('2026-11-22T12:00:00Z'))).map((r) => r.userId)).toEqual([
+			world.participant.userId
+		]);
 	});
 
 	it('describes the reminder in the reader’s language with the date and weeks left', async () => {
@@ -56,12 +71,22 @@ describe('expiry reminders', () => {
 		const id = await permit('2027-03-01');
 		const reminder = { subjectId: `${id}@2027-03-01`, offset: '2w', participantId: world.participant.id };
 		expect(await documentReminders.describe(reminder, 'de', at('2027-03-02T08:00:00Z'))).toBeNull();
-		await updateDocument(self(), world.participant.id, id, { category: 'residence_permit', title: 'Aufenthaltserlaubnis', expiresOn: '2029-03-01' });
+		await updateDocument(self(), world.participant.id, id, {
+			category: 'residence_permit',
+			title: 'Aufenthaltserlaubnis',
+			expiresOn: '2029-03-01'
+		});
 		expect(await documentReminders.describe(reminder, 'de', at('2027-02-15T08:00:00Z'))).toBeNull();
-		expect((await documentReminders.due(at('2029-01-10T08:00:00Z'))).map((r) => r.subjectId)).toEqual([`${id}@2029-03-01`]);
+		expect((await documentReminders.due(at('2029-01-10T08:00:00Z'))).map((r) => r.subjectId)).toEqual([
+			`${id}@2029-03-01`
+		]);
 		await deleteDocument(self(), world.participant.id, id);
-		expect(await documentReminders.describe({ ...reminder, subjectId: `${id}@2029-03-01` }, 'de', at('2029-01-10T08:00:00Z'))).toBeNull();
-		expect(await documentReminders.describe({ ...reminder, subjectId: 'nonsense' }, 'de', at('2029-01-10T08:00:00Z'))).toBeNull();
+		expect(
+			await documentReminders.describe({ ...reminder, subjectId: `${id}@2029-03-01` }, 'de', at('2029-01-10T08:00:00Z'))
+		).toBeNull();
+		expect(
+			await documentReminders.describe({ ...reminder, subjectId: 'nonsense' }, 'de', at('2029-01-10T08:00:00Z'))
+		).toBeNull();
 	});
 
 	it('reaches the participant through the reminder clock and the in-app list', async () => {
@@ -69,6 +94,8 @@ describe('expiry reminders', () => {
 		await runReminders(at('2027-01-05T08:00:00Z'), [documentReminders]);
 		await runReminders(at('2027-01-06T08:00:00Z'), [documentReminders]);
 		const items = await remindersFor(world.participant.userId!, 'en', at('2027-01-06T08:00:00Z'), [documentReminders]);
-		expect(items.map((i) => [i.offset, i.title, i.url])).toEqual([['8w', 'Expiring soon: Aufenthaltserlaubnis', `/participants/${world.participant.id}/documents/${id}`]]);
+		expect(items.map((i) => [i.offset, i.title, i.url])).toEqual([
+			['8w', 'Expiring soon: Aufenthaltserlaubnis', `/participants/${world.participant.id}/documents/${id}`]
+		]);
 	});
 });

@@ -32,15 +32,29 @@ export const documentReminders: ReminderSource = {
 	async due(now) {
 		const today = todayInGermany(now);
 		const rows = await db
-			.select({ id: documents.id, expiresOn: documents.expiresOn, participantId: documents.participantId, userId: participants.userId })
+			.select({
+				id: documents.id,
+				expiresOn: documents.expiresOn,
+				participantId: documents.participantId,
+				userId: participants.userId
+			})
 			.from(documents)
 			.innerJoin(participants, eq(documents.participantId, participants.id))
-			.where(and(isNotNull(documents.expiresOn), isNotNull(participants.userId), gte(documents.expiresOn, today), lte(documents.expiresOn, expiryHorizon(today))));
+			.where(
+				and(
+					isNotNull(documents.expiresOn),
+					isNotNull(participants.userId),
+					gte(documents.expiresOn, today),
+					lte(documents.expiresOn, expiryHorizon(today))
+				)
+			);
 		const due: DueReminder[] = [];
 		for (const row of rows) {
 			const expiresOn = row.expiresOn!;
 			// Only the latest reminder whose day has come: a paper added 10 days before expiry gets "2w", not both.
-			const latest = EXPIRY_OFFSETS.filter((o) => morningOf(addDays(expiresOn, -o.days)).getTime() <= now.getTime()).at(-1);
+			const latest = EXPIRY_OFFSETS.filter((o) => morningOf(addDays(expiresOn, -o.days)).getTime() <= now.getTime()).at(
+				-1
+			);
 			if (latest === undefined) continue;
 			due.push({
 				userId: row.userId!,
@@ -62,13 +76,22 @@ export const documentReminders: ReminderSource = {
 			.from(documents)
 			.where(eq(documents.id, parsed.documentId));
 		// Deleted, renewed with another date, or already past: the reminder no longer applies.
-		if (document === undefined || document.expiresOn !== parsed.expiresOn || document.participantId !== reminder.participantId) return null;
+		if (
+			document === undefined ||
+			document.expiresOn !== parsed.expiresOn ||
+			document.participantId !== reminder.participantId
+		) {
+			return null;
+		}
 		const days = daysUntil(parsed.expiresOn, todayInGermany(now));
 		if (days < 0) return null;
 		const t = translatorFor(locale);
 		return {
 			title: t('documents.reminder_title', { title: document.title }),
-			body: t('documents.reminder_body', { date: formatDate(locale, parsed.expiresOn), count: Math.max(1, Math.ceil(days / 7)) }),
+			body: t('documents.reminder_body', {
+				date: formatDate(locale, parsed.expiresOn),
+				count: Math.max(1, Math.ceil(days / 7))
+			}),
 			url: `/participants/${document.participantId}/documents/${parsed.documentId}`
 		};
 	}

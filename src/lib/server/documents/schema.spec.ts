@@ -10,9 +10,16 @@ const form = (entries: Record<string, string>) => {
 
 describe('document details', () => {
 	it('takes a past expiry date (an expired passport is kept) but not an impossible one', () => {
-		expect(parseForm(detailsSchema, form({ category: 'identity', title: ' Pass ', expiresOn: '2019-05-31' }))).toEqual({ ok: true, output: { category: 'identity', title: 'Pass', expiresOn: '2019-05-31' } });
+		expect(parseForm(detailsSchema, form({ category: 'identity', title: ' Pass ', expiresOn: '2019-05-31' }))).toEqual({
+			ok: true,
+			output: { category: 'identity', title: 'Pass', expiresOn: '2019-05-31' }
+		});
 		const bad = parseForm(detailsSchema, form({ category: 'passport', title: '', expiresOn: '2027-02-30' }));
-		expect(bad.ok ? null : bad.failure.data.errors).toEqual({ category: 'form.pick_option', title: 'form.required', expiresOn: 'form.date_invalid_any' });
+		expect(bad.ok ? null : bad.failure.data.errors).toEqual({
+			category: 'form.pick_option',
+			title: 'form.required',
+			expiresOn: 'form.date_invalid_any'
+		});
 	});
 
 	it('gives uploads their own body limit, and only uploads', () => {

@@ -34,7 +34,9 @@ export function documentKey(): Buffer {
 		}
 		key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 	}
-	if (key.length !== 32) throw new Error('The document key must be 32 bytes, base64-encoded (TANDEM_DOCUMENT_KEY or document.key)');
+	if (key.length !== 32) {
+		throw new Error('The document key must be 32 bytes, base64-encoded (TANDEM_DOCUMENT_KEY or document.key)');
+	}
 	cachedKey = key;
 	return key;
 }
@@ -90,7 +92,10 @@ export async function remove(storageKeys: readonly string[]): Promise<void> {
  * At start: temporary files of interrupted uploads, and files no row points to (a crash between writing the
  * files and committing the rows), older than a minute so that nothing in flight is touched.
  */
-export async function sweepStorage(isReferenced: (storageKey: string) => Promise<boolean>, now = Date.now()): Promise<number> {
+export async function sweepStorage(
+	isReferenced: (storageKey: string) => Promise<boolean>,
+	now = Date.now()
+): Promise<number> {
 	const dir = dataDir('documents');
 	let removed = 0;
 	for (const name of await readdir(dir)) {

@@ -11,7 +11,10 @@ export async function documentSummary(actor: Actor, participantId: string, local
 		count: items.length,
 		expiring: items.filter((i) => i.expiry?.state === 'soon' || i.expiry?.state === 'expired').slice(0, 3),
 		waiting: items.filter((i) => i.openQuestion).length,
-		answered: items.filter((i) => i.answered && !i.openQuestion).slice(0, 3).map((i) => ({ id: i.id, title: i.title })),
+		answered: items
+			.filter((i) => i.answered && !i.openQuestion)
+			.slice(0, 3)
+			.map((i) => ({ id: i.id, title: i.title })),
 		base: `/participants/${participantId}/documents`
 	};
 }

@@ -9,7 +9,11 @@ export type ExpiryView = { state: ExpiryState; label: string; days: number } | n
 export function expiryView(expiresOn: string | null, locale: Locale, now = new Date()): ExpiryView {
 	if (expiresOn === null) return null;
 	const today = todayInGermany(now);
-	return { state: expiryState(expiresOn, today), label: formatDate(locale, expiresOn), days: daysUntil(expiresOn, today) };
+	return {
+		state: expiryState(expiresOn, today),
+		label: formatDate(locale, expiresOn),
+		days: daysUntil(expiresOn, today)
+	};
 }
 
 export type DocumentListItem = {
@@ -24,7 +28,16 @@ export type DocumentListItem = {
 };
 
 export function listItemView(
-	row: { id: string; category: DocumentCategory; title: string; expiresOn: string | null; createdAt: Date; pageCount: number; openQuestion: boolean; answered: boolean },
+	row: {
+		id: string;
+		category: DocumentCategory;
+		title: string;
+		expiresOn: string | null;
+		createdAt: Date;
+		pageCount: number;
+		openQuestion: boolean;
+		answered: boolean;
+	},
 	locale: Locale,
 	now = new Date()
 ): DocumentListItem {

@@ -24,7 +24,11 @@ export function translatorFor(locale: Locale): Translate {
 }
 
 /** The user's saved choice, else the cookie, else the browser's languages, else German. */
-export function resolveLocale(saved: string | null | undefined, cookie: string | undefined, acceptLanguage: string | null): Locale {
+export function resolveLocale(
+	saved: string | null | undefined,
+	cookie: string | undefined,
+	acceptLanguage: string | null
+): Locale {
 	if (isLocale(saved)) return saved;
 	if (isLocale(cookie)) return cookie;
 	if (acceptLanguage !== null) {

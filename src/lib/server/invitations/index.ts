@@ -18,12 +18,26 @@ export async function issueInvitation(actor: Actor, participantId: string, now =
 	db.transaction((tx) => {
 		tx.update(invitations)
 			.set({ cancelledAt: now })
-			.where(and(eq(invitations.participantId, participantId), isNull(invitations.usedAt), isNull(invitations.cancelledAt)))
+			.where(
+				and(eq(invitations.participantId, participantId), isNull(invitations.usedAt), isNull(invitations.cancelledAt))
+			)
 			.run();
 		tx.insert(invitations)
-			.values({ id: crypto.randomUUID(), participantId, codeHash: hashCode(normaliseCode(code)), createdBy: actor.id, createdAt: now, expiresAt })
+			.values({
+				id: crypto.randomUUID(),
+				participantId,
+				codeHash: hashCode(normaliseCode(code)),
+				createdBy: actor.id,
+				createdAt: now,
+				expiresAt
+			})
 			.run();
-		recordAuditIn(tx, { actor, action: 'invitation.issued', participantId, detail: { expiresAt: expiresAt.toISOString() } });
+		recordAuditIn(tx, {
+			actor,
+			action: 'invitation.issued',
+			participantId,
+			detail: { expiresAt: expiresAt.toISOString() }
+		});
 	});
 	return { code, expiresAt };
 }
@@ -31,7 +45,12 @@ export async function issueInvitation(actor: Actor, participantId: string, now =
 /** The newest invitation's state, for the staff page (never the code itself: only its hash is stored). */
 export async function latestInvitation(participantId: string) {
 	const [row] = await db
-		.select({ createdAt: invitations.createdAt, expiresAt: invitations.expiresAt, usedAt: invitations.usedAt, cancelledAt: invitations.cancelledAt })
+		.select({
+			createdAt: invitations.createdAt,
+			expiresAt: invitations.expiresAt,
+			usedAt: invitations.usedAt,
+			cancelledAt: invitations.cancelledAt
+		})
 		.from(invitations)
 		.where(eq(invitations.participantId, participantId))
 		.orderBy(desc(invitations.createdAt))
@@ -68,7 +87,8 @@ export async function findOpenInvitation(codeInput: string, now = new Date()): P
 	};
 }
 
-export type RedeemResult = { redeemed: true; userId: string } | { redeemed: false; reason: 'invalid_code' | 'username_taken' };
+export type RedeemResult =
+	{ redeemed: true; userId: string } | { redeemed: false; reason: 'invalid_code' | 'username_taken' };
 
 /**
  * Creates the participant's account (or, on a second code, sets a new password and ends every old
@@ -123,10 +143,17 @@ function spendAndCreateAccount(
 				.run();
 			tx.update(participants).set({ userId, language: input.locale }).where(eq(participants.id, participant.id)).run();
 		} else {
-			tx.update(users).set({ username: input.username, passwordHash, locale: input.locale, active: true }).where(eq(users.id, userId)).run();
+			tx.update(users)
+				.set({ username: input.username, passwordHash, locale: input.locale, active: true })
+				.where(eq(users.id, userId))
+				.run();
 			tx.delete(sessions).where(eq(sessions.userId, userId)).run();
 		}
-		recordAuditIn(tx, { actor: { id: userId, role: 'participant' }, action: 'invitation.redeemed', participantId: participant.id });
+		recordAuditIn(tx, {
+			actor: { id: userId, role: 'participant' },
+			action: 'invitation.redeemed',
+			participantId: participant.id
+		});
 		return { redeemed: true, userId };
 	});
 }

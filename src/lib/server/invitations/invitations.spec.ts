@@ -32,7 +32,9 @@ describe('invitation flow', () => {
 		expect(row.userId).not.toBeNull();
 		expect(row.language).toBe('ti');
 		expect((await signIn('amina.h', 'a long passphrase', '10.9.0.1')).outcome).toBe('signed_in');
-		expect(await redeemInvitation(code, { username: 'amina.h2', password: 'another passphrase', locale: 'ti' })).toEqual({ redeemed: false, reason: 'invalid_code' });
+		expect(
+			await redeemInvitation(code, { username: 'amina.h2', password: 'another passphrase', locale: 'ti' })
+		).toEqual({ redeemed: false, reason: 'invalid_code' });
 	});
 
 	it('a new code cancels the old one', async () => {
@@ -61,7 +63,10 @@ describe('invitation flow', () => {
 		const { code } = await issueInvitation(actorOf(world.caseworker), person.id);
 		const open = await findOpenInvitation(code);
 		expect(open?.existingUsername).toBe(account.username);
-		expect((await redeemInvitation(code, { username: account.username, password: 'brand new secret', locale: 'ar' })).redeemed).toBe(true);
+		expect(
+			(await redeemInvitation(code, { username: account.username, password: 'brand new secret', locale: 'ar' }))
+				.redeemed
+		).toBe(true);
 		expect((await validateSessionToken(token)).session).toBeNull();
 		expect((await signIn(account.username, 'brand new secret', '10.9.0.2')).outcome).toBe('signed_in');
 	});
@@ -70,7 +75,10 @@ describe('invitation flow', () => {
 		const world = await makeWorld();
 		const [taken] = await db.select().from(users).where(eq(users.id, world.neighbour.userId!));
 		const { code } = await issueInvitation(actorOf(world.welfareCaseworker), world.welfareCase.id);
-		expect(await redeemInvitation(code, { username: taken.username, password: 'whatever123', locale: 'fa' })).toEqual({ redeemed: false, reason: 'username_taken' });
+		expect(await redeemInvitation(code, { username: taken.username, password: 'whatever123', locale: 'fa' })).toEqual({
+			redeemed: false,
+			reason: 'username_taken'
+		});
 		expect(await findOpenInvitation(code)).not.toBeNull();
 		const [row] = await db.select().from(participants).where(eq(participants.id, world.welfareCase.id));
 		expect(row.userId).toBeNull();
@@ -78,7 +86,9 @@ describe('invitation flow', () => {
 
 	it('staff without a relation cannot issue codes, and issuing is audited', async () => {
 		const world = await makeWorld();
-		await expect(issueInvitation(actorOf(world.otherCaseworker), world.participant.id)).rejects.toMatchObject({ status: 404 });
+		await expect(issueInvitation(actorOf(world.otherCaseworker), world.participant.id)).rejects.toMatchObject({
+			status: 404
+		});
 		await issueInvitation(actorOf(world.caseworker), world.participant.id);
 		const entries = await db.select().from(auditLog).where(eq(auditLog.participantId, world.participant.id));
 		expect(entries.map((e) => e.action)).toContain('invitation.issued');

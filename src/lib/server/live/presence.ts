@@ -5,7 +5,8 @@ export type Present = { userId: string; name: string; role: Role };
 // Who has which plan open right now; one entry per open stream, so two tabs count once per person.
 const open = new Map<string, Map<string, Present>>();
 
-const isPresent = (participantId: string, userId: string) => [...(open.get(participantId)?.values() ?? [])].some((p) => p.userId === userId);
+const isPresent = (participantId: string, userId: string) =>
+	[...(open.get(participantId)?.values() ?? [])].some((p) => p.userId === userId);
 
 /** Registers an open stream; true when this person was not there before (others need telling). */
 export function join(participantId: string, connectionId: string, who: Present): boolean {

@@ -24,7 +24,11 @@ function reader(stream: ReadableStream<Uint8Array>) {
 				const event = /^event: (.+)$/m.exec(raw)?.[1];
 				if (event === undefined) continue;
 				const id = /^id: (\d+)$/m.exec(raw)?.[1];
-				frames.push({ event, id: id === undefined ? undefined : Number(id), data: JSON.parse(/^data: (.*)$/m.exec(raw)![1]) });
+				frames.push({
+					event,
+					id: id === undefined ? undefined : Number(id),
+					data: JSON.parse(/^data: (.*)$/m.exec(raw)![1])
+				});
 			}
 		}
 		ended = true;
@@ -36,9 +40,26 @@ function reader(stream: ReadableStream<Uint8Array>) {
 	return { frames, ended: () => ended, waitFor, of: (event: string) => frames.filter((f) => f.event === event) };
 }
 
-const goal = (title: string) => ({ field: 'work' as const, catalogueId: '', title, why: '', targetDate: '', status: 'planned' as const, nextReviewDate: '' });
+const goal = (title: string) => ({
+	field: 'work' as const,
+	catalogueId: '',
+	title,
+	why: '',
+	targetDate: '',
+	status: 'planned' as const,
+	nextReviewDate: ''
+});
 
-async function openAs(user: { id: string; role: 'participant' | 'caseworker' | 'volunteer' | 'lead' | 'admin'; organisationId: string | null }, participantId: string, selfId: string | null = null, lastEventId = 0) {
+async function openAs(
+	user: {
+		id: string;
+		role: 'participant' | 'caseworker' | 'volunteer' | 'lead' | 'admin';
+		organisationId: string | null;
+	},
+	participantId: string,
+	selfId: string | null = null,
+	lastEventId = 0
+) {
 	const token = generateSessionToken();
 	await createSession(token, user.id, user.role);
 	const actor = { ...actorOf(user, selfId), displayName: 'Reader' };
@@ -77,8 +98,19 @@ describe('live plan stream', () => {
 		await other.stream.waitFor(() => other.stream.of('closed').length === 1);
 
 		const volunteer = await makeUser('volunteer', null);
-		const self = actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
-		const { id, code } = await grantConsent(self, world.participant.id, { granteeKind: 'volunteer', granteeName: 'V', purpose: 'p', scopes: ['plan.read'], months: 1, givenVia: 'app', noticeLocale: 'de' });
+		const self = actorOf(
+			{ id: world.participant.userId!, role: 'participant', organisationId: null },
+			world.participant.id
+		);
+		const { id, code } = await grantConsent(self, world.participant.id, {
+			granteeKind: 'volunteer',
+			granteeName: 'V',
+			purpose: 'p',
+			scopes: ['plan.read'],
+			months: 1,
+			givenVia: 'app',
+			noticeLocale: 'de'
+		});
 		await acceptGrant(actorOf(volunteer), code!);
 		const helper = await openAs(volunteer, world.participant.id);
 		await helper.stream.waitFor(() => helper.stream.of('ready').length === 1);

@@ -16,7 +16,14 @@ function frame(event: string, data: unknown, id?: number): Uint8Array {
 
 async function changesAfter(participantId: string, afterId: number) {
 	return db
-		.select({ id: planHistory.id, change: planHistory.change, goalId: planHistory.goalId, actorId: planHistory.actorId, actorName: users.displayName, actorRole: users.role })
+		.select({
+			id: planHistory.id,
+			change: planHistory.change,
+			goalId: planHistory.goalId,
+			actorId: planHistory.actorId,
+			actorName: users.displayName,
+			actorRole: users.role
+		})
 		.from(planHistory)
 		.leftJoin(users, eq(planHistory.actorId, users.id))
 		.where(and(eq(planHistory.participantId, participantId), gt(planHistory.id, afterId)))
@@ -25,7 +32,12 @@ async function changesAfter(participantId: string, afterId: number) {
 }
 
 async function latestChangeId(participantId: string): Promise<number> {
-	const [row] = await db.select({ id: planHistory.id }).from(planHistory).where(eq(planHistory.participantId, participantId)).orderBy(desc(planHistory.id)).limit(1);
+	const [row] = await db
+		.select({ id: planHistory.id })
+		.from(planHistory)
+		.where(eq(planHistory.participantId, participantId))
+		.orderBy(desc(planHistory.id))
+		.limit(1);
 	return row?.id ?? 0;
 }
 
@@ -35,7 +47,12 @@ async function latestChangeId(participantId: string): Promise<number> {
  * loads. Access is checked again on every event and heartbeat: when the session ends, the account is
  * deactivated or consent is withdrawn, the stream says so and closes.
  */
-export function planStream(actor: Actor & { displayName: string }, participantId: string, sessionToken: string, lastEventId: number): ReadableStream<Uint8Array> {
+export function planStream(
+	actor: Actor & { displayName: string },
+	participantId: string,
+	sessionToken: string,
+	lastEventId: number
+): ReadableStream<Uint8Array> {
 	const connectionId = crypto.randomUUID();
 	let cleanup = () => {};
 	return new ReadableStream<Uint8Array>({
@@ -60,25 +77,41 @@ export function planStream(actor: Actor & { displayName: string }, participantId
 			};
 			const sendChanges = async () => {
 				for (const change of await changesAfter(participantId, lastSent)) {
-					controller.enqueue(frame('change', { ...change, byMe: change.actorId === actor.id, actorId: undefined }, change.id));
+					controller.enqueue(
+						frame('change', { ...change, byMe: change.actorId === actor.id, actorId: undefined }, change.id)
+					);
 					lastSent = change.id;
 				}
 			};
-			const sendPresence = () => controller.enqueue(frame('presence', presentAt(participantId).filter((p) => p.userId !== actor.id)));
+			const sendPresence = () =>
+				controller.enqueue(
+					frame(
+						'presence',
+						presentAt(participantId).filter((p) => p.userId !== actor.id)
+					)
+				);
 			// One check at a time, in order, so no event can overtake a revocation.
 			const handle = (work: () => Promise<void> | void) => {
-				busy = busy.then(async () => {
-					if (closed) return;
-					if (!(await stillAllowed())) return close('access_ended');
-					await work();
-				}).catch(() => close('error'));
+				busy = busy
+					.then(async () => {
+						if (closed) return;
+						if (!(await stillAllowed())) return close('access_ended');
+						await work();
+					})
+					.catch(() => close('error'));
 			};
 
 			controller.enqueue(encoder.encode('retry: 2000\n\n'));
 			controller.enqueue(frame('ready', { lastId: lastSent }, lastSent));
 			if (lastEventId > 0) await sendChanges();
-			const arrived = join(participantId, connectionId, { userId: actor.id, name: actor.displayName, role: actor.role });
-			const unsubscribePlan = subscribe(planChannel(participantId), (event) => handle(event.type === 'change' ? sendChanges : event.type === 'presence' ? sendPresence : () => {}));
+			const arrived = join(participantId, connectionId, {
+				userId: actor.id,
+				name: actor.displayName,
+				role: actor.role
+			});
+			const unsubscribePlan = subscribe(planChannel(participantId), (event) =>
+				handle(event.type === 'change' ? sendChanges : event.type === 'presence' ? sendPresence : () => {})
+			);
 			const unsubscribeUser = subscribe(userChannel(actor.id), () => handle(() => {}));
 			const heartbeat = setInterval(() => handle(() => controller.enqueue(encoder.encode(': ping\n\n'))), HEARTBEAT_MS);
 			cleanup = () => {

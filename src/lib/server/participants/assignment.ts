@@ -15,7 +15,9 @@ export async function caseworkersOf(organisationId: string) {
 
 /** Ends the current assignment (kept as history) and starts the new one, in one step. */
 export async function assignCaseworker(actor: Actor, participantId: string, caseworkerId: string): Promise<boolean> {
-	if (!(await canAssignCaseworker(actor, participantId)) || actor.organisationId === null) error(404, 'error.not_found');
+	if (!(await canAssignCaseworker(actor, participantId)) || actor.organisationId === null) {
+		error(404, 'error.not_found');
+	}
 	const eligible = await caseworkersOf(actor.organisationId);
 	if (!eligible.some((c) => c.id === caseworkerId)) return false;
 	db.transaction((tx) => {
@@ -25,7 +27,9 @@ export async function assignCaseworker(actor: Actor, participantId: string, case
 			.where(and(eq(assignments.participantId, participantId), isNull(assignments.endedAt)))
 			.get();
 		if (current?.caseworkerId === caseworkerId) return;
-		if (current !== undefined) tx.update(assignments).set({ endedAt: new Date() }).where(eq(assignments.id, current.id)).run();
+		if (current !== undefined) {
+			tx.update(assignments).set({ endedAt: new Date() }).where(eq(assignments.id, current.id)).run();
+		}
 		tx.insert(assignments).values({ participantId, caseworkerId, assignedBy: actor.id }).run();
 		recordAuditIn(tx, {
 			actor,

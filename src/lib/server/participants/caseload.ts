@@ -15,7 +15,10 @@ const filterSchema = v.object({
 	district: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(100)),
 	status: v.optional(v.picklist(['', ...RESIDENCE_STATUSES]), ''),
 	caseworker: v.pipe(v.optional(v.string(), ''), v.maxLength(64)),
-	attention: v.optional(v.picklist(['', 'review_overdue', 'proposals', 'appointments', 'documents_expiring', 'letters']), ''),
+	attention: v.optional(
+		v.picklist(['', 'review_overdue', 'proposals', 'appointments', 'documents_expiring', 'letters']),
+		''
+	),
 	page: v.pipe(v.optional(v.string(), '1'), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(10_000))
 });
 export type CaseloadFilters = v.InferOutput<typeof filterSchema>;
@@ -59,10 +62,14 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 		and ${appointments.awaiting} = 'staff' and ${appointments.status} in ('requested', 'confirmed', 'declined'))`;
 	if (filters.attention === 'appointments') conditions.push(sql`${appointmentRequests} > 0`);
 	const now = Date.now();
-	const nextAppointment = sql<string | null>`(select json_object('startsAt', ${appointments.startsAt}, 'status', ${appointments.status}, 'awaiting', ${appointments.awaiting})
+	const nextAppointment = sql<
+		string | null
+	>`(select json_object('startsAt', ${appointments.startsAt}, 'status', ${appointments.status}, 'awaiting', ${appointments.awaiting})
 		from ${appointments} where ${appointments.participantId} = ${participants.id} and ${appointments.status} in ('requested', 'confirmed')
 		and ${appointments.endsAt} > ${now} order by ${appointments.startsAt} limit 1)`;
-	if (filters.attention === 'documents_expiring' || filters.attention === 'letters') conditions.push(documentAttention(filters.attention, today));
+	if (filters.attention === 'documents_expiring' || filters.attention === 'letters') {
+		conditions.push(documentAttention(filters.attention, today));
+	}
 	const where = and(...conditions);
 
 	const base = db
@@ -105,7 +112,10 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 		action: 'caseload.viewed',
 		detail: { filters: { ...filters }, shown: rows.map((r) => r.id) }
 	});
-	const documentFlags = await documentFlagsOf(rows.map((r) => r.id), today);
+	const documentFlags = await documentFlagsOf(
+		rows.map((r) => r.id),
+		today
+	);
 	return {
 		rows: rows.map((r) => ({
 			...r,
@@ -124,7 +134,11 @@ type NextAppointment = { startsAt: Date; status: 'requested' | 'confirmed'; awai
 
 function nextAppointmentOf(json: string | null): NextAppointment | null {
 	if (json === null) return null;
-	const parsed = JSON.parse(json) as { startsAt: number; status: NextAppointment['status']; awaiting: NextAppointment['awaiting'] };
+	const parsed = JSON.parse(json) as {
+		startsAt: number;
+		status: NextAppointment['status'];
+		awaiting: NextAppointment['awaiting'];
+	};
 	return { ...parsed, startsAt: new Date(parsed.startsAt) };
 }
 
@@ -139,6 +153,8 @@ export async function caseloadFacets(actor: Actor) {
 		.where(scope)
 		.orderBy(asc(organisations.name), asc(participants.district));
 	const towns = [...new Map(rows.map((r) => [r.townId, { id: r.townId, name: r.townName }])).values()];
-	const districts = [...new Set(rows.map((r) => r.district).filter((d) => d !== ''))].sort((a, b) => a.localeCompare(b, 'de'));
+	const districts = [...new Set(rows.map((r) => r.district).filter((d) => d !== ''))].sort((a, b) =>
+		a.localeCompare(b, 'de')
+	);
 	return { towns, districts };
 }

@@ -3,7 +3,15 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { recordAudit, recordAuditIn } from '../audit';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
-import { canCorrectOwnContact, canCreateParticipants, canEditParticipant, canReadParticipant, relationTo, type Actor, type Relation } from '../policy';
+import {
+	canCorrectOwnContact,
+	canCreateParticipants,
+	canEditParticipant,
+	canReadParticipant,
+	relationTo,
+	type Actor,
+	type Relation
+} from '../policy';
 import type { ContactInput, ParticipantInput } from './schema';
 
 export type SaveResult = { saved: true; id: string } | { saved: false; reason: 'town_unknown' | 'household_unknown' };
@@ -26,7 +34,13 @@ export async function openParticipant(actor: Actor, participantId: string) {
 	// A family sees each other; staff see only the members whose case they may open themselves.
 	const householdMembers =
 		relation === 'self' ? household : await filterAsync(household, (m) => canReadParticipant(actor, m.id));
-	return { ...row, relation: relation as Relation, caseworker, householdMembers, hasAccount: row.participant.userId !== null };
+	return {
+		...row,
+		relation: relation as Relation,
+		caseworker,
+		householdMembers,
+		hasAccount: row.participant.userId !== null
+	};
 }
 
 export async function currentCaseworker(participantId: string) {
@@ -61,7 +75,10 @@ async function householdOf(participant: { id: string; householdId: string | null
 }
 
 async function townExists(townId: string): Promise<boolean> {
-	const [town] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, townId), eq(organisations.kind, 'town')));
+	const [town] = await db
+		.select({ id: organisations.id })
+		.from(organisations)
+		.where(and(eq(organisations.id, townId), eq(organisations.kind, 'town')));
 	return town !== undefined;
 }
 
@@ -71,8 +88,14 @@ export async function createParticipant(actor: Actor, input: ParticipantInput): 
 	if (!(await townExists(input.townId))) return { saved: false, reason: 'town_unknown' };
 	if (input.householdId !== '') {
 		// Joining a household is only possible through a member the actor may edit.
-		const [member] = await db.select({ id: participants.id }).from(participants).where(eq(participants.householdId, input.householdId)).limit(1);
-		if (member === undefined || !(await canEditParticipant(actor, member.id))) return { saved: false, reason: 'household_unknown' };
+		const [member] = await db
+			.select({ id: participants.id })
+			.from(participants)
+			.where(eq(participants.householdId, input.householdId))
+			.limit(1);
+		if (member === undefined || !(await canEditParticipant(actor, member.id))) {
+			return { saved: false, reason: 'household_unknown' };
+		}
 	}
 	const id = crypto.randomUUID();
 	const organisationId = actor.organisationId;
@@ -94,7 +117,11 @@ export async function createParticipant(actor: Actor, input: ParticipantInput): 
 	return { saved: true, id };
 }
 
-export async function updateParticipant(actor: Actor, participantId: string, input: ParticipantInput): Promise<SaveResult> {
+export async function updateParticipant(
+	actor: Actor,
+	participantId: string,
+	input: ParticipantInput
+): Promise<SaveResult> {
 	if (!(await canEditParticipant(actor, participantId))) error(404, 'error.not_found');
 	if (!(await townExists(input.townId))) return { saved: false, reason: 'town_unknown' };
 	const { householdId: _household, birthDate, ...fields } = input;
@@ -112,7 +139,10 @@ export async function updateParticipant(actor: Actor, participantId: string, inp
 export async function correctOwnContact(actor: Actor, participantId: string, input: ContactInput): Promise<void> {
 	if (!(await canCorrectOwnContact(actor, participantId))) error(404, 'error.not_found');
 	db.transaction((tx) => {
-		tx.update(participants).set({ ...input, updatedAt: new Date() }).where(eq(participants.id, participantId)).run();
+		tx.update(participants)
+			.set({ ...input, updatedAt: new Date() })
+			.where(eq(participants.id, participantId))
+			.run();
 		recordAuditIn(tx, { actor, action: 'participant.contact_corrected', participantId });
 	});
 }
@@ -120,7 +150,13 @@ export async function correctOwnContact(actor: Actor, participantId: string, inp
 /** Name and language for a page header; only for callers that already checked access (and audited it). */
 export async function participantSummary(participantId: string) {
 	const [row] = await db
-		.select({ id: participants.id, givenName: participants.givenName, familyName: participants.familyName, language: participants.language, userId: participants.userId })
+		.select({
+			id: participants.id,
+			givenName: participants.givenName,
+			familyName: participants.familyName,
+			language: participants.language,
+			userId: participants.userId
+		})
 		.from(participants)
 		.where(eq(participants.id, participantId));
 	if (row === undefined) error(404, 'error.not_found');

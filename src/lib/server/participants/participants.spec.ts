@@ -28,13 +28,22 @@ describe('opening a participant', () => {
 		const world = await makeWorld();
 		const record = await openParticipant(actorOf(world.caseworker), world.participant.id);
 		expect(record.participant.id).toBe(world.participant.id);
-		const entries = await db.select().from(auditLog).where(and(eq(auditLog.participantId, world.participant.id), eq(auditLog.actorId, world.caseworker.id)));
+		const entries = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.participantId, world.participant.id), eq(auditLog.actorId, world.caseworker.id)));
 		expect(entries.map((e) => e.action)).toEqual(['participant.viewed']);
 	});
 
 	it('answers not found for every actor without a relation, and for ids that do not exist', async () => {
 		const world = await makeWorld();
-		for (const actor of [actorOf(world.otherCaseworker), actorOf(world.welfareLead), actorOf(world.admin), actorOf(world.volunteer), actorOf({ id: world.neighbour.userId!, role: 'participant', organisationId: null }, world.neighbour.id)]) {
+		for (const actor of [
+			actorOf(world.otherCaseworker),
+			actorOf(world.welfareLead),
+			actorOf(world.admin),
+			actorOf(world.volunteer),
+			actorOf({ id: world.neighbour.userId!, role: 'participant', organisationId: null }, world.neighbour.id)
+		]) {
 			await expect(openParticipant(actor, world.participant.id)).rejects.toMatchObject({ status: 404 });
 		}
 		await expect(openParticipant(actorOf(world.lead), crypto.randomUUID())).rejects.toMatchObject({ status: 404 });
@@ -43,18 +52,40 @@ describe('opening a participant', () => {
 	it('shows staff only the household members whose case they may open; the family sees everyone', async () => {
 		const world = await makeWorld();
 		const householdId = crypto.randomUUID();
-		const a = await makeParticipant({ organisationId: world.county.id, townId: world.town.id, caseworkerId: world.caseworker.id, householdId, withAccount: true });
-		const b = await makeParticipant({ organisationId: world.county.id, townId: world.town.id, caseworkerId: world.caseworker.id, householdId });
-		const c = await makeParticipant({ organisationId: world.county.id, townId: world.town.id, caseworkerId: world.otherCaseworker.id, householdId });
+		const a = await makeParticipant({
+			organisationId: world.county.id,
+			townId: world.town.id,
+			caseworkerId: world.caseworker.id,
+			householdId,
+			withAccount: true
+		});
+		const b = await makeParticipant({
+			organisationId: world.county.id,
+			townId: world.town.id,
+			caseworkerId: world.caseworker.id,
+			householdId
+		});
+		const c = await makeParticipant({
+			organisationId: world.county.id,
+			townId: world.town.id,
+			caseworkerId: world.otherCaseworker.id,
+			householdId
+		});
 		const staffView = await openParticipant(actorOf(world.caseworker), a.id);
 		expect(staffView.householdMembers.map((m) => m.id)).toEqual([b.id]);
-		const selfView = await openParticipant(actorOf({ id: a.userId!, role: 'participant', organisationId: null }, a.id), a.id);
+		const selfView = await openParticipant(
+			actorOf({ id: a.userId!, role: 'participant', organisationId: null }, a.id),
+			a.id
+		);
 		expect(selfView.householdMembers.map((m) => m.id).sort()).toEqual([b.id, c.id].sort());
 	});
 
 	it('does not audit the participant reading their own data', async () => {
 		const world = await makeWorld();
-		const self = actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
+		const self = actorOf(
+			{ id: world.participant.userId!, role: 'participant', organisationId: null },
+			world.participant.id
+		);
 		await openParticipant(self, world.participant.id);
 		const entries = await db.select().from(auditLog).where(eq(auditLog.actorId, world.participant.userId!));
 		expect(entries).toHaveLength(0);
@@ -77,34 +108,57 @@ describe('changing participant data', () => {
 	it('rejects a town that does not exist and writes nothing', async () => {
 		const world = await makeWorld();
 		const before = await db.select().from(participants);
-		expect(await createParticipant(actorOf(world.caseworker), validInput(world.county.id))).toEqual({ saved: false, reason: 'town_unknown' });
+		expect(await createParticipant(actorOf(world.caseworker), validInput(world.county.id))).toEqual({
+			saved: false,
+			reason: 'town_unknown'
+		});
 		expect(await db.select().from(participants)).toHaveLength(before.length);
 	});
 
 	it('an unassigned caseworker cannot edit, and nothing changes', async () => {
 		const world = await makeWorld();
-		await expect(updateParticipant(actorOf(world.otherCaseworker), world.participant.id, validInput(world.town.id))).rejects.toMatchObject({ status: 404 });
+		await expect(
+			updateParticipant(actorOf(world.otherCaseworker), world.participant.id, validInput(world.town.id))
+		).rejects.toMatchObject({ status: 404 });
 		const [row] = await db.select().from(participants).where(eq(participants.id, world.participant.id));
 		expect(row.givenName).toBe(world.participant.givenName);
 	});
 
 	it('a participant corrects their own contact details but not anyone else’s', async () => {
 		const world = await makeWorld();
-		const self = actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
+		const self = actorOf(
+			{ id: world.participant.userId!, role: 'participant', organisationId: null },
+			world.participant.id
+		);
 		await correctOwnContact(self, world.participant.id, { phone: '0176 1234567', email: '', address: 'Marktstr. 1' });
 		const [row] = await db.select().from(participants).where(eq(participants.id, world.participant.id));
 		expect(row.phone).toBe('0176 1234567');
-		await expect(correctOwnContact(self, world.neighbour.id, { phone: '1', email: '', address: '' })).rejects.toMatchObject({ status: 404 });
+		await expect(
+			correctOwnContact(self, world.neighbour.id, { phone: '1', email: '', address: '' })
+		).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('bad input is reported per field with the typed values kept', () => {
 		const form = new FormData();
-		for (const [k, v] of Object.entries({ ...validInput('t'), givenName: '  ', familyName: 'x'.repeat(10_000), birthDate: '2023-02-30', email: 'not-an-email' })) form.set(k, v);
+		for (const [k, v] of Object.entries({
+			...validInput('t'),
+			givenName: '  ',
+			familyName: 'x'.repeat(10_000),
+			birthDate: '2023-02-30',
+			email: 'not-an-email'
+		})) {
+			form.set(k, v);
+		}
 		const parsed = parseForm(participantSchema, form);
 		expect(parsed.ok).toBe(false);
 		if (parsed.ok) return;
 		expect(parsed.failure.status).toBe(400);
-		expect(parsed.failure.data.errors).toMatchObject({ givenName: 'form.required', familyName: 'form.too_long', birthDate: 'form.date_invalid', email: 'form.email_invalid' });
+		expect(parsed.failure.data.errors).toMatchObject({
+			givenName: 'form.required',
+			familyName: 'form.too_long',
+			birthDate: 'form.date_invalid',
+			email: 'form.email_invalid'
+		});
 		expect(parsed.failure.data.values.district).toBe('Kernstadt');
 	});
 });
@@ -123,10 +177,20 @@ describe('caseload and assignment', () => {
 
 	it('searches names with wildcards taken literally and ignores malformed filters', async () => {
 		const world = await makeWorld();
-		await makeParticipant({ organisationId: world.county.id, townId: world.town.id, caseworkerId: world.caseworker.id, familyName: 'Al-Hassan' });
-		const hits = await searchCaseload(actorOf(world.caseworker), parseCaseloadFilters(new URLSearchParams({ q: 'al-hass' })));
+		await makeParticipant({
+			organisationId: world.county.id,
+			townId: world.town.id,
+			caseworkerId: world.caseworker.id,
+			familyName: 'Al-Hassan'
+		});
+		const hits = await searchCaseload(
+			actorOf(world.caseworker),
+			parseCaseloadFilters(new URLSearchParams({ q: 'al-hass' }))
+		);
 		expect(hits.rows.map((r) => r.familyName)).toEqual(['Al-Hassan']);
-		expect((await searchCaseload(actorOf(world.caseworker), parseCaseloadFilters(new URLSearchParams({ q: '%' })))).total).toBe(0);
+		expect(
+			(await searchCaseload(actorOf(world.caseworker), parseCaseloadFilters(new URLSearchParams({ q: '%' })))).total
+		).toBe(0);
 		expect(parseCaseloadFilters(new URLSearchParams({ page: '-3', status: 'nonsense' })).page).toBe(1);
 	});
 
@@ -137,7 +201,9 @@ describe('caseload and assignment', () => {
 		expect(rows).toHaveLength(2);
 		expect(rows.filter((r) => r.endedAt === null).map((r) => r.caseworkerId)).toEqual([world.otherCaseworker.id]);
 		expect(await assignCaseworker(actorOf(world.lead), world.participant.id, world.welfareCaseworker.id)).toBe(false);
-		await expect(assignCaseworker(actorOf(world.caseworker), world.participant.id, world.caseworker.id)).rejects.toMatchObject({ status: 404 });
+		await expect(
+			assignCaseworker(actorOf(world.caseworker), world.participant.id, world.caseworker.id)
+		).rejects.toMatchObject({ status: 404 });
 	});
 });
 

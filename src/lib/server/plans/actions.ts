@@ -2,8 +2,27 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireActor } from '../auth/guard';
 import { formFailure, formValues, parseForm } from '../forms';
-import { acceptProposal, commentOnGoal, declineProposal, deleteGoal, GOAL_FIELDS, moveGoal, setGoalStatus, updateGoal, type WriteResult } from './goals';
-import { commentSchema, declineSchema, editGoalSchema, editStepSchema, moveSchema, statusSchema, stepSchema, tickSchema } from './schema';
+import {
+	acceptProposal,
+	commentOnGoal,
+	declineProposal,
+	deleteGoal,
+	GOAL_FIELDS,
+	moveGoal,
+	setGoalStatus,
+	updateGoal,
+	type WriteResult
+} from './goals';
+import {
+	commentSchema,
+	declineSchema,
+	editGoalSchema,
+	editStepSchema,
+	moveSchema,
+	statusSchema,
+	stepSchema,
+	tickSchema
+} from './schema';
 import { addStep, deleteStep, moveStep, setStepDone, STEP_FIELDS, updateStep } from './steps';
 import { confirmAsCaseworker, confirmAsParticipant, proposeVersion, recordPaperConfirmation } from './versions';
 
@@ -15,8 +34,23 @@ const withStep = <E extends v.ObjectEntries>(entries: E) => v.object({ stepId: i
 
 /** What a plan page may report after a form action; anything else in the address is ignored. */
 const OUTCOMES = new Set([
-	'step_done', 'step_undone', 'saved', 'moved', 'accepted', 'declined', 'commented', 'deleted', 'step_added',
-	'step_deleted', 'version_proposed', 'agreed', 'confirmed', 'goal_added', 'proposed', 'reviewed', 'merged'
+	'step_done',
+	'step_undone',
+	'saved',
+	'moved',
+	'accepted',
+	'declined',
+	'commented',
+	'deleted',
+	'step_added',
+	'step_deleted',
+	'version_proposed',
+	'agreed',
+	'confirmed',
+	'goal_added',
+	'proposed',
+	'reviewed',
+	'merged'
 ]);
 
 export function outcomeOf(url: URL): string | null {
@@ -49,7 +83,13 @@ export const planActions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(withStep(tickSchema.entries), formData);
 		if (!parsed.ok) return parsed.failure;
-		const result = await setStepDone(actor, event.params.id, parsed.output.stepId, parsed.output.done === 'yes', parsed.output.version);
+		const result = await setStepDone(
+			actor,
+			event.params.id,
+			parsed.output.stepId,
+			parsed.output.done === 'yes',
+			parsed.output.version
+		);
 		if (!result.ok) return refused(result, formData);
 		back(event, parsed.output.done === 'yes' ? 'step_done' : 'step_undone');
 	},
@@ -58,7 +98,13 @@ export const planActions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(withGoal(statusSchema.entries), formData);
 		if (!parsed.ok) return parsed.failure;
-		const result = await setGoalStatus(actor, event.params.id, parsed.output.goalId, parsed.output.status, parsed.output.version);
+		const result = await setGoalStatus(
+			actor,
+			event.params.id,
+			parsed.output.goalId,
+			parsed.output.status,
+			parsed.output.version
+		);
 		if (!result.ok) return refused(result, formData);
 		back(event, 'saved', parsed.output.goalId);
 	},
@@ -103,11 +149,19 @@ export const planActions = {
 		if (!parsed.ok) return parsed.failure;
 		const { goalId, version, ...mine } = parsed.output;
 		// The values the form was loaded with travel along, so a late save can be merged rather than refused.
-		const base = Object.fromEntries(GOAL_FIELDS.map((f) => [f, formData.get(`base.${f}`)]).filter(([, value]) => typeof value === 'string'));
+		const base = Object.fromEntries(
+			GOAL_FIELDS.map((f) => [f, formData.get(`base.${f}`)]).filter(([, value]) => typeof value === 'string')
+		);
 		const result = await updateGoal(actor, event.params.id, goalId, { version, base, mine }, event.locals.locale);
 		if (result.ok) back(event, result.merged ? 'merged' : 'saved');
 		if (result.reason === 'deleted') return formFailure(409, 'plan.goal_deleted_meanwhile', formData);
-		return fail(409, { ...formFailureData('plan.conflict', formData), conflicts: result.conflicts, current: result.values, currentBase: result.theirs, currentVersion: result.version });
+		return fail(409, {
+			...formFailureData('plan.conflict', formData),
+			conflicts: result.conflicts,
+			current: result.values,
+			currentBase: result.theirs,
+			currentVersion: result.version
+		});
 	},
 	deleteGoal: async (event: Event) => {
 		const actor = requireActor();
@@ -132,11 +186,21 @@ export const planActions = {
 		const parsed = parseForm(withStep(editStepSchema.entries), formData);
 		if (!parsed.ok) return parsed.failure;
 		const { stepId, version, ...mine } = parsed.output;
-		const base = Object.fromEntries(STEP_FIELDS.map((f) => [f, formData.get(`base.${f}`)]).filter(([, value]) => typeof value === 'string'));
+		const base = Object.fromEntries(
+			STEP_FIELDS.map((f) => [f, formData.get(`base.${f}`)]).filter(([, value]) => typeof value === 'string')
+		);
 		const result = await updateStep(actor, event.params.id, stepId, { version, base, mine }, event.locals.locale);
 		if (result.ok) back(event, result.merged ? 'merged' : 'saved');
-		if (result.reason === 'text_required') return formFailure(400, 'form.required', formData, { text: 'form.required' });
-		return fail(409, { ...formFailureData('plan.conflict', formData), conflicts: result.conflicts, current: result.values, currentBase: result.theirs, currentVersion: result.version });
+		if (result.reason === 'text_required') {
+			return formFailure(400, 'form.required', formData, { text: 'form.required' });
+		}
+		return fail(409, {
+			...formFailureData('plan.conflict', formData),
+			conflicts: result.conflicts,
+			current: result.values,
+			currentBase: result.theirs,
+			currentVersion: result.version
+		});
 	},
 	moveStep: async (event: Event) => {
 		const actor = requireActor();
@@ -164,7 +228,10 @@ export const planActions = {
 	confirm: async (event: Event) => {
 		const actor = requireActor();
 		const formData = await event.request.formData();
-		const parsed = parseForm(v.object({ versionId: id, as: v.picklist(['participant', 'caseworker'], 'form.invalid') }), formData);
+		const parsed = parseForm(
+			v.object({ versionId: id, as: v.picklist(['participant', 'caseworker'], 'form.invalid') }),
+			formData
+		);
 		if (!parsed.ok) return parsed.failure;
 		const confirm = parsed.output.as === 'participant' ? confirmAsParticipant : confirmAsCaseworker;
 		const result = await confirm(actor, event.params.id, parsed.output.versionId);
@@ -174,7 +241,18 @@ export const planActions = {
 	paper: async (event: Event) => {
 		const actor = requireActor();
 		const formData = await event.request.formData();
-		const parsed = parseForm(v.object({ versionId: id, note: v.pipe(v.string('form.required'), v.trim(), v.nonEmpty('form.required'), v.maxLength(1000, 'form.too_long')) }), formData);
+		const parsed = parseForm(
+			v.object({
+				versionId: id,
+				note: v.pipe(
+					v.string('form.required'),
+					v.trim(),
+					v.nonEmpty('form.required'),
+					v.maxLength(1000, 'form.too_long')
+				)
+			}),
+			formData
+		);
 		if (!parsed.ok) return parsed.failure;
 		const result = await recordPaperConfirmation(actor, event.params.id, parsed.output.versionId, parsed.output.note);
 		if (!result.ok) return formFailure(409, 'plan.already_confirmed', formData);

@@ -19,11 +19,31 @@ export async function syncShippedCatalogue(): Promise<void> {
 	db.transaction((tx) => {
 		goals.forEach((goal, goalIndex) => {
 			const entries = [
-				{ id: goal.key, kind: 'goal' as const, parentId: null, field: goal.field, position: goalIndex, texts: goal.title },
-				...goal.steps.map((step, i) => ({ id: step.key, kind: 'step' as const, parentId: goal.key, field: goal.field, position: i, texts: step.text }))
+				{
+					id: goal.key,
+					kind: 'goal' as const,
+					parentId: null,
+					field: goal.field,
+					position: goalIndex,
+					texts: goal.title
+				},
+				...goal.steps.map((step, i) => ({
+					id: step.key,
+					kind: 'step' as const,
+					parentId: goal.key,
+					field: goal.field,
+					position: i,
+					texts: step.text
+				}))
 			];
 			for (const { texts, ...entry } of entries) {
-				tx.insert(catalogueEntries).values(entry).onConflictDoUpdate({ target: catalogueEntries.id, set: { field: entry.field, position: entry.position, parentId: entry.parentId } }).run();
+				tx.insert(catalogueEntries)
+					.values(entry)
+					.onConflictDoUpdate({
+						target: catalogueEntries.id,
+						set: { field: entry.field, position: entry.position, parentId: entry.parentId }
+					})
+					.run();
 				for (const [locale, text] of Object.entries(texts)) {
 					tx.insert(catalogueTexts)
 						.values({ entryId: entry.id, locale: locale as Locale, text })
@@ -35,7 +55,13 @@ export async function syncShippedCatalogue(): Promise<void> {
 	});
 }
 
-export type CatalogueEntry = { id: string; field: Field; active: boolean; texts: Partial<Texts>; steps: { id: string; texts: Partial<Texts> }[] };
+export type CatalogueEntry = {
+	id: string;
+	field: Field;
+	active: boolean;
+	texts: Partial<Texts>;
+	steps: { id: string; texts: Partial<Texts> }[];
+};
 
 /** The catalogue, grouped: goals with their suggested steps, every text in every language. */
 export async function listCatalogue({ includeRetired = false } = {}): Promise<CatalogueEntry[]> {
@@ -51,7 +77,9 @@ export async function listCatalogue({ includeRetired = false } = {}): Promise<Ca
 		field: g.field,
 		active: g.active,
 		texts: texts.get(g.id) ?? {},
-		steps: entries.filter((e) => e.kind === 'step' && e.parentId === g.id).map((s) => ({ id: s.id, texts: texts.get(s.id) ?? {} }))
+		steps: entries
+			.filter((e) => e.kind === 'step' && e.parentId === g.id)
+			.map((s) => ({ id: s.id, texts: texts.get(s.id) ?? {} }))
 	}));
 }
 
@@ -68,9 +96,16 @@ export async function catalogueTextsOf(ids: string[]): Promise<Map<string, Parti
 }
 
 export async function findCatalogueGoal(id: string) {
-	const [entry] = await db.select().from(catalogueEntries).where(and(eq(catalogueEntries.id, id), eq(catalogueEntries.kind, 'goal'), eq(catalogueEntries.active, true)));
+	const [entry] = await db
+		.select()
+		.from(catalogueEntries)
+		.where(and(eq(catalogueEntries.id, id), eq(catalogueEntries.kind, 'goal'), eq(catalogueEntries.active, true)));
 	if (entry === undefined) return null;
-	const steps = await db.select().from(catalogueEntries).where(and(eq(catalogueEntries.parentId, id), eq(catalogueEntries.active, true))).orderBy(asc(catalogueEntries.position));
+	const steps = await db
+		.select()
+		.from(catalogueEntries)
+		.where(and(eq(catalogueEntries.parentId, id), eq(catalogueEntries.active, true)))
+		.orderBy(asc(catalogueEntries.position));
 	return { ...entry, steps };
 }
 
@@ -79,7 +114,11 @@ export async function addCatalogueGoal(actor: Actor, field: Field, texts: Texts)
 	const id = `custom_${crypto.randomUUID().slice(0, 8)}`;
 	db.transaction((tx) => {
 		tx.insert(catalogueEntries).values({ id, kind: 'goal', field, position: 1000, createdBy: actor.id }).run();
-		for (const [locale, text] of Object.entries(texts)) tx.insert(catalogueTexts).values({ entryId: id, locale: locale as Locale, text }).run();
+		for (const [locale, text] of Object.entries(texts)) {
+			tx.insert(catalogueTexts)
+				.values({ entryId: id, locale: locale as Locale, text })
+				.run();
+		}
 		recordAuditIn(tx, { actor, action: 'catalogue.goal_added', detail: { id, field } });
 	});
 	return id;

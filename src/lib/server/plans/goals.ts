@@ -11,11 +11,15 @@ import { openPlan } from './read';
 import { mergeEdits, type Conflict } from './merge';
 import type { NewGoalInput, ProposalInput } from './schema';
 
-export type WriteResult = { ok: true; id: string } | { ok: false; reason: 'stale' | 'catalogue_unknown' | 'not_a_proposal' | 'text_required' };
+export type WriteResult =
+	{ ok: true; id: string } | { ok: false; reason: 'stale' | 'catalogue_unknown' | 'not_a_proposal' | 'text_required' };
 
 /** The goal, if it belongs to this participant's plan; anything else is "not found", never someone else's goal. */
 export async function goalOf(participantId: string, goalId: string): Promise<Goal> {
-	const [goal] = await db.select().from(goals).where(and(eq(goals.id, goalId), eq(goals.participantId, participantId), isNull(goals.deletedAt)));
+	const [goal] = await db
+		.select()
+		.from(goals)
+		.where(and(eq(goals.id, goalId), eq(goals.participantId, participantId), isNull(goals.deletedAt)));
 	if (goal === undefined) error(404, 'error.not_found');
 	return goal;
 }
@@ -32,7 +36,11 @@ export function ensurePlan(tx: Tx, participantId: string) {
 }
 
 function nextPosition(tx: Tx, participantId: string): number {
-	const row = tx.select({ top: max(goals.position) }).from(goals).where(eq(goals.participantId, participantId)).get();
+	const row = tx
+		.select({ top: max(goals.position) })
+		.from(goals)
+		.where(eq(goals.participantId, participantId))
+		.get();
 	return (row?.top ?? 0) + 1;
 }
 
@@ -69,20 +77,42 @@ async function insertGoal(
 			.run();
 		// A catalogue goal brings its usual steps; the participant does them unless someone changes that.
 		catalogue?.steps.forEach((step, position) => {
-			tx.insert(steps).values({ id: crypto.randomUUID(), goalId: id, catalogueId: step.id, assignee: 'participant', position, createdBy: actor.id, updatedBy: actor.id }).run();
+			tx.insert(steps)
+				.values({
+					id: crypto.randomUUID(),
+					goalId: id,
+					catalogueId: step.id,
+					assignee: 'participant',
+					position,
+					createdBy: actor.id,
+					updatedBy: actor.id
+				})
+				.run();
 		});
-		recordPlanChange(tx, actor, participantId, proposal === 'proposed' ? 'goal.proposed' : 'goal.created', { goalId: id });
+		recordPlanChange(tx, actor, participantId, proposal === 'proposed' ? 'goal.proposed' : 'goal.created', {
+			goalId: id
+		});
 	});
 	return { ok: true, id };
 }
 
-export async function createGoal(actor: Actor, participantId: string, input: NewGoalInput, writtenIn: Locale): Promise<WriteResult> {
+export async function createGoal(
+	actor: Actor,
+	participantId: string,
+	input: NewGoalInput,
+	writtenIn: Locale
+): Promise<WriteResult> {
 	await requireEdit(actor, participantId);
 	return insertGoal(actor, participantId, input, writtenIn, 'none');
 }
 
 /** The participant suggests a goal; it stays a proposal until the caseworker accepts or declines it. */
-export async function proposeGoal(actor: Actor, participantId: string, input: ProposalInput, writtenIn: Locale): Promise<WriteResult> {
+export async function proposeGoal(
+	actor: Actor,
+	participantId: string,
+	input: ProposalInput,
+	writtenIn: Locale
+): Promise<WriteResult> {
 	const access = await openPlan(actor, participantId);
 	if (!access.proposeGoals) error(404, 'error.not_found');
 	return insertGoal(actor, participantId, input, writtenIn, 'proposed');
@@ -105,7 +135,14 @@ export type GoalValues = Record<GoalField, string>;
 export type UpdateResult =
 	| { ok: true; id: string; merged: boolean }
 	| { ok: false; reason: 'deleted' }
-	| { ok: false; reason: 'conflict'; conflicts: Conflict<GoalField>[]; values: GoalValues; theirs: GoalValues; version: number };
+	| {
+			ok: false;
+			reason: 'conflict';
+			conflicts: Conflict<GoalField>[];
+			values: GoalValues;
+			theirs: GoalValues;
+			version: number;
+	  };
 
 /** A goal as the plain strings its edit form shows. */
 export function goalValues(goal: Goal): GoalValues {
@@ -134,21 +171,36 @@ export async function updateGoal(
 	const access = await openPlan(actor, participantId);
 	const editable: readonly GoalField[] = access.editPlan ? GOAL_FIELDS : access.relation === 'self' ? ['why'] : [];
 	if (editable.length === 0) error(404, 'error.not_found');
-	const [goal] = await db.select().from(goals).where(and(eq(goals.id, goalId), eq(goals.participantId, participantId)));
+	const [goal] = await db
+		.select()
+		.from(goals)
+		.where(and(eq(goals.id, goalId), eq(goals.participantId, participantId)));
 	if (goal === undefined) error(404, 'error.not_found');
 	if (goal.deletedAt !== null) return { ok: false, reason: 'deleted' };
 	const theirs = goalValues(goal);
 	const fields = editable.filter((f) => edit.mine[f] !== undefined);
-	const pick = (source: Partial<GoalValues>) => Object.fromEntries(fields.map((f) => [f, source[f] ?? theirs[f]])) as GoalValues;
+	const pick = (source: Partial<GoalValues>) =>
+		Object.fromEntries(fields.map((f) => [f, source[f] ?? theirs[f]])) as GoalValues;
 	const base = edit.version === goal.version ? pick(theirs) : pick(edit.base);
 	const result = mergeEdits(fields, base, pick(theirs), pick(edit.mine));
-	if (result.kind === 'conflict') return { ok: false, reason: 'conflict', conflicts: result.conflicts, values: { ...theirs, ...result.values }, theirs, version: goal.version };
+	if (result.kind === 'conflict') {
+		return {
+			ok: false,
+			reason: 'conflict',
+			conflicts: result.conflicts,
+			values: { ...theirs, ...result.values },
+			theirs,
+			version: goal.version
+		};
+	}
 	if (result.changedByMe.length === 0) return { ok: true, id: goalId, merged: edit.version !== goal.version };
 	const v = result.values;
 	const set: Partial<Goal> = {};
 	for (const f of result.changedByMe) {
 		if (f === 'why') Object.assign(set, { why: v.why, whyLocale: v.why === '' ? null : writtenIn });
-		if (f === 'title' && goal.catalogueId === null && v.title !== '') Object.assign(set, { title: v.title, titleLocale: writtenIn });
+		if (f === 'title' && goal.catalogueId === null && v.title !== '') {
+			Object.assign(set, { title: v.title, titleLocale: writtenIn });
+		}
 		if (f === 'field') set.field = v.field as Goal['field'];
 		if (f === 'status') set.status = v.status as GoalStatus;
 		if (f === 'targetDate') set.targetDate = v.targetDate || null;
@@ -157,14 +209,23 @@ export async function updateGoal(
 	const saved = db.transaction((tx) => {
 		// Written against the version just read: if a third save slipped in, nothing is written and the form asks again.
 		if (!bumpGoal(tx, goalId, goal.version, set, actor)) return false;
-		recordPlanChange(tx, actor, participantId, set.status !== undefined ? 'goal.status' : 'goal.updated', { goalId, detail: { fields: result.changedByMe } });
+		recordPlanChange(tx, actor, participantId, set.status !== undefined ? 'goal.status' : 'goal.updated', {
+			goalId,
+			detail: { fields: result.changedByMe }
+		});
 		return true;
 	});
 	if (!saved) return updateGoal(actor, participantId, goalId, edit, writtenIn);
 	return { ok: true, id: goalId, merged: edit.version !== goal.version };
 }
 
-export async function setGoalStatus(actor: Actor, participantId: string, goalId: string, status: GoalStatus, version: number): Promise<WriteResult> {
+export async function setGoalStatus(
+	actor: Actor,
+	participantId: string,
+	goalId: string,
+	status: GoalStatus,
+	version: number
+): Promise<WriteResult> {
 	await requireEdit(actor, participantId);
 	const goal = await goalOf(participantId, goalId);
 	const changed = db.transaction((tx) => {
@@ -176,7 +237,12 @@ export async function setGoalStatus(actor: Actor, participantId: string, goalId:
 }
 
 /** Swaps a goal with its neighbour; order is the caseworker's and participant's shared priority. */
-export async function moveGoal(actor: Actor, participantId: string, goalId: string, direction: 'up' | 'down'): Promise<void> {
+export async function moveGoal(
+	actor: Actor,
+	participantId: string,
+	goalId: string,
+	direction: 'up' | 'down'
+): Promise<void> {
 	await requireEdit(actor, participantId);
 	const goal = await goalOf(participantId, goalId);
 	db.transaction((tx) => {
@@ -201,7 +267,10 @@ export async function deleteGoal(actor: Actor, participantId: string, goalId: st
 	await requireEdit(actor, participantId);
 	await goalOf(participantId, goalId);
 	db.transaction((tx) => {
-		tx.update(goals).set({ deletedAt: new Date(), updatedBy: actor.id, version: sql`${goals.version} + 1` }).where(eq(goals.id, goalId)).run();
+		tx.update(goals)
+			.set({ deletedAt: new Date(), updatedBy: actor.id, version: sql`${goals.version} + 1` })
+			.where(eq(goals.id, goalId))
+			.run();
 		recordPlanChange(tx, actor, participantId, 'goal.deleted', { goalId });
 	});
 }
@@ -217,7 +286,12 @@ export async function acceptProposal(actor: Actor, participantId: string, goalId
 	return { ok: true, id: goalId };
 }
 
-export async function declineProposal(actor: Actor, participantId: string, goalId: string, reason: string): Promise<WriteResult> {
+export async function declineProposal(
+	actor: Actor,
+	participantId: string,
+	goalId: string,
+	reason: string
+): Promise<WriteResult> {
 	await requireEdit(actor, participantId);
 	const goal = await goalOf(participantId, goalId);
 	if (goal.proposal !== 'proposed') return { ok: false, reason: 'not_a_proposal' };
@@ -241,7 +315,13 @@ export async function commentOnGoal(actor: Actor, participantId: string, goalId:
 
 export async function commentsOf(goalId: string) {
 	return db
-		.select({ id: goalComments.id, text: goalComments.text, createdAt: goalComments.createdAt, authorName: users.displayName, authorRole: users.role })
+		.select({
+			id: goalComments.id,
+			text: goalComments.text,
+			createdAt: goalComments.createdAt,
+			authorName: users.displayName,
+			authorRole: users.role
+		})
 		.from(goalComments)
 		.innerJoin(users, eq(goalComments.authorId, users.id))
 		.where(eq(goalComments.goalId, goalId))

@@ -40,20 +40,44 @@ export function recordPlanChange(
 	refs: { goalId?: string; stepId?: string; detail?: Record<string, unknown> } = {}
 ): void {
 	tx.insert(planHistory)
-		.values({ participantId, actorId: actor.id, change, goalId: refs.goalId ?? null, stepId: refs.stepId ?? null, detail: refs.detail ?? null })
+		.values({
+			participantId,
+			actorId: actor.id,
+			change,
+			goalId: refs.goalId ?? null,
+			stepId: refs.stepId ?? null,
+			detail: refs.detail ?? null
+		})
 		.run();
 	if (actor.participantId !== participantId) {
-		recordAuditIn(tx, { actor, action: 'plan.changed', participantId, detail: { change, goalId: refs.goalId, stepId: refs.stepId } });
+		recordAuditIn(tx, {
+			actor,
+			action: 'plan.changed',
+			participantId,
+			detail: { change, goalId: refs.goalId, stepId: refs.stepId }
+		});
 	}
 	publish(planChannel(participantId), { type: 'change' });
 }
 
 export async function historyOf(participantId: string, goalId?: string, limit = 50) {
 	return db
-		.select({ id: planHistory.id, at: planHistory.at, change: planHistory.change, goalId: planHistory.goalId, actorName: users.displayName, actorRole: users.role, detail: planHistory.detail })
+		.select({
+			id: planHistory.id,
+			at: planHistory.at,
+			change: planHistory.change,
+			goalId: planHistory.goalId,
+			actorName: users.displayName,
+			actorRole: users.role,
+			detail: planHistory.detail
+		})
 		.from(planHistory)
 		.leftJoin(users, eq(planHistory.actorId, users.id))
-		.where(goalId === undefined ? eq(planHistory.participantId, participantId) : and(eq(planHistory.participantId, participantId), eq(planHistory.goalId, goalId)))
+		.where(
+			goalId === undefined
+				? eq(planHistory.participantId, participantId)
+				: and(eq(planHistory.participantId, participantId), eq(planHistory.goalId, goalId))
+		)
 		.orderBy(desc(planHistory.id))
 		.limit(limit);
 }

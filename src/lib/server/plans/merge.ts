@@ -8,7 +8,12 @@ export type MergeResult<K extends string> =
 	| { kind: 'merged'; values: Record<K, string>; changedByMe: K[] }
 	| { kind: 'conflict'; values: Record<K, string>; conflicts: Conflict<K>[] };
 
-export function mergeEdits<K extends string>(fields: readonly K[], base: Record<K, string>, theirs: Record<K, string>, mine: Record<K, string>): MergeResult<K> {
+export function mergeEdits<K extends string>(
+	fields: readonly K[],
+	base: Record<K, string>,
+	theirs: Record<K, string>,
+	mine: Record<K, string>
+): MergeResult<K> {
 	const values = { ...theirs };
 	const conflicts: Conflict<K>[] = [];
 	const changedByMe: K[] = [];

@@ -4,7 +4,16 @@ import { db } from '../db';
 import { auditLog, planHistory, planVersions, steps } from '../db/schema';
 import { parseForm } from '../forms';
 import { actorOf, makeWorld } from '../testing/factories';
-import { acceptProposal, commentOnGoal, createGoal, declineProposal, deleteGoal, moveGoal, proposeGoal, updateGoal } from './goals';
+import {
+	acceptProposal,
+	commentOnGoal,
+	createGoal,
+	declineProposal,
+	deleteGoal,
+	moveGoal,
+	proposeGoal,
+	updateGoal
+} from './goals';
 import { readPlan } from './read';
 import { recordReview } from './reviews';
 import { newGoalSchema } from './schema';
@@ -13,9 +22,18 @@ import { confirmAsCaseworker, confirmAsParticipant, proposeVersion, recordPaperC
 
 let world: Awaited<ReturnType<typeof makeWorld>>;
 const caseworker = () => actorOf(world.caseworker);
-const self = () => actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
+const self = () =>
+	actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
 const pid = () => world.participant.id;
-const goalInput = (title: string) => ({ field: 'work' as const, catalogueId: '', title, why: '', targetDate: '', status: 'planned' as const, nextReviewDate: '' });
+const goalInput = (title: string) => ({
+	field: 'work' as const,
+	catalogueId: '',
+	title,
+	why: '',
+	targetDate: '',
+	status: 'planned' as const,
+	nextReviewDate: ''
+});
 
 beforeEach(async () => {
 	world = await makeWorld();
@@ -33,8 +51,20 @@ describe('goals and steps', () => {
 	it('the participant ticks their own step but not the caseworker’s', async () => {
 		const goal = await createGoal(caseworker(), pid(), goalInput('Job finden'), 'de');
 		if (!goal.ok) throw new Error();
-		const mine = await addStep(caseworker(), pid(), goal.id, { text: 'Lebenslauf schreiben', assignee: 'participant', serviceName: '', dueDate: '' }, 'de');
-		const theirs = await addStep(caseworker(), pid(), goal.id, { text: 'Termin vereinbaren', assignee: 'caseworker', serviceName: '', dueDate: '' }, 'de');
+		const mine = await addStep(
+			caseworker(),
+			pid(),
+			goal.id,
+			{ text: 'Lebenslauf schreiben', assignee: 'participant', serviceName: '', dueDate: '' },
+			'de'
+		);
+		const theirs = await addStep(
+			caseworker(),
+			pid(),
+			goal.id,
+			{ text: 'Termin vereinbaren', assignee: 'caseworker', serviceName: '', dueDate: '' },
+			'de'
+		);
 		if (!mine.ok || !theirs.ok) throw new Error();
 		expect(await setStepDone(self(), pid(), mine.id, true, 1)).toEqual({ ok: true, id: mine.id });
 		await expect(setStepDone(self(), pid(), theirs.id, true, 1)).rejects.toMatchObject({ status: 404 });
@@ -45,27 +75,67 @@ describe('goals and steps', () => {
 	it('a stale form changes nothing', async () => {
 		const goal = await createGoal(caseworker(), pid(), goalInput('Wohnung finden'), 'de');
 		if (!goal.ok) throw new Error();
-		const base = { title: 'Wohnung finden', why: '', field: 'work', status: 'planned', targetDate: '', nextReviewDate: '' };
-		const first = await updateGoal(caseworker(), pid(), goal.id, { version: 1, base, mine: { ...base, title: 'Eigene Wohnung finden', status: 'in_progress' } }, 'de');
+		const base = {
+			title: 'Wohnung finden',
+			why: '',
+			field: 'work',
+			status: 'planned',
+			targetDate: '',
+			nextReviewDate: ''
+		};
+		const first = await updateGoal(
+			caseworker(),
+			pid(),
+			goal.id,
+			{ version: 1, base, mine: { ...base, title: 'Eigene Wohnung finden', status: 'in_progress' } },
+			'de'
+		);
 		expect(first).toEqual({ ok: true, id: goal.id, merged: false });
 		// A second form, loaded before the first save, changes the same title: offered as a conflict, nothing written.
-		const late = await updateGoal(caseworker(), pid(), goal.id, { version: 1, base, mine: { ...base, title: 'Andere Wohnung', targetDate: '2027-01-31' } }, 'de');
-		expect(late).toMatchObject({ ok: false, reason: 'conflict', conflicts: [{ field: 'title', mine: 'Andere Wohnung', theirs: 'Eigene Wohnung finden' }], version: 2 });
+		const late = await updateGoal(
+			caseworker(),
+			pid(),
+			goal.id,
+			{ version: 1, base, mine: { ...base, title: 'Andere Wohnung', targetDate: '2027-01-31' } },
+			'de'
+		);
+		expect(late).toMatchObject({
+			ok: false,
+			reason: 'conflict',
+			conflicts: [{ field: 'title', mine: 'Andere Wohnung', theirs: 'Eigene Wohnung finden' }],
+			version: 2
+		});
 		let plan = await readPlan(caseworker(), pid());
 		expect(plan.goals[0].title).toMatchObject({ text: 'Eigene Wohnung finden' });
 		expect(plan.goals[0].targetDate).toBeNull();
 		// A late form that touched other fields merges by itself.
-		const merged = await updateGoal(caseworker(), pid(), goal.id, { version: 1, base, mine: { ...base, targetDate: '2027-01-31' } }, 'de');
+		const merged = await updateGoal(
+			caseworker(),
+			pid(),
+			goal.id,
+			{ version: 1, base, mine: { ...base, targetDate: '2027-01-31' } },
+			'de'
+		);
 		expect(merged).toEqual({ ok: true, id: goal.id, merged: true });
 		plan = await readPlan(caseworker(), pid());
-		expect([plan.goals[0].title, plan.goals[0].status, plan.goals[0].targetDate]).toEqual([{ kind: 'free', text: 'Eigene Wohnung finden', locale: 'de' }, 'in_progress', '2027-01-31']);
+		expect([plan.goals[0].title, plan.goals[0].status, plan.goals[0].targetDate]).toEqual([
+			{ kind: 'free', text: 'Eigene Wohnung finden', locale: 'de' },
+			'in_progress',
+			'2027-01-31'
+		]);
 	});
 
 	it("nobody reaches another participant's goal or step through this participant's plan", async () => {
 		const other = actorOf(world.otherCaseworker);
 		const goal = await createGoal(other, world.neighbour.id, goalInput('Deutschkurs'), 'de');
 		if (!goal.ok) throw new Error();
-		const step = await addStep(other, world.neighbour.id, goal.id, { text: 'Anmelden', assignee: 'participant', serviceName: '', dueDate: '' }, 'de');
+		const step = await addStep(
+			other,
+			world.neighbour.id,
+			goal.id,
+			{ text: 'Anmelden', assignee: 'participant', serviceName: '', dueDate: '' },
+			'de'
+		);
 		if (!step.ok) throw new Error();
 		await expect(setStepDone(caseworker(), pid(), step.id, true, 1)).rejects.toMatchObject({ status: 404 });
 		await expect(commentOnGoal(self(), pid(), goal.id, 'Hallo')).rejects.toMatchObject({ status: 404 });
@@ -76,23 +146,49 @@ describe('goals and steps', () => {
 	it('the participant edits "why" in their own words, and only that; a deleted goal is reported, not resurrected', async () => {
 		const goal = await createGoal(caseworker(), pid(), goalInput('Arbeit finden'), 'de');
 		if (!goal.ok) throw new Error();
-		const mine = await updateGoal(self(), pid(), goal.id, { version: 1, base: { why: '' }, mine: { why: 'لأعيل عائلتي', title: 'geändert', status: 'achieved' } }, 'ar');
+		const mine = await updateGoal(
+			self(),
+			pid(),
+			goal.id,
+			{ version: 1, base: { why: '' }, mine: { why: 'لأعيل عائلتي', title: 'geändert', status: 'achieved' } },
+			'ar'
+		);
 		expect(mine.ok).toBe(true);
 		const plan = await readPlan(self(), pid());
-		expect([plan.goals[0].why, plan.goals[0].whyLocale, plan.goals[0].status]).toEqual(['لأعيل عائلتي', 'ar', 'planned']);
+		expect([plan.goals[0].why, plan.goals[0].whyLocale, plan.goals[0].status]).toEqual([
+			'لأعيل عائلتي',
+			'ar',
+			'planned'
+		]);
 		expect(plan.goals[0].title).toMatchObject({ text: 'Arbeit finden' });
 		await deleteGoal(caseworker(), pid(), goal.id);
-		expect(await updateGoal(self(), pid(), goal.id, { version: 2, base: { why: 'لأعيل عائلتي' }, mine: { why: 'x' } }, 'ar')).toEqual({ ok: false, reason: 'deleted' });
+		expect(
+			await updateGoal(self(), pid(), goal.id, { version: 2, base: { why: 'لأعيل عائلتي' }, mine: { why: 'x' } }, 'ar')
+		).toEqual({ ok: false, reason: 'deleted' });
 	});
 
 	it('a step ticked while the goal is being edited is no conflict for the goal', async () => {
 		const goal = await createGoal(caseworker(), pid(), goalInput('Kita-Platz'), 'de');
 		if (!goal.ok) throw new Error();
-		const step = await addStep(caseworker(), pid(), goal.id, { text: 'Anmelden', assignee: 'participant', serviceName: '', dueDate: '' }, 'de');
+		const step = await addStep(
+			caseworker(),
+			pid(),
+			goal.id,
+			{ text: 'Anmelden', assignee: 'participant', serviceName: '', dueDate: '' },
+			'de'
+		);
 		if (!step.ok) throw new Error();
 		const base = { title: 'Kita-Platz', why: '', field: 'work', status: 'planned', targetDate: '', nextReviewDate: '' };
 		await setStepDone(self(), pid(), step.id, true, 1);
-		expect(await updateGoal(caseworker(), pid(), goal.id, { version: 1, base, mine: { ...base, status: 'in_progress' } }, 'de')).toEqual({ ok: true, id: goal.id, merged: false });
+		expect(
+			await updateGoal(
+				caseworker(),
+				pid(),
+				goal.id,
+				{ version: 1, base, mine: { ...base, status: 'in_progress' } },
+				'de'
+			)
+		).toEqual({ ok: true, id: goal.id, merged: false });
 		const plan = await readPlan(caseworker(), pid());
 		expect([plan.goals[0].status, plan.goals[0].steps[0].done]).toEqual(['in_progress', true]);
 	});
@@ -100,13 +196,45 @@ describe('goals and steps', () => {
 	it('late step edits merge field by field; the same field changed twice is offered with both values', async () => {
 		const goal = await createGoal(caseworker(), pid(), goalInput('Arbeit'), 'de');
 		if (!goal.ok) throw new Error();
-		const step = await addStep(caseworker(), pid(), goal.id, { text: 'Lebenslauf', assignee: 'participant', serviceName: '', dueDate: '' }, 'de');
+		const step = await addStep(
+			caseworker(),
+			pid(),
+			goal.id,
+			{ text: 'Lebenslauf', assignee: 'participant', serviceName: '', dueDate: '' },
+			'de'
+		);
 		if (!step.ok) throw new Error();
 		const base = { text: 'Lebenslauf', assignee: 'participant', serviceName: '', dueDate: '' };
-		expect(await updateStep(caseworker(), pid(), step.id, { version: 1, base, mine: { ...base, dueDate: '2027-02-01' } }, 'de')).toEqual({ ok: true, id: step.id, merged: false });
-		expect(await updateStep(caseworker(), pid(), step.id, { version: 1, base, mine: { ...base, assignee: 'volunteer' } }, 'de')).toEqual({ ok: true, id: step.id, merged: true });
-		const clash = await updateStep(caseworker(), pid(), step.id, { version: 1, base, mine: { ...base, dueDate: '2027-03-01' } }, 'de');
-		expect(clash).toMatchObject({ ok: false, reason: 'conflict', conflicts: [{ field: 'dueDate', mine: '2027-03-01', theirs: '2027-02-01' }] });
+		expect(
+			await updateStep(
+				caseworker(),
+				pid(),
+				step.id,
+				{ version: 1, base, mine: { ...base, dueDate: '2027-02-01' } },
+				'de'
+			)
+		).toEqual({ ok: true, id: step.id, merged: false });
+		expect(
+			await updateStep(
+				caseworker(),
+				pid(),
+				step.id,
+				{ version: 1, base, mine: { ...base, assignee: 'volunteer' } },
+				'de'
+			)
+		).toEqual({ ok: true, id: step.id, merged: true });
+		const clash = await updateStep(
+			caseworker(),
+			pid(),
+			step.id,
+			{ version: 1, base, mine: { ...base, dueDate: '2027-03-01' } },
+			'de'
+		);
+		expect(clash).toMatchObject({
+			ok: false,
+			reason: 'conflict',
+			conflicts: [{ field: 'dueDate', mine: '2027-03-01', theirs: '2027-02-01' }]
+		});
 		const plan = await readPlan(caseworker(), pid());
 		expect([plan.goals[0].steps[0].dueDate, plan.goals[0].steps[0].assignee]).toEqual(['2027-02-01', 'volunteer']);
 	});
@@ -126,7 +254,15 @@ describe('goals and steps', () => {
 	it('reorders the steps of a goal', async () => {
 		const goal = await createGoal(caseworker(), pid(), goalInput('Umzug'), 'de');
 		if (!goal.ok) throw new Error();
-		for (const text of ['eins', 'zwei', 'drei']) await addStep(caseworker(), pid(), goal.id, { text, assignee: 'participant', serviceName: '', dueDate: '' }, 'de');
+		for (const text of ['eins', 'zwei', 'drei']) {
+			await addStep(
+				caseworker(),
+				pid(),
+				goal.id,
+				{ text, assignee: 'participant', serviceName: '', dueDate: '' },
+				'de'
+			);
+		}
 		const before = (await readPlan(caseworker(), pid())).goals[0].steps;
 		await moveStep(caseworker(), pid(), before[2].id, 'up');
 		const after = (await readPlan(caseworker(), pid())).goals[0].steps;
@@ -136,7 +272,12 @@ describe('goals and steps', () => {
 
 	it('every change by staff is audited; the participant’s own changes are not', async () => {
 		await createGoal(caseworker(), pid(), goalInput('Arbeit'), 'de');
-		await proposeGoal(self(), pid(), { field: 'social', catalogueId: '', title: 'أريد أن ألعب كرة القدم', why: '', targetDate: '' }, 'ar');
+		await proposeGoal(
+			self(),
+			pid(),
+			{ field: 'social', catalogueId: '', title: 'أريد أن ألعب كرة القدم', why: '', targetDate: '' },
+			'ar'
+		);
 		const entries = await db.select().from(auditLog).where(eq(auditLog.participantId, pid()));
 		expect(entries.filter((e) => e.action === 'plan.changed').map((e) => e.actorId)).toEqual([world.caseworker.id]);
 	});
@@ -147,7 +288,16 @@ describe('goals and steps', () => {
 			for (const [k, val] of Object.entries(fields)) data.set(k, val);
 			return data;
 		};
-		const parsed = parseForm(newGoalSchema, form({ field: 'work', title: '', why: 'x'.repeat(10_000), targetDate: '2026-02-30', nextReviewDate: '2099-01-01' }));
+		const parsed = parseForm(
+			newGoalSchema,
+			form({
+				field: 'work',
+				title: '',
+				why: 'x'.repeat(10_000),
+				targetDate: '2026-02-30',
+				nextReviewDate: '2099-01-01'
+			})
+		);
 		expect(!parsed.ok && parsed.failure.data.errors).toEqual({
 			title: 'plan.title_or_catalogue',
 			why: 'form.too_long',
@@ -155,14 +305,27 @@ describe('goals and steps', () => {
 			nextReviewDate: 'form.plan_date_invalid'
 		});
 		const untitled = parseForm(newGoalSchema, form({ field: '', title: '' }));
-		expect(!untitled.ok && untitled.failure.data.errors).toEqual({ title: 'plan.title_or_catalogue', field: 'form.pick_option' });
+		expect(!untitled.ok && untitled.failure.data.errors).toEqual({
+			title: 'plan.title_or_catalogue',
+			field: 'form.pick_option'
+		});
 	});
 });
 
 describe('proposals', () => {
 	it('a proposal waits for the caseworker, who accepts it or declines it with a reason', async () => {
-		const proposed = await proposeGoal(self(), pid(), { field: 'work', catalogueId: '', title: 'ابدأ عملي الخاص', why: 'أريد أن أكون مستقلاً', targetDate: '' }, 'ar');
-		const second = await proposeGoal(self(), pid(), { field: 'social', catalogueId: '', title: 'رحلة', why: '', targetDate: '' }, 'ar');
+		const proposed = await proposeGoal(
+			self(),
+			pid(),
+			{ field: 'work', catalogueId: '', title: 'ابدأ عملي الخاص', why: 'أريد أن أكون مستقلاً', targetDate: '' },
+			'ar'
+		);
+		const second = await proposeGoal(
+			self(),
+			pid(),
+			{ field: 'social', catalogueId: '', title: 'رحلة', why: '', targetDate: '' },
+			'ar'
+		);
 		if (!proposed.ok || !second.ok) throw new Error();
 		let plan = await readPlan(caseworker(), pid());
 		expect(plan.goals.map((g) => g.proposal)).toEqual(['proposed', 'proposed']);
@@ -171,8 +334,13 @@ describe('proposals', () => {
 		await acceptProposal(caseworker(), pid(), proposed.id);
 		await declineProposal(caseworker(), pid(), second.id, 'Erst nach dem Sprachkurs');
 		plan = await readPlan(self(), pid());
-		expect(plan.goals.map((g) => [g.proposal, g.declineReason])).toEqual([['none', ''], ['declined', 'Erst nach dem Sprachkurs']]);
-		await expect(proposeGoal(caseworker(), pid(), { field: 'work', catalogueId: '', title: 'x', why: '', targetDate: '' }, 'de')).rejects.toMatchObject({ status: 404 });
+		expect(plan.goals.map((g) => [g.proposal, g.declineReason])).toEqual([
+			['none', ''],
+			['declined', 'Erst nach dem Sprachkurs']
+		]);
+		await expect(
+			proposeGoal(caseworker(), pid(), { field: 'work', catalogueId: '', title: 'x', why: '', targetDate: '' }, 'de')
+		).rejects.toMatchObject({ status: 404 });
 		await expect(acceptProposal(self(), pid(), second.id)).rejects.toMatchObject({ status: 404 });
 	});
 });
@@ -193,7 +361,9 @@ describe('reviews', () => {
 		const plan = await readPlan(self(), pid());
 		expect(plan.nextReviewDate).toBe('2027-03-01');
 		expect(plan.goals.map((g) => g.status)).toEqual(['achieved', 'in_progress']);
-		await expect(recordReview(self(), pid(), { nextReviewDate: '2027-03-01', note: '', outcomes: [] })).rejects.toMatchObject({ status: 404 });
+		await expect(
+			recordReview(self(), pid(), { nextReviewDate: '2027-03-01', note: '', outcomes: [] })
+		).rejects.toMatchObject({ status: 404 });
 	});
 });
 
@@ -207,7 +377,9 @@ describe('agreement', () => {
 		expect(await confirmAsParticipant(self(), pid(), version.id)).toEqual({ ok: false, reason: 'already_confirmed' });
 		expect(await confirmAsCaseworker(caseworker(), pid(), version.id)).toEqual({ ok: true, agreed: true });
 
-		expect(() => db.update(planVersions).set({ paperNote: 'changed' }).where(eq(planVersions.id, version.id)).run()).toThrow(/immutable/);
+		expect(() =>
+			db.update(planVersions).set({ paperNote: 'changed' }).where(eq(planVersions.id, version.id)).run()
+		).toThrow(/immutable/);
 		expect(() => db.delete(planVersions).where(eq(planVersions.id, version.id)).run()).toThrow(/immutable/);
 
 		await createGoal(caseworker(), pid(), goalInput('Wohnung'), 'de');
@@ -227,7 +399,11 @@ describe('agreement', () => {
 		const result = await confirmAsCaseworker(caseworker(), pid(), version.id);
 		expect(result).toEqual({ ok: true, agreed: true });
 		const [row] = await db.select().from(planVersions).where(eq(planVersions.id, version.id));
-		expect([row.participantConfirmedVia, row.paperRecordedBy, row.paperNote]).toEqual(['paper', world.caseworker.id, 'Unterschrieben beim Hausbesuch']);
+		expect([row.participantConfirmedVia, row.paperRecordedBy, row.paperNote]).toEqual([
+			'paper',
+			world.caseworker.id,
+			'Unterschrieben beim Hausbesuch'
+		]);
 	});
 
 	it('an empty plan cannot be agreed, and a new proposal withdraws the pending one', async () => {
@@ -248,7 +424,9 @@ describe('catalogue', () => {
 		await syncShippedCatalogue();
 		const catalogue = await listCatalogue();
 		expect(catalogue.length).toBeGreaterThanOrEqual(60);
-		for (const entry of catalogue) expect(Object.keys(entry.texts).sort(), entry.id).toEqual(['ar', 'de', 'en', 'fa', 'ti']);
+		for (const entry of catalogue) {
+			expect(Object.keys(entry.texts).sort(), entry.id).toEqual(['ar', 'de', 'en', 'fa', 'ti']);
+		}
 
 		const entry = catalogue[0];
 		const goal = await createGoal(caseworker(), pid(), { ...goalInput(''), field: '', catalogueId: entry.id }, 'de');
@@ -263,7 +441,13 @@ describe('catalogue', () => {
 
 	it('an admin adds a goal in every language without a code change', async () => {
 		const { addCatalogueGoal, listCatalogue } = await import('./catalogue');
-		const id = await addCatalogueGoal(actorOf(world.admin), 'social', { de: 'Im Chor singen', en: 'Sing in a choir', ar: 'الغناء في جوقة', fa: 'آواز خواندن در گروه کُر', ti: 'ኣብ ጉጅለ መዘምራን ምዝማር' });
+		const id = await addCatalogueGoal(actorOf(world.admin), 'social', {
+			de: 'Im Chor singen',
+			en: 'Sing in a choir',
+			ar: 'الغناء في جوقة',
+			fa: 'آواز خواندن در گروه کُر',
+			ti: 'ኣብ ጉጅለ መዘምራን ምዝማር'
+		});
 		expect((await listCatalogue()).find((c) => c.id === id)?.texts.ti).toBe('ኣብ ጉጅለ መዘምራን ምዝማር');
 	});
 });

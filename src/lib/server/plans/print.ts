@@ -35,13 +35,18 @@ export function printablePlan(goals: LiveGoal[], participantLocale: Locale, next
 					id: g.id,
 					title: bothText((l) => showText(g.title, l)),
 					status: both((l) => t[l](`goal_status.${g.status}`)),
-					target: g.targetDate === null ? null : both((l) => t[l]('plan.target_date', { date: formatDate(l, g.targetDate!) })),
+					target:
+						g.targetDate === null
+							? null
+							: both((l) => t[l]('plan.target_date', { date: formatDate(l, g.targetDate!) })),
 					why: g.why === '' ? null : { text: g.why, lang: g.whyLocale },
 					steps: g.steps.map((s) => ({
 						id: s.id,
 						done: s.done,
 						text: bothText((l) => showText(s.text, l)),
-						who: both((l) => (s.assignee === 'service' && s.serviceName !== '' ? s.serviceName : t[l](`plan.assignee_${s.assignee}`))),
+						who: both((l) =>
+							s.assignee === 'service' && s.serviceName !== '' ? s.serviceName : t[l](`plan.assignee_${s.assignee}`)
+						),
 						due: s.dueDate === null ? null : both((l) => formatDate(l, s.dueDate!))
 					}))
 				}))

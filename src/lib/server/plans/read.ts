@@ -25,21 +25,38 @@ export async function openPlan(actor: Actor, participantId: string): Promise<Pla
 	return access;
 }
 
-function textOf(row: { catalogueId: string | null }, free: string, locale: Goal['titleLocale'], catalogue: Map<string, PlanText & { kind: 'catalogue' }>): PlanText {
+function textOf(
+	row: { catalogueId: string | null },
+	free: string,
+	locale: Goal['titleLocale'],
+	catalogue: Map<string, PlanText & { kind: 'catalogue' }>
+): PlanText {
 	if (row.catalogueId !== null) return catalogue.get(row.catalogueId) ?? { kind: 'catalogue', texts: {} };
 	return { kind: 'free', text: free, locale };
 }
 
 /** The living plan: goals in their order, each with its steps; deleted ones left out. */
 export async function liveGoals(participantId: string): Promise<LiveGoal[]> {
-	const goalRows = await db.select().from(goals).where(and(eq(goals.participantId, participantId), isNull(goals.deletedAt))).orderBy(asc(goals.position), asc(goals.createdAt));
+	const goalRows = await db
+		.select()
+		.from(goals)
+		.where(and(eq(goals.participantId, participantId), isNull(goals.deletedAt)))
+		.orderBy(asc(goals.position), asc(goals.createdAt));
 	const goalIds = goalRows.map((g) => g.id);
 	const [stepRows, commentCounts] =
 		goalIds.length === 0
 			? [[] as Step[], [] as { goalId: string; n: number }[]]
 			: await Promise.all([
-					db.select().from(steps).where(and(inArray(steps.goalId, goalIds), isNull(steps.deletedAt))).orderBy(asc(steps.position), asc(steps.createdAt)),
-					db.select({ goalId: goalComments.goalId, n: count() }).from(goalComments).where(inArray(goalComments.goalId, goalIds)).groupBy(goalComments.goalId)
+					db
+						.select()
+						.from(steps)
+						.where(and(inArray(steps.goalId, goalIds), isNull(steps.deletedAt)))
+						.orderBy(asc(steps.position), asc(steps.createdAt)),
+					db
+						.select({ goalId: goalComments.goalId, n: count() })
+						.from(goalComments)
+						.where(inArray(goalComments.goalId, goalIds))
+						.groupBy(goalComments.goalId)
 				]);
 	const catalogueIds = [...goalRows, ...stepRows].map((r) => r.catalogueId).filter((id): id is string => id !== null);
 	const texts = await catalogueTextsOf(catalogueIds);
@@ -75,7 +92,10 @@ export async function liveGoals(participantId: string): Promise<LiveGoal[]> {
 }
 
 export async function nextReviewDateOf(participantId: string): Promise<string | null> {
-	const [plan] = await db.select({ nextReviewDate: plans.nextReviewDate }).from(plans).where(eq(plans.participantId, participantId));
+	const [plan] = await db
+		.select({ nextReviewDate: plans.nextReviewDate })
+		.from(plans)
+		.where(eq(plans.participantId, participantId));
 	return plan?.nextReviewDate ?? null;
 }
 
@@ -93,7 +113,14 @@ export function snapshotOf(live: LiveGoal[], nextReviewDate: string | null): Pla
 				whyLocale: g.whyLocale,
 				status: g.status,
 				targetDate: g.targetDate,
-				steps: g.steps.map((s) => ({ id: s.id, text: s.text, assignee: s.assignee, serviceName: s.serviceName, dueDate: s.dueDate, done: s.done }))
+				steps: g.steps.map((s) => ({
+					id: s.id,
+					text: s.text,
+					assignee: s.assignee,
+					serviceName: s.serviceName,
+					dueDate: s.dueDate,
+					done: s.done
+				}))
 			}))
 	};
 }
@@ -104,7 +131,11 @@ export async function readPlan(actor: Actor, participantId: string) {
 	const [live, nextReviewDate, versions] = await Promise.all([
 		liveGoals(participantId),
 		nextReviewDateOf(participantId),
-		db.select().from(planVersions).where(and(eq(planVersions.participantId, participantId), isNull(planVersions.cancelledAt))).orderBy(desc(planVersions.number))
+		db
+			.select()
+			.from(planVersions)
+			.where(and(eq(planVersions.participantId, participantId), isNull(planVersions.cancelledAt)))
+			.orderBy(desc(planVersions.number))
 	]);
 	if (access.relation !== 'self') await recordAudit({ actor, action: 'plan.viewed', participantId });
 	const lastAgreed = versions.find((v) => v.agreedAt !== null) ?? null;
@@ -114,14 +145,18 @@ export async function readPlan(actor: Actor, participantId: string) {
 		access,
 		goals: live,
 		nextReviewDate,
-		lastAgreed: lastAgreed === null ? null : { id: lastAgreed.id, number: lastAgreed.number, agreedAt: lastAgreed.agreedAt! },
+		lastAgreed:
+			lastAgreed === null ? null : { id: lastAgreed.id, number: lastAgreed.number, agreedAt: lastAgreed.agreedAt! },
 		pending,
 		changesSinceAgreed: lastAgreed === null ? null : diffPlans(lastAgreed.snapshot, current)
 	};
 }
 
-
 /** Every version put up for agreement that was not withdrawn, newest first. */
 export async function versionsOf(participantId: string) {
-	return db.select().from(planVersions).where(and(eq(planVersions.participantId, participantId), isNull(planVersions.cancelledAt))).orderBy(desc(planVersions.number));
+	return db
+		.select()
+		.from(planVersions)
+		.where(and(eq(planVersions.participantId, participantId), isNull(planVersions.cancelledAt)))
+		.orderBy(desc(planVersions.number));
 }

@@ -12,9 +12,23 @@ function isPlanDate(s: string): boolean {
 	return date.getUTCFullYear() >= 2000 && date.getTime() <= Date.now() + 10 * 365 * DAY;
 }
 
-export const planDate = v.pipe(v.optional(v.string(), ''), v.trim(), v.check((s) => s === '' || isPlanDate(s), 'form.plan_date_invalid'));
-const requiredPlanDate = v.pipe(v.string('form.required'), v.trim(), v.nonEmpty('form.required'), v.check(isPlanDate, 'form.plan_date_invalid'));
-const version = v.pipe(v.string('plan.stale'), v.transform(Number), v.integer('plan.stale'), v.minValue(1, 'plan.stale'));
+export const planDate = v.pipe(
+	v.optional(v.string(), ''),
+	v.trim(),
+	v.check((s) => s === '' || isPlanDate(s), 'form.plan_date_invalid')
+);
+const requiredPlanDate = v.pipe(
+	v.string('form.required'),
+	v.trim(),
+	v.nonEmpty('form.required'),
+	v.check(isPlanDate, 'form.plan_date_invalid')
+);
+const version = v.pipe(
+	v.string('plan.stale'),
+	v.transform(Number),
+	v.integer('plan.stale'),
+	v.minValue(1, 'plan.stale')
+);
 
 const goalEntries = {
 	// Only needed for an own goal: a catalogue goal brings its field.
@@ -30,14 +44,21 @@ function titleOrCatalogue<T extends { catalogueId: string; title: string; field:
 	return v.rawCheck<T>(({ dataset, addIssue }) => {
 		if (!dataset.typed || dataset.value.catalogueId !== '') return;
 		const issueOn = (key: 'title' | 'field', message: string) =>
-			addIssue({ message, path: [{ type: 'object', origin: 'value', input: dataset.value, key, value: dataset.value[key] }] });
+			addIssue({
+				message,
+				path: [{ type: 'object', origin: 'value', input: dataset.value, key, value: dataset.value[key] }]
+			});
 		if (dataset.value.title === '') issueOn('title', 'plan.title_or_catalogue');
 		if (dataset.value.field === '') issueOn('field', 'form.pick_option');
 	});
 }
 
 export const newGoalSchema = v.pipe(
-	v.object({ ...goalEntries, status: v.optional(v.picklist(GOAL_STATUSES, 'form.pick_option'), 'planned'), nextReviewDate: planDate }),
+	v.object({
+		...goalEntries,
+		status: v.optional(v.picklist(GOAL_STATUSES, 'form.pick_option'), 'planned'),
+		nextReviewDate: planDate
+	}),
 	titleOrCatalogue()
 );
 export const proposalSchema = v.pipe(v.object(goalEntries), titleOrCatalogue());
@@ -48,8 +69,20 @@ export const editGoalSchema = v.object({
 	why: maybe(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'form.too_long'))),
 	field: maybe(v.picklist(FIELDS, 'form.pick_option')),
 	status: maybe(v.picklist(GOAL_STATUSES, 'form.pick_option')),
-	targetDate: maybe(v.pipe(v.string(), v.trim(), v.check((s) => s === '' || isPlanDate(s), 'form.plan_date_invalid'))),
-	nextReviewDate: maybe(v.pipe(v.string(), v.trim(), v.check((s) => s === '' || isPlanDate(s), 'form.plan_date_invalid'))),
+	targetDate: maybe(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.check((s) => s === '' || isPlanDate(s), 'form.plan_date_invalid')
+		)
+	),
+	nextReviewDate: maybe(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.check((s) => s === '' || isPlanDate(s), 'form.plan_date_invalid')
+		)
+	),
 	version
 });
 export const stepSchema = v.object({

@@ -3,8 +3,7 @@ import type { Assignee, Field, GoalStatus } from '$lib/plan';
 
 /** A text in a plan: from the catalogue (in every language) or free text, written in one language. */
 export type PlanText =
-	| { kind: 'catalogue'; texts: Partial<Record<Locale, string>> }
-	| { kind: 'free'; text: string; locale: Locale | null };
+	{ kind: 'catalogue'; texts: Partial<Record<Locale, string>> } | { kind: 'free'; text: string; locale: Locale | null };
 
 export type PlanStep = {
 	id: string;
@@ -45,7 +44,12 @@ function sameText(a: PlanText, b: PlanText): boolean {
 export type PlanChange =
 	| { kind: 'goal_added' | 'goal_removed'; goalId: string; title: PlanText }
 	| { kind: 'goal_changed'; goalId: string; title: PlanText; fields: ('title' | 'why' | 'status' | 'targetDate')[] }
-	| { kind: 'step_added' | 'step_removed' | 'step_done' | 'step_undone' | 'step_changed'; goalId: string; title: PlanText; step: PlanText }
+	| {
+			kind: 'step_added' | 'step_removed' | 'step_done' | 'step_undone' | 'step_changed';
+			goalId: string;
+			title: PlanText;
+			step: PlanText;
+	  }
 	| { kind: 'review_date_changed'; from: string | null; to: string | null };
 
 /** What changed from an agreed version to the plan as it is now. */
@@ -70,12 +74,19 @@ export function diffPlans(agreed: PlanSnapshot, current: PlanSnapshot): PlanChan
 			const base = { goalId: goal.id, title: goal.title, step: step.text };
 			if (was === undefined) changes.push({ kind: 'step_added', ...base });
 			else if (was.done !== step.done) changes.push({ kind: step.done ? 'step_done' : 'step_undone', ...base });
-			else if (!sameText(was.text, step.text) || was.dueDate !== step.dueDate || was.assignee !== step.assignee || was.serviceName !== step.serviceName) {
+			else if (
+				!sameText(was.text, step.text) ||
+				was.dueDate !== step.dueDate ||
+				was.assignee !== step.assignee ||
+				was.serviceName !== step.serviceName
+			) {
 				changes.push({ kind: 'step_changed', ...base });
 			}
 		}
 		for (const step of old.steps) {
-			if (!newSteps.has(step.id)) changes.push({ kind: 'step_removed', goalId: goal.id, title: goal.title, step: step.text });
+			if (!newSteps.has(step.id)) {
+				changes.push({ kind: 'step_removed', goalId: goal.id, title: goal.title, step: step.text });
+			}
 		}
 	}
 	for (const goal of agreed.goals) {

@@ -16,7 +16,14 @@ async function stepOf(participantId: string, stepId: string): Promise<Step> {
 		.select({ step: steps })
 		.from(steps)
 		.innerJoin(goals, eq(steps.goalId, goals.id))
-		.where(and(eq(steps.id, stepId), eq(goals.participantId, participantId), isNull(steps.deletedAt), isNull(goals.deletedAt)));
+		.where(
+			and(
+				eq(steps.id, stepId),
+				eq(goals.participantId, participantId),
+				isNull(steps.deletedAt),
+				isNull(goals.deletedAt)
+			)
+		);
 	if (row === undefined) error(404, 'error.not_found');
 	return row.step;
 }
@@ -35,12 +42,22 @@ async function requireEdit(actor: Actor, participantId: string) {
 	if (!access.editPlan) error(404, 'error.not_found');
 }
 
-export async function addStep(actor: Actor, participantId: string, goalId: string, input: StepInput, writtenIn: Locale): Promise<WriteResult> {
+export async function addStep(
+	actor: Actor,
+	participantId: string,
+	goalId: string,
+	input: StepInput,
+	writtenIn: Locale
+): Promise<WriteResult> {
 	await requireEdit(actor, participantId);
 	await goalOf(participantId, goalId);
 	const id = crypto.randomUUID();
 	db.transaction((tx) => {
-		const top = tx.select({ top: max(steps.position) }).from(steps).where(eq(steps.goalId, goalId)).get();
+		const top = tx
+			.select({ top: max(steps.position) })
+			.from(steps)
+			.where(eq(steps.goalId, goalId))
+			.get();
 		tx.insert(steps)
 			.values({
 				id,
@@ -66,13 +83,25 @@ export type StepValues = Record<StepField, string>;
 
 /** A step as its edit form shows it; an empty text means "the catalogue's wording, in every language". */
 export function stepValues(step: Step): StepValues {
-	return { text: step.catalogueId === null ? step.text : '', assignee: step.assignee, serviceName: step.serviceName, dueDate: step.dueDate ?? '' };
+	return {
+		text: step.catalogueId === null ? step.text : '',
+		assignee: step.assignee,
+		serviceName: step.serviceName,
+		dueDate: step.dueDate ?? ''
+	};
 }
 
 export type StepUpdateResult =
 	| { ok: true; id: string; merged: boolean }
 	| { ok: false; reason: 'text_required' }
-	| { ok: false; reason: 'conflict'; conflicts: Conflict<StepField>[]; values: StepValues; theirs: StepValues; version: number };
+	| {
+			ok: false;
+			reason: 'conflict';
+			conflicts: Conflict<StepField>[];
+			values: StepValues;
+			theirs: StepValues;
+			version: number;
+	  };
 
 /** As for goals: a late save merges field by field; a field changed on both sides is offered with both values. */
 export async function updateStep(
@@ -87,13 +116,28 @@ export async function updateStep(
 	const theirs = stepValues(step);
 	const base = edit.version === step.version ? theirs : { ...theirs, ...edit.base };
 	const result = mergeEdits(STEP_FIELDS, base, theirs, edit.mine);
-	if (result.kind === 'conflict') return { ok: false, reason: 'conflict', conflicts: result.conflicts, values: result.values, theirs, version: step.version };
+	if (result.kind === 'conflict') {
+		return {
+			ok: false,
+			reason: 'conflict',
+			conflicts: result.conflicts,
+			values: result.values,
+			theirs,
+			version: step.version
+		};
+	}
 	const v = result.values;
 	if (v.text === '' && step.catalogueId === null) return { ok: false, reason: 'text_required' };
 	if (result.changedByMe.length === 0) return { ok: true, id: stepId, merged: edit.version !== step.version };
-	const set: Partial<Step> = { assignee: v.assignee as Step['assignee'], serviceName: v.assignee === 'service' ? v.serviceName : '', dueDate: v.dueDate || null };
+	const set: Partial<Step> = {
+		assignee: v.assignee as Step['assignee'],
+		serviceName: v.assignee === 'service' ? v.serviceName : '',
+		dueDate: v.dueDate || null
+	};
 	// A catalogue step keeps its translations unless someone rewrites it in their own words.
-	if (result.changedByMe.includes('text') && v.text !== '') Object.assign(set, { text: v.text, textLocale: writtenIn, catalogueId: null });
+	if (result.changedByMe.includes('text') && v.text !== '') {
+		Object.assign(set, { text: v.text, textLocale: writtenIn, catalogueId: null });
+	}
 	const saved = db.transaction((tx) => {
 		if (!bumpStep(tx, stepId, step.version, set, actor)) return false;
 		recordPlanChange(tx, actor, participantId, 'step.updated', { goalId: step.goalId, stepId });
@@ -104,7 +148,13 @@ export async function updateStep(
 }
 
 /** Ticks a step done or not done; the participant may do this for their own steps. */
-export async function setStepDone(actor: Actor, participantId: string, stepId: string, done: boolean, version: number): Promise<WriteResult> {
+export async function setStepDone(
+	actor: Actor,
+	participantId: string,
+	stepId: string,
+	done: boolean,
+	version: number
+): Promise<WriteResult> {
 	const access = await openPlan(actor, participantId);
 	const step = await stepOf(participantId, stepId);
 	if (!canTickStep(access, step.assignee)) error(404, 'error.not_found');
@@ -121,13 +171,21 @@ export async function deleteStep(actor: Actor, participantId: string, stepId: st
 	await requireEdit(actor, participantId);
 	const step = await stepOf(participantId, stepId);
 	db.transaction((tx) => {
-		tx.update(steps).set({ deletedAt: new Date(), updatedBy: actor.id, version: sql`${steps.version} + 1` }).where(eq(steps.id, stepId)).run();
+		tx.update(steps)
+			.set({ deletedAt: new Date(), updatedBy: actor.id, version: sql`${steps.version} + 1` })
+			.where(eq(steps.id, stepId))
+			.run();
 		recordPlanChange(tx, actor, participantId, 'step.deleted', { goalId: step.goalId, stepId });
 	});
 }
 
 /** Moves a step one place up or down within its goal. */
-export async function moveStep(actor: Actor, participantId: string, stepId: string, direction: 'up' | 'down'): Promise<void> {
+export async function moveStep(
+	actor: Actor,
+	participantId: string,
+	stepId: string,
+	direction: 'up' | 'down'
+): Promise<void> {
 	await requireEdit(actor, participantId);
 	const step = await stepOf(participantId, stepId);
 	db.transaction((tx) => {

@@ -50,7 +50,9 @@ export type GoalView = ReturnType<typeof goalView>;
 
 /** Goals by field of action, in the fixed order of fields; only fields that have goals. */
 export function byField<T extends { field: string }>(goals: T[]) {
-	return FIELDS.map((field) => ({ field, goals: goals.filter((g) => g.field === field) })).filter((group) => group.goals.length > 0);
+	return FIELDS.map((field) => ({ field, goals: goals.filter((g) => g.field === field) })).filter(
+		(group) => group.goals.length > 0
+	);
 }
 
 /** The open steps that are due soonest, across the whole plan: what to do next. */
@@ -62,12 +64,26 @@ export function nextSteps(goals: GoalView[], limit = 5) {
 		.slice(0, limit);
 }
 
-export type ChangeView = { kind: PlanChange['kind']; goal: ShownText | null; step: ShownText | null; fields: string[]; from: string | null; to: string | null };
+export type ChangeView = {
+	kind: PlanChange['kind'];
+	goal: ShownText | null;
+	step: ShownText | null;
+	fields: string[];
+	from: string | null;
+	to: string | null;
+};
 
 export function changeViews(changes: PlanChange[], locale: Locale): ChangeView[] {
 	return changes.map((c) => {
 		if (c.kind === 'review_date_changed') {
-			return { kind: c.kind, goal: null, step: null, fields: [], from: dateView(c.from, locale)?.label ?? null, to: dateView(c.to, locale)?.label ?? null };
+			return {
+				kind: c.kind,
+				goal: null,
+				step: null,
+				fields: [],
+				from: dateView(c.from, locale)?.label ?? null,
+				to: dateView(c.to, locale)?.label ?? null
+			};
 		}
 		return {
 			kind: c.kind,

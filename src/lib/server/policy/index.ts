@@ -91,7 +91,6 @@ export function canCreateParticipants(actor: Actor): boolean {
 	return (actor.role === 'caseworker' || actor.role === 'lead') && actor.organisationId !== null;
 }
 
-
 /** The caseload an actor may list, as a condition on `participants`; null means nothing at all. */
 export function caseloadCondition(actor: Actor): SQL | null {
 	if (actor.role === 'caseworker') {
@@ -129,7 +128,15 @@ export async function planAccess(actor: Actor, participantId: string): Promise<P
 		const scopes = await scopesOf(actor, participantId);
 		if (!scopes.has('plan.read') && !scopes.has('plan.edit')) return null;
 		const edit = scopes.has('plan.edit');
-		return { relation, editPlan: false, tickable: edit ? ['volunteer', 'participant'] : [], proposeGoals: false, comment: edit, confirmAsParticipant: false, confirmAsCaseworker: false };
+		return {
+			relation,
+			editPlan: false,
+			tickable: edit ? ['volunteer', 'participant'] : [],
+			proposeGoals: false,
+			comment: edit,
+			confirmAsParticipant: false,
+			confirmAsCaseworker: false
+		};
 	}
 	const self = relation === 'self';
 	return {
@@ -198,7 +205,15 @@ export async function documentAccess(actor: Actor, participantId: string): Promi
 		const scopes = await scopesOf(actor, participantId);
 		const categories = DOCUMENT_CATEGORIES.filter((c) => scopes.has(`documents.read.${c}`));
 		if (categories.length === 0) return null;
-		return { relation, categories, upload: false, deletes: 'none', editDetails: false, askExplanation: false, answerExplanation: false };
+		return {
+			relation,
+			categories,
+			upload: false,
+			deletes: 'none',
+			editDetails: false,
+			askExplanation: false,
+			answerExplanation: false
+		};
 	}
 	const self = relation === 'self';
 	return {

@@ -17,8 +17,14 @@ let actors: Record<string, Actor>;
 beforeAll(async () => {
 	world = await makeWorld();
 	actors = {
-		self: actorOf({ ...world.participant, id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id),
-		otherParticipant: actorOf({ id: world.neighbour.userId!, role: 'participant', organisationId: null }, world.neighbour.id),
+		self: actorOf(
+			{ ...world.participant, id: world.participant.userId!, role: 'participant', organisationId: null },
+			world.participant.id
+		),
+		otherParticipant: actorOf(
+			{ id: world.neighbour.userId!, role: 'participant', organisationId: null },
+			world.neighbour.id
+		),
 		assignedCaseworker: actorOf(world.caseworker),
 		unassignedCaseworker: actorOf(world.otherCaseworker),
 		otherOrganisationCaseworker: actorOf(world.welfareCaseworker),
@@ -73,12 +79,33 @@ describe('documents', () => {
 		const id = world.participant.id;
 		const summary = async (name: string) => {
 			const access = await documentAccess(actors[name], id);
-			return access === null ? null : { categories: access.categories.length, upload: access.upload, deletes: access.deletes, ask: access.askExplanation, answer: access.answerExplanation };
+			return access === null
+				? null
+				: {
+						categories: access.categories.length,
+						upload: access.upload,
+						deletes: access.deletes,
+						ask: access.askExplanation,
+						answer: access.answerExplanation
+					};
 		};
 		expect(await summary('self')).toEqual({ categories: 8, upload: true, deletes: 'any', ask: true, answer: false });
-		expect(await summary('assignedCaseworker')).toEqual({ categories: 8, upload: true, deletes: 'own', ask: false, answer: true });
+		expect(await summary('assignedCaseworker')).toEqual({
+			categories: 8,
+			upload: true,
+			deletes: 'own',
+			ask: false,
+			answer: true
+		});
 		expect(await summary('lead')).toEqual({ categories: 8, upload: true, deletes: 'own', ask: false, answer: true });
-		for (const name of ['otherParticipant', 'unassignedCaseworker', 'otherOrganisationCaseworker', 'otherOrganisationLead', 'admin', 'volunteerWithoutConsent']) {
+		for (const name of [
+			'otherParticipant',
+			'unassignedCaseworker',
+			'otherOrganisationCaseworker',
+			'otherOrganisationLead',
+			'admin',
+			'volunteerWithoutConsent'
+		]) {
 			expect(await summary(name), name).toBeNull();
 		}
 	});

@@ -40,20 +40,36 @@ export type SubscriptionInput = { endpoint: string; keys: { p256dh: string; auth
 export async function subscribe(userId: string, input: SubscriptionInput): Promise<void> {
 	await db
 		.insert(pushSubscriptions)
-		.values({ id: crypto.randomUUID(), userId, endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth })
-		.onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { userId, p256dh: input.keys.p256dh, auth: input.keys.auth } });
+		.values({
+			id: crypto.randomUUID(),
+			userId,
+			endpoint: input.endpoint,
+			p256dh: input.keys.p256dh,
+			auth: input.keys.auth
+		})
+		.onConflictDoUpdate({
+			target: pushSubscriptions.endpoint,
+			set: { userId, p256dh: input.keys.p256dh, auth: input.keys.auth }
+		});
 }
 
 export async function unsubscribe(userId: string, endpoint: string): Promise<void> {
-	await db.delete(pushSubscriptions).where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint)));
+	await db
+		.delete(pushSubscriptions)
+		.where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint)));
 }
 
 export async function subscriptionCount(userId: string): Promise<number> {
-	return (await db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId))).length;
+	return (
+		await db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId))
+	).length;
 }
 
 export async function isSubscribed(userId: string, endpoint: string): Promise<boolean> {
-	const [row] = await db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint)));
+	const [row] = await db
+		.select({ id: pushSubscriptions.id })
+		.from(pushSubscriptions)
+		.where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint)));
 	return row !== undefined;
 }
 
@@ -69,12 +85,16 @@ export async function pushToUser(userId: string, message: PushMessage, now = new
 	const outcome: PushOutcome = { sent: 0, removed: 0, failed: 0 };
 	const { publicKey, privateKey } = vapidKeys();
 	for (const s of subscriptions) {
-		const request = webpush.generateRequestDetails({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, JSON.stringify(message), {
-			vapidDetails: { subject: subject(), publicKey, privateKey },
-			TTL: 12 * 60 * 60,
-			urgency: 'high',
-			topic: message.tag.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32)
-		});
+		const request = webpush.generateRequestDetails(
+			{ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } },
+			JSON.stringify(message),
+			{
+				vapidDetails: { subject: subject(), publicKey, privateKey },
+				TTL: 12 * 60 * 60,
+				urgency: 'high',
+				topic: message.tag.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32)
+			}
+		);
 		try {
 			const response = await fetch(request.endpoint, {
 				method: request.method,

@@ -49,7 +49,15 @@ function browserSubscription() {
 	ecdh.generateKeys();
 	const auth = randomBytes(16);
 	const path = `/push/${crypto.randomUUID()}`;
-	return { ecdh, auth, path, input: { endpoint: `http://127.0.0.1:${port}${path}`, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') } } };
+	return {
+		ecdh,
+		auth,
+		path,
+		input: {
+			endpoint: `http://127.0.0.1:${port}${path}`,
+			keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') }
+		}
+	};
 }
 type Browser = ReturnType<typeof browserSubscription>;
 
@@ -79,7 +87,12 @@ function decryptByHand(body: Buffer, browser: { ecdh: ECDH; auth: Buffer }): Pus
 	return JSON.parse(padded.subarray(0, end).toString('utf8')) as PushMessage;
 }
 
-const message: PushMessage = { title: 'Morgen: Ausländerbehörde', body: 'Dienstag, 10:00 – 10:30\nBitte mitbringen: Pass', url: '/participants/p1/appointments/a1', tag: 'appointment-a1' };
+const message: PushMessage = {
+	title: 'Morgen: Ausländerbehörde',
+	body: 'Dienstag, 10:00 – 10:30\nBitte mitbringen: Pass',
+	url: '/participants/p1/appointments/a1',
+	tag: 'appointment-a1'
+};
 
 async function subscribed(browser: Browser) {
 	const user = await makeUser('volunteer', null);
@@ -139,10 +152,28 @@ describe('pushToUser', () => {
 		expect(claims).toMatchObject({ aud: `http://127.0.0.1:${port}`, sub: expect.stringMatching(/^(mailto:|https:)/) });
 		expect(claims.exp * 1000).toBeGreaterThan(Date.now());
 		const point = Buffer.from(k, 'base64url');
-		const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') }, format: 'jwk' });
-		expect(verify('sha256', Buffer.from(`${header}.${payload}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'))).toBe(true);
+		const key = createPublicKey({
+			key: {
+				kty: 'EC',
+				crv: 'P-256',
+				x: point.subarray(1, 33).toString('base64url'),
+				y: point.subarray(33).toString('base64url')
+			},
+			format: 'jwk'
+		});
+		expect(
+			verify(
+				'sha256',
+				Buffer.from(`${header}.${payload}`),
+				{ key, dsaEncoding: 'ieee-p1363' },
+				Buffer.from(signature, 'base64url')
+			)
+		).toBe(true);
 
-		const [row] = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, browser.input.endpoint));
+		const [row] = await db
+			.select()
+			.from(pushSubscriptions)
+			.where(eq(pushSubscriptions.endpoint, browser.input.endpoint));
 		expect(row.lastSentAt).toEqual(now);
 	});
 
@@ -183,7 +214,10 @@ describe('pushToUser', () => {
 		expect(await pushToUser(userId, message)).toEqual({ sent: 0, removed: 0, failed: 1 });
 		expect(received).toHaveLength(1);
 		expect(await isSubscribed(userId, browser.input.endpoint)).toBe(true);
-		const [row] = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, browser.input.endpoint));
+		const [row] = await db
+			.select()
+			.from(pushSubscriptions)
+			.where(eq(pushSubscriptions.endpoint, browser.input.endpoint));
 		expect(row.lastSentAt).toBeNull();
 
 		// Nothing listens on this port any more.
@@ -192,7 +226,10 @@ describe('pushToUser', () => {
 		const deadPort = (closed.address() as AddressInfo).port;
 		await new Promise((resolve) => closed.close(resolve));
 		const dead = browserSubscription();
-		const other = await subscribed({ ...dead, input: { ...dead.input, endpoint: `http://127.0.0.1:${deadPort}/push/x` } });
+		const other = await subscribed({
+			...dead,
+			input: { ...dead.input, endpoint: `http://127.0.0.1:${deadPort}/push/x` }
+		});
 		expect(await pushToUser(other, message)).toEqual({ sent: 0, removed: 0, failed: 1 });
 		expect(await subscriptionCount(other)).toBe(1);
 	});
@@ -217,7 +254,10 @@ describe('subscriptions', () => {
 		// The same browser, now signed in as someone else.
 		const second = (await makeUser('volunteer', null)).id;
 		await subscribe(second, browser.input);
-		expect([await isSubscribed(first, browser.input.endpoint), await isSubscribed(second, browser.input.endpoint)]).toEqual([false, true]);
+		expect([
+			await isSubscribed(first, browser.input.endpoint),
+			await isSubscribed(second, browser.input.endpoint)
+		]).toEqual([false, true]);
 
 		await unsubscribe(first, browser.input.endpoint);
 		expect(await isSubscribed(second, browser.input.endpoint)).toBe(true);

@@ -13,7 +13,10 @@ export const ALL_OFFSETS: readonly ReminderOffset[] = Object.values(REMINDER_OFF
 
 /** Which reminders a person wants; everything unless they turned some off. */
 export async function offsetsOf(userId: string): Promise<Set<string>> {
-	const [row] = await db.select({ offsets: reminderSettings.offsets }).from(reminderSettings).where(eq(reminderSettings.userId, userId));
+	const [row] = await db
+		.select({ offsets: reminderSettings.offsets })
+		.from(reminderSettings)
+		.where(eq(reminderSettings.userId, userId));
 	return new Set(row?.offsets ?? ALL_OFFSETS);
 }
 
@@ -26,7 +29,11 @@ export async function saveOffsets(userId: string, offsets: readonly string[]): P
 }
 
 async function localeOf(userId: string): Promise<Locale> {
-	const [row] = await db.select({ locale: users.locale, language: participants.language }).from(users).leftJoin(participants, eq(participants.userId, users.id)).where(eq(users.id, userId));
+	const [row] = await db
+		.select({ locale: users.locale, language: participants.language })
+		.from(users)
+		.leftJoin(participants, eq(participants.userId, users.id))
+		.where(eq(users.id, userId));
 	if (isLocale(row?.locale)) return row.locale;
 	return isLocale(row?.language) ? row.language : 'de';
 }
@@ -49,7 +56,10 @@ export type ReminderRun = { stored: number; pushed: number; removedSubscriptions
  * then sends each new one by push, in the recipient's language. Safe to run from several places at once:
  * the unique index decides who stores a reminder, and only the one who stored it sends it.
  */
-export async function runReminders(now = new Date(), sources: ReminderSource[] = REMINDER_SOURCES): Promise<ReminderRun> {
+export async function runReminders(
+	now = new Date(),
+	sources: ReminderSource[] = REMINDER_SOURCES
+): Promise<ReminderRun> {
 	const run: ReminderRun = { stored: 0, pushed: 0, removedSubscriptions: 0 };
 	// Each person's choice is read once per run, not once per reminder.
 	const settings = new Map<string, Set<string>>();
@@ -81,11 +91,22 @@ export async function runReminders(now = new Date(), sources: ReminderSource[] =
 export type ReminderItem = ReminderText & { id: number; subject: DueReminder['subject']; offset: string; dueAt: Date };
 
 /** The in-app list: the same reminders push would bring, for everyone, newest first, while they still apply. */
-export async function remindersFor(userId: string, locale: Locale, now = new Date(), sources: ReminderSource[] = REMINDER_SOURCES): Promise<ReminderItem[]> {
+export async function remindersFor(
+	userId: string,
+	locale: Locale,
+	now = new Date(),
+	sources: ReminderSource[] = REMINDER_SOURCES
+): Promise<ReminderItem[]> {
 	const rows = await db
 		.select()
 		.from(reminders)
-		.where(and(eq(reminders.userId, userId), isNull(reminders.dismissedAt), gt(reminders.dueAt, new Date(now.getTime() - 60 * 24 * 60 * 60 * 1000))))
+		.where(
+			and(
+				eq(reminders.userId, userId),
+				isNull(reminders.dismissedAt),
+				gt(reminders.dueAt, new Date(now.getTime() - 60 * 24 * 60 * 60 * 1000))
+			)
+		)
 		.orderBy(desc(reminders.dueAt))
 		.limit(50);
 	const items: ReminderItem[] = [];
@@ -98,7 +119,10 @@ export async function remindersFor(userId: string, locale: Locale, now = new Dat
 }
 
 export async function dismissReminder(userId: string, id: number, now = new Date()): Promise<void> {
-	await db.update(reminders).set({ dismissedAt: now }).where(and(eq(reminders.id, id), eq(reminders.userId, userId)));
+	await db
+		.update(reminders)
+		.set({ dismissedAt: now })
+		.where(and(eq(reminders.id, id), eq(reminders.userId, userId)));
 }
 
 let timer: ReturnType<typeof setInterval> | null = null;

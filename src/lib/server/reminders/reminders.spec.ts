@@ -41,7 +41,11 @@ beforeAll(async () => {
 			if (browser === undefined) {
 				res.statusCode = 410;
 			} else {
-				const plain: Buffer = ece.decrypt(Buffer.concat(chunks), { version: 'aes128gcm', privateKey: browser.ecdh, authSecret: browser.auth });
+				const plain: Buffer = ece.decrypt(Buffer.concat(chunks), {
+					version: 'aes128gcm',
+					privateKey: browser.ecdh,
+					authSecret: browser.auth
+				});
 				inbox.push({ path, message: JSON.parse(plain.toString('utf8')) as PushMessage });
 				res.statusCode = 201;
 			}
@@ -62,7 +66,10 @@ async function phoneOf(userId: string) {
 	const auth = randomBytes(16);
 	const path = `/push/${crypto.randomUUID()}`;
 	browsers.set(path, { ecdh, auth });
-	await subscribe(userId, { endpoint: `http://127.0.0.1:${port}${path}`, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') } });
+	await subscribe(userId, {
+		endpoint: `http://127.0.0.1:${port}${path}`,
+		keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') }
+	});
 	return () => inbox.filter((m) => m.path === path).map((m) => m.message);
 }
 
@@ -106,8 +113,19 @@ async function appointment(overrides: Partial<AppointmentInput> = {}, createdAt 
 const storedFor = (user: string) => db.select().from(reminders).where(eq(reminders.userId, user));
 
 async function grantTo(user: { id: string }, scopes: ConsentScope[]) {
-	const { id, code } = await grantConsent(self(), pid(), { granteeKind: 'volunteer', granteeName: 'Ulrike', purpose: 'Begleitung', scopes, months: 3, givenVia: 'app', noticeLocale: 'de' });
-	expect(await acceptGrant(actorOf({ id: user.id, role: 'volunteer', organisationId: null }), code!)).toEqual({ ok: true, participantId: pid() });
+	const { id, code } = await grantConsent(self(), pid(), {
+		granteeKind: 'volunteer',
+		granteeName: 'Ulrike',
+		purpose: 'Begleitung',
+		scopes,
+		months: 3,
+		givenVia: 'app',
+		noticeLocale: 'de'
+	});
+	expect(await acceptGrant(actorOf({ id: user.id, role: 'volunteer', organisationId: null }), code!)).toEqual({
+		ok: true,
+		participantId: pid()
+	});
 	return id;
 }
 
@@ -123,36 +141,76 @@ describe('appointment reminders', () => {
 		expect(await runReminders(now)).toMatchObject({ stored: 1, pushed: 1 });
 
 		const stored = await storedFor(userId());
-		expect(stored).toMatchObject([{ subject: 'appointment', subjectId: a.id, offset: '1d', participantId: pid(), dueAt: new Date(START.getTime() - DAY), pushedAt: now }]);
+		expect(stored).toMatchObject([
+			{
+				subject: 'appointment',
+				subjectId: a.id,
+				offset: '1d',
+				participantId: pid(),
+				dueAt: new Date(START.getTime() - DAY),
+				pushedAt: now
+			}
+		]);
 
 		const ar = translatorFor('ar');
 		const what = ar('appointments.kind_immigration_office');
 		expect(phone()).toHaveLength(1);
 		const [message] = phone();
-		expect(message.title).toBe(ar('reminders.appointment_day', { what, day: formatRelativeDay('ar', a.startsAt, now)!, time: formatTime('ar', a.startsAt) }));
+		expect(message.title).toBe(
+			ar('reminders.appointment_day', {
+				what,
+				day: formatRelativeDay('ar', a.startsAt, now)!,
+				time: formatTime('ar', a.startsAt)
+			})
+		);
 		// Read straight from the Arabic messages, not through the translator: "دائرة الأجانب … – غدًا، 10:00 ص".
 		expect(message.title).toBe(
-			arMessages['reminders.appointment_day'].replace('{{what}}', arMessages['appointments.kind_immigration_office']).replace('{{day}}', 'غدًا').replace('{{time}}', formatTime('ar', a.startsAt))
+			arMessages['reminders.appointment_day']
+				.replace('{{what}}', arMessages['appointments.kind_immigration_office'])
+				.replace('{{day}}', 'غدًا')
+				.replace('{{time}}', formatTime('ar', a.startsAt))
 		);
 		expect(message.title).toMatch(/^[\u0600-\u06FF]/);
 		// The time as an Arabic reader reads it, on the German clock; and the request to answer.
-		expect(message.body.split('\n')).toEqual([formatTimeRange('ar', a.startsAt, a.endsAt), ar('reminders.please_answer')]);
+		expect(message.body.split('\n')).toEqual([
+			formatTimeRange('ar', a.startsAt, a.endsAt),
+			ar('reminders.please_answer')
+		]);
 		expect(message.body).toMatch(/[\u0600-\u06FF]/);
 		expect(message).toMatchObject({ url: `/participants/${pid()}/appointments/${a.id}`, tag: `appointment-${a.id}` });
 
 		// The in-app list says the same.
 		const listed = await remindersFor(userId(), 'ar', now);
-		expect(listed).toEqual([{ id: stored[0].id, subject: 'appointment', offset: '1d', dueAt: stored[0].dueAt, title: message.title, body: message.body, url: message.url }]);
+		expect(listed).toEqual([
+			{
+				id: stored[0].id,
+				subject: 'appointment',
+				offset: '1d',
+				dueAt: stored[0].dueAt,
+				title: message.title,
+				body: message.body,
+				url: message.url
+			}
+		]);
 
 		// Running again (the next minute, or a second server) stores and sends nothing new.
 		expect(await runReminders(now)).toEqual({ stored: 0, pushed: 0, removedSubscriptions: 0 });
-		expect(await runReminders(new Date(now.getTime() + MINUTE))).toEqual({ stored: 0, pushed: 0, removedSubscriptions: 0 });
+		expect(await runReminders(new Date(now.getTime() + MINUTE))).toEqual({
+			stored: 0,
+			pushed: 0,
+			removedSubscriptions: 0
+		});
 		expect(await storedFor(userId())).toHaveLength(1);
 		expect(phone()).toHaveLength(1);
 	});
 
 	it('an hour before: the "2h" reminder follows, with the time', async () => {
-		const a = await appointment({ title: 'تجديد الإقامة', agreed: 'yes', place: 'Ausländerbehörde', bring: ['passport'] });
+		const a = await appointment({
+			title: 'تجديد الإقامة',
+			agreed: 'yes',
+			place: 'Ausländerbehörde',
+			bring: ['passport']
+		});
 		await runReminders(new Date(START.getTime() - 20 * HOUR));
 		expect(await runReminders(new Date(START.getTime() - 2 * HOUR - MINUTE))).toMatchObject({ stored: 0 });
 		const now = new Date(START.getTime() - HOUR);
@@ -162,9 +220,17 @@ describe('appointment reminders', () => {
 		const ar = translatorFor('ar');
 		const [, soon] = phone();
 		expect(soon.title).toBe(ar('reminders.appointment_soon', { time: formatTime('ar', START), what: 'تجديد الإقامة' }));
-		expect(soon.title).toBe(arMessages['reminders.appointment_soon'].replace('{{time}}', formatTime('ar', START)).replace('{{what}}', 'تجديد الإقامة'));
+		expect(soon.title).toBe(
+			arMessages['reminders.appointment_soon']
+				.replace('{{time}}', formatTime('ar', START))
+				.replace('{{what}}', 'تجديد الإقامة')
+		);
 		expect(soon.body).toContain(arMessages['appointments.bring_passport']);
-		expect(soon.body.split('\n')).toEqual([formatTimeRange('ar', a.startsAt, a.endsAt), 'Ausländerbehörde', `${ar('appointments.bring')}: ${ar('appointments.bring_passport')}`]);
+		expect(soon.body.split('\n')).toEqual([
+			formatTimeRange('ar', a.startsAt, a.endsAt),
+			'Ausländerbehörde',
+			`${ar('appointments.bring')}: ${ar('appointments.bring_passport')}`
+		]);
 		expect((await remindersFor(userId(), 'ar', now)).map((r) => r.offset)).toEqual(['2h', '1d']);
 	});
 
@@ -219,7 +285,12 @@ describe('appointment reminders', () => {
 		expect(await runReminders(new Date(now.getTime() + 10 * MINUTE))).toMatchObject({ stored: 0, pushed: 0 });
 		expect((await storedFor(userId())).map((r) => r.offset)).toEqual(['2h']);
 		expect(phone()).toHaveLength(1);
-		expect(phone()[0].title).toBe(translatorFor('ar')('reminders.appointment_soon', { time: formatTime('ar', START), what: translatorFor('ar')('appointments.kind_immigration_office') }));
+		expect(phone()[0].title).toBe(
+			translatorFor('ar')('reminders.appointment_soon', {
+				time: formatTime('ar', START),
+				what: translatorFor('ar')('appointments.kind_immigration_office')
+			})
+		);
 	});
 
 	it('nothing more than a day ahead, nothing once it has started', async () => {
@@ -237,7 +308,11 @@ describe('appointment reminders', () => {
 		expect(await runReminders(now)).toMatchObject({ stored: 2, pushed: 2 });
 		expect(companionPhone().map((m) => m.title)).toEqual(['Doctor – tomorrow, 10:00 AM']);
 		expect(phone().map((m) => m.title)).toEqual([
-			translatorFor('ar')('reminders.appointment_day', { what: translatorFor('ar')('appointments.kind_doctor'), day: 'غدًا', time: formatTime('ar', START) })
+			translatorFor('ar')('reminders.appointment_day', {
+				what: translatorFor('ar')('appointments.kind_doctor'),
+				day: 'غدًا',
+				time: formatTime('ar', START)
+			})
 		]);
 		expect((await remindersFor(companion.id, 'en', now)).map((r) => r.title)).toEqual(['Doctor – tomorrow, 10:00 AM']);
 
@@ -267,7 +342,10 @@ describe('appointment reminders', () => {
 		await appointment({ agreed: 'yes', companionId: user.id });
 		const now = new Date(START.getTime() - 20 * HOUR);
 		expect(await runReminders(now)).toMatchObject({ stored: 2, pushed: 1 });
-		const [row] = await db.select().from(reminders).where(and(eq(reminders.userId, user.id), eq(reminders.offset, '1d')));
+		const [row] = await db
+			.select()
+			.from(reminders)
+			.where(and(eq(reminders.userId, user.id), eq(reminders.offset, '1d')));
 		expect(row.pushedAt).toBeNull();
 		expect(await remindersFor(user.id, 'en', now)).toHaveLength(1);
 	});

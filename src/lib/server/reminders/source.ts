@@ -24,5 +24,9 @@ export type ReminderSource = {
 	/** Reminders whose time has come by `now` and whose subject still matters; already stored ones are skipped. */
 	due(now: Date): Promise<DueReminder[]>;
 	/** The text for a stored reminder, or null when it no longer applies (cancelled, deleted, already past). */
-	describe(reminder: { subjectId: string; offset: string; participantId: string }, locale: Locale, now: Date): Promise<ReminderText | null>;
+	describe(
+		reminder: { subjectId: string; offset: string; participantId: string },
+		locale: Locale,
+		now: Date
+	): Promise<ReminderText | null>;
 };

@@ -9,7 +9,13 @@ import { auditLog, users } from '../db/schema';
 export async function accessesTo(participantId: string, ownUserId: string | null, limit = 200) {
 	const shownInList = sql`exists (select 1 from json_each(${auditLog.detail}, '$.shown') where value = ${participantId})`;
 	return db
-		.select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorName: users.displayName, actorRole: auditLog.actorRole })
+		.select({
+			id: auditLog.id,
+			at: auditLog.at,
+			action: auditLog.action,
+			actorName: users.displayName,
+			actorRole: auditLog.actorRole
+		})
 		.from(auditLog)
 		.leftJoin(users, eq(auditLog.actorId, users.id))
 		.where(

@@ -16,7 +16,13 @@ export async function recordCorrectionRequest(actor: Actor, participantId: strin
 	return id;
 }
 
-export async function decideCorrection(actor: Actor, participantId: string, correctionId: string, outcome: 'corrected' | 'declined', note: string): Promise<boolean> {
+export async function decideCorrection(
+	actor: Actor,
+	participantId: string,
+	correctionId: string,
+	outcome: 'corrected' | 'declined',
+	note: string
+): Promise<boolean> {
 	if (!(await canEditParticipant(actor, participantId))) error(404, 'error.not_found');
 	const changed = db.transaction((tx) => {
 		const result = tx
@@ -33,7 +39,15 @@ export async function decideCorrection(actor: Actor, participantId: string, corr
 
 export async function correctionsOf(participantId: string) {
 	return db
-		.select({ id: correctionRequests.id, request: correctionRequests.request, createdAt: correctionRequests.createdAt, outcome: correctionRequests.outcome, outcomeNote: correctionRequests.outcomeNote, outcomeAt: correctionRequests.outcomeAt, recordedBy: users.displayName })
+		.select({
+			id: correctionRequests.id,
+			request: correctionRequests.request,
+			createdAt: correctionRequests.createdAt,
+			outcome: correctionRequests.outcome,
+			outcomeNote: correctionRequests.outcomeNote,
+			outcomeAt: correctionRequests.outcomeAt,
+			recordedBy: users.displayName
+		})
 		.from(correctionRequests)
 		.innerJoin(users, eq(correctionRequests.recordedBy, users.id))
 		.where(eq(correctionRequests.participantId, participantId))

@@ -22,7 +22,11 @@ export async function makeOrganisation(kind: 'county' | 'town' | 'welfare' = 'co
 	return row;
 }
 
-export async function makeUser(role: Exclude<Role, 'participant'>, organisationId: string | null, overrides: Partial<typeof users.$inferInsert> = {}) {
+export async function makeUser(
+	role: Exclude<Role, 'participant'>,
+	organisationId: string | null,
+	overrides: Partial<typeof users.$inferInsert> = {}
+) {
 	const n = next();
 	const row = {
 		id: crypto.randomUUID(),
@@ -50,7 +54,13 @@ export async function makeParticipant(opts: {
 	let userId: string | null = null;
 	if (opts.withAccount) {
 		userId = crypto.randomUUID();
-		await db.insert(users).values({ id: userId, username: `participant${n}`, displayName: `P ${n}`, role: 'participant', passwordHash: await passwordHash() });
+		await db.insert(users).values({
+			id: userId,
+			username: `participant${n}`,
+			displayName: `P ${n}`,
+			role: 'participant',
+			passwordHash: await passwordHash()
+		});
 	}
 	const row = {
 		id: crypto.randomUUID(),
@@ -63,7 +73,9 @@ export async function makeParticipant(opts: {
 		userId,
 		householdId: opts.householdId ?? null
 	};
-	if (row.householdId !== null) await db.insert(households).values({ id: row.householdId, name: row.familyName }).onConflictDoNothing();
+	if (row.householdId !== null) {
+		await db.insert(households).values({ id: row.householdId, name: row.familyName }).onConflictDoNothing();
+	}
 	await db.insert(participants).values(row);
 	if (opts.caseworkerId !== undefined) {
 		await db.insert(assignments).values({ participantId: row.id, caseworkerId: opts.caseworkerId });
@@ -71,7 +83,10 @@ export async function makeParticipant(opts: {
 	return row;
 }
 
-export function actorOf(user: { id: string; role: Role; organisationId: string | null }, participantId: string | null = null): Actor {
+export function actorOf(
+	user: { id: string; role: Role; organisationId: string | null },
+	participantId: string | null = null
+): Actor {
 	return { id: user.id, role: user.role, organisationId: user.organisationId, participantId };
 }
 
@@ -87,10 +102,38 @@ export async function makeWorld() {
 	const welfareLead = await makeUser('lead', welfare.id);
 	const admin = await makeUser('admin', null);
 	const volunteer = await makeUser('volunteer', null);
-	const participant = await makeParticipant({ organisationId: county.id, townId: town.id, caseworkerId: caseworker.id, withAccount: true });
-	const neighbour = await makeParticipant({ organisationId: county.id, townId: town.id, caseworkerId: otherCaseworker.id, withAccount: true });
-	const welfareCase = await makeParticipant({ organisationId: welfare.id, townId: town.id, caseworkerId: welfareCaseworker.id });
-	return { county, town, welfare, caseworker, otherCaseworker, welfareCaseworker, lead, welfareLead, admin, volunteer, participant, neighbour, welfareCase };
+	const participant = await makeParticipant({
+		organisationId: county.id,
+		townId: town.id,
+		caseworkerId: caseworker.id,
+		withAccount: true
+	});
+	const neighbour = await makeParticipant({
+		organisationId: county.id,
+		townId: town.id,
+		caseworkerId: otherCaseworker.id,
+		withAccount: true
+	});
+	const welfareCase = await makeParticipant({
+		organisationId: welfare.id,
+		townId: town.id,
+		caseworkerId: welfareCaseworker.id
+	});
+	return {
+		county,
+		town,
+		welfare,
+		caseworker,
+		otherCaseworker,
+		welfareCaseworker,
+		lead,
+		welfareLead,
+		admin,
+		volunteer,
+		participant,
+		neighbour,
+		welfareCase
+	};
 }
 
 /** A filled-in "new appointment" form: a doctor's appointment 10:00–11:00 on `date`, nothing else set. */

@@ -5,18 +5,30 @@ import sharp from 'sharp';
 /** A phone photo: JPEG with camera make, GPS position and "rotate 90°" in its EXIF. */
 export async function phonePhoto(width = 64, height = 48): Promise<Buffer> {
 	return sharp({ create: { width, height, channels: 3, background: '#c33' } })
-		.withExif({ IFD0: { Make: 'PhoneCo', Model: 'X1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 49/1 3000/100', GPSLongitudeRef: 'E', GPSLongitude: '9/1 3/1 0/1' } })
+		.withExif({
+			IFD0: { Make: 'PhoneCo', Model: 'X1' },
+			IFD3: {
+				GPSLatitudeRef: 'N',
+				GPSLatitude: '48/1 49/1 3000/100',
+				GPSLongitudeRef: 'E',
+				GPSLongitude: '9/1 3/1 0/1'
+			}
+		})
 		.withMetadata({ orientation: 6 })
 		.jpeg()
 		.toBuffer();
 }
 
 export async function pngWithAlpha(): Promise<Buffer> {
-	return sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } }).png().toBuffer();
+	return sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } })
+		.png()
+		.toBuffer();
 }
 
 export async function webp(): Promise<Buffer> {
-	return sharp({ create: { width: 40, height: 30, channels: 3, background: '#0a0' } }).webp().toBuffer();
+	return sharp({ create: { width: 40, height: 30, channels: 3, background: '#0a0' } })
+		.webp()
+		.toBuffer();
 }
 
 /** A minimal, valid one-page PDF; `extra` goes into the catalogue dictionary (e.g. an /OpenAction). */
@@ -42,7 +54,13 @@ export function pdf(extra = '', streamBody = 'BT /F1 12 Tf 72 720 Td (Hallo) Tj 
 export function compressedPdf(hidden: string, deflate: (b: Buffer) => Buffer): Buffer {
 	const body = deflate(Buffer.from(hidden, 'latin1'));
 	const head = Buffer.from(
-		['%PDF-1.5', '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj', '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj', `3 0 obj << /Length ${body.length} /Filter /FlateDecode >> stream`, ''].join('\n'),
+		[
+			'%PDF-1.5',
+			'1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+			'2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+			`3 0 obj << /Length ${body.length} /Filter /FlateDecode >> stream`,
+			''
+		].join('\n'),
 		'latin1'
 	);
 	return Buffer.concat([head, body, Buffer.from('\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1')]);

@@ -19,7 +19,8 @@ export type NewStaffUser = {
 	email: string;
 };
 
-export type CreateUserResult = { created: true; id: string } | { created: false; reason: 'username_taken' | 'organisation_missing' };
+export type CreateUserResult =
+	{ created: true; id: string } | { created: false; reason: 'username_taken' | 'organisation_missing' };
 
 export async function usernameTaken(username: string): Promise<boolean> {
 	const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
@@ -29,7 +30,10 @@ export async function usernameTaken(username: string): Promise<boolean> {
 export async function createStaffUser(actor: Actor | null, input: NewStaffUser): Promise<CreateUserResult> {
 	if (await usernameTaken(input.username)) return { created: false, reason: 'username_taken' };
 	if (input.organisationId !== null) {
-		const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
+		const [org] = await db
+			.select({ id: organisations.id })
+			.from(organisations)
+			.where(eq(organisations.id, input.organisationId));
 		if (org === undefined) return { created: false, reason: 'organisation_missing' };
 	} else if (input.role !== 'admin' && input.role !== 'volunteer') {
 		return { created: false, reason: 'organisation_missing' };
@@ -95,7 +99,10 @@ export async function saveLocale(userId: string, locale: Locale) {
 export async function changePassword(userId: string, current: string, next: string): Promise<boolean> {
 	const user = await findUser(userId);
 	if (user === null || !(await verifyPasswordHash(user.passwordHash, current))) return false;
-	await db.update(users).set({ passwordHash: await hashPassword(next) }).where(eq(users.id, userId));
+	await db
+		.update(users)
+		.set({ passwordHash: await hashPassword(next) })
+		.where(eq(users.id, userId));
 	return true;
 }
 
@@ -105,13 +112,23 @@ export async function signOutEverywhere(actor: Actor) {
 }
 
 /** A volunteer sets up their own account with the code a participant gave them; no organisation needed. */
-export async function createVolunteerAccount(input: { username: string; displayName: string; password: string }): Promise<CreateUserResult> {
+export async function createVolunteerAccount(input: {
+	username: string;
+	displayName: string;
+	password: string;
+}): Promise<CreateUserResult> {
 	if (await usernameTaken(input.username)) return { created: false, reason: 'username_taken' };
 	const id = crypto.randomUUID();
 	const passwordHash = await hashPassword(input.password);
 	db.transaction((tx) => {
-		tx.insert(users).values({ id, username: input.username, displayName: input.displayName, role: 'volunteer', passwordHash }).run();
-		recordAuditIn(tx, { actor: { id, role: 'volunteer' }, action: 'user.created', detail: { userId: id, role: 'volunteer', via: 'consent_code' } });
+		tx.insert(users)
+			.values({ id, username: input.username, displayName: input.displayName, role: 'volunteer', passwordHash })
+			.run();
+		recordAuditIn(tx, {
+			actor: { id, role: 'volunteer' },
+			action: 'user.created',
+			detail: { userId: id, role: 'volunteer', via: 'consent_code' }
+		});
 	});
 	return { created: true, id };
 }

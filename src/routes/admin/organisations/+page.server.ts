@@ -10,7 +10,10 @@ export const load: PageServerLoad = async () => {
 	return { organisations: await listOrganisations() };
 };
 
-const organisationSchema = v.object({ name: requiredText(150), kind: v.picklist(ORGANISATION_KINDS, 'form.pick_option') });
+const organisationSchema = v.object({
+	name: requiredText(150),
+	kind: v.picklist(ORGANISATION_KINDS, 'form.pick_option')
+});
 
 export const actions: Actions = {
 	default: async ({ request }) => {

@@ -10,6 +10,10 @@ export const GET: RequestHandler = async ({ params }) => {
 	const calendar = await feedCalendar(params.token.replace(/\.ics$/, ''));
 	if (calendar === null) error(404, 'error.not_found');
 	return new Response(calendar, {
-		headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, no-store', 'content-disposition': 'inline; filename="tandem.ics"' }
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'cache-control': 'private, no-store',
+			'content-disposition': 'inline; filename="tandem.ics"'
+		}
 	});
 };

@@ -17,7 +17,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const [person] = await db.select().from(participants).where(eq(participants.id, params.participantId));
 	if (person === undefined) error(404, 'error.not_found');
 	const showContact = await canReadContact(actor, params.participantId);
-	await recordAudit({ actor, action: 'participant.viewed', participantId: person.id, detail: { as: 'volunteer', contact: showContact } });
+	await recordAudit({
+		actor,
+		action: 'participant.viewed',
+		participantId: person.id,
+		detail: { as: 'volunteer', contact: showContact }
+	});
 	const grants = (await activeGrantsHeldBy(actor.id)).filter((g) => g.participantId === person.id);
 	return {
 		welcome: url.searchParams.has('welcome'),
@@ -28,6 +33,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		canSeeAppointments: scopes.has('appointments.read') || scopes.has('appointments.edit'),
 		canSeeDocuments: [...scopes].some((s) => s.startsWith('documents.read.')),
 		scopes: [...scopes],
-		until: grants.length === 0 ? null : formatDate(locals.locale, new Date(Math.max(...grants.map((g) => g.validUntil.getTime()))))
+		until:
+			grants.length === 0
+				? null
+				: formatDate(locals.locale, new Date(Math.max(...grants.map((g) => g.validUntil.getTime()))))
 	};
 };

@@ -9,6 +9,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (actor.participantId === null) error(404, 'error.not_found');
 	const rows = await accessesTo(actor.participantId, actor.id);
 	return {
-		entries: rows.map((r) => ({ id: r.id, at: formatDateTime(locals.locale, r.at), action: r.action.replace('.', '_'), who: r.actorName, role: r.actorRole }))
+		entries: rows.map((r) => ({
+			id: r.id,
+			at: formatDateTime(locals.locale, r.at),
+			action: r.action.replace('.', '_'),
+			who: r.actorName,
+			role: r.actorRole
+		}))
 	};
 };

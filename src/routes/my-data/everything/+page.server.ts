@@ -12,18 +12,52 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const data = await exportFor(actor, actor.participantId);
 	const locale = locals.locale;
 	return {
-		person: { ...data.person, birthDate: data.person.birthDate === null ? null : formatDate(locale, data.person.birthDate), createdAt: formatDate(locale, data.person.createdAt) },
-		account: data.account === null ? null : { username: data.account.username, createdAt: formatDate(locale, data.account.createdAt) },
+		person: {
+			...data.person,
+			birthDate: data.person.birthDate === null ? null : formatDate(locale, data.person.birthDate),
+			createdAt: formatDate(locale, data.person.createdAt)
+		},
+		account:
+			data.account === null
+				? null
+				: { username: data.account.username, createdAt: formatDate(locale, data.account.createdAt) },
 		household: data.household,
 		caseworker: data.caseworker,
-		goals: data.plan.goals.map((g) => ({ id: g.id, title: showText(g.title, locale), status: g.status, steps: g.steps.map((s) => ({ id: s.id, text: showText(s.text, locale), done: s.done })) })),
+		goals: data.plan.goals.map((g) => ({
+			id: g.id,
+			title: showText(g.title, locale),
+			status: g.status,
+			steps: g.steps.map((s) => ({ id: s.id, text: showText(s.text, locale), done: s.done }))
+		})),
 		comments: data.plan.comments.map((c) => ({ ...c, at: formatDateTime(locale, c.at) })),
-		versions: data.plan.versions.map((v) => ({ number: v.number, agreedAt: v.agreedAt === null ? null : formatDate(locale, v.agreedAt) })),
-		appointments: data.appointments.map((a) => ({ id: a.id, kind: a.kind, title: a.title, status: a.status, when: formatTimeRange(locale, a.startsAt, a.endsAt), place: [a.place, a.address].filter((s) => s !== '').join(', ') })),
+		versions: data.plan.versions.map((v) => ({
+			number: v.number,
+			agreedAt: v.agreedAt === null ? null : formatDate(locale, v.agreedAt)
+		})),
+		appointments: data.appointments.map((a) => ({
+			id: a.id,
+			kind: a.kind,
+			title: a.title,
+			status: a.status,
+			when: formatTimeRange(locale, a.startsAt, a.endsAt),
+			place: [a.place, a.address].filter((s) => s !== '').join(', ')
+		})),
 		participantId: actor.participantId,
-		documents: data.documents.map((d) => ({ id: d.id, title: d.title, category: d.category, pages: d.pages.length, expiresOn: d.expiresOn === null ? null : formatDate(locale, d.expiresOn) })),
+		documents: data.documents.map((d) => ({
+			id: d.id,
+			title: d.title,
+			category: d.category,
+			pages: d.pages.length,
+			expiresOn: d.expiresOn === null ? null : formatDate(locale, d.expiresOn)
+		})),
 		consents: data.consents.map((c) => consentView(c, locale)),
-		corrections: data.correctionRequests.map((c) => ({ id: c.id, request: c.request, outcome: c.outcome, outcomeNote: c.outcomeNote, createdAt: formatDate(locale, c.createdAt) })),
+		corrections: data.correctionRequests.map((c) => ({
+			id: c.id,
+			request: c.request,
+			outcome: c.outcome,
+			outcomeNote: c.outcomeNote,
+			createdAt: formatDate(locale, c.createdAt)
+		})),
 		accessCount: data.accessLog.length
 	};
 };

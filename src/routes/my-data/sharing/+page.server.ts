@@ -15,7 +15,15 @@ function self() {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { participantId } = self();
 	const consents = (await consentsOf(participantId)).map((c) => consentView(c, locals.locale));
-	return { consents, done: url.searchParams.get('done') === 'withdrawn' ? 'consent.done_withdrawn' : url.searchParams.get('done') === 'renewed' ? 'consent.done_renewed' : null };
+	return {
+		consents,
+		done:
+			url.searchParams.get('done') === 'withdrawn'
+				? 'consent.done_withdrawn'
+				: url.searchParams.get('done') === 'renewed'
+					? 'consent.done_renewed'
+					: null
+	};
 };
 
 export const actions: Actions = {
@@ -24,7 +32,9 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const parsed = parseForm(consentIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		if (!(await withdrawConsent(actor, participantId, parsed.output.consentId))) return formFailure(409, 'consent.not_active', formData);
+		if (!(await withdrawConsent(actor, participantId, parsed.output.consentId))) {
+			return formFailure(409, 'consent.not_active', formData);
+		}
 		redirect(303, '/my-data/sharing?done=withdrawn');
 	},
 	renew: async ({ request }) => {
@@ -32,7 +42,9 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const parsed = parseForm(consentIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		if ((await renewConsent(actor, participantId, parsed.output.consentId)) === null) return formFailure(409, 'consent.not_active', formData);
+		if ((await renewConsent(actor, participantId, parsed.output.consentId)) === null) {
+			return formFailure(409, 'consent.not_active', formData);
+		}
 		redirect(303, '/my-data/sharing?done=renewed');
 	}
 };

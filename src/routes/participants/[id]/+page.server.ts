@@ -38,14 +38,22 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		caseworker: record.caseworker,
 		householdMembers: record.householdMembers,
 		hasAccount: record.hasAccount,
-		invitationOpen: invitation !== null && invitation.usedAt === null && invitation.cancelledAt === null && invitation.expiresAt.getTime() > now,
+		invitationOpen:
+			invitation !== null &&
+			invitation.usedAt === null &&
+			invitation.cancelledAt === null &&
+			invitation.expiresAt.getTime() > now,
 		invitationExpires: invitation === null ? null : formatDateTime(locals.locale, invitation.expiresAt),
 		towns,
 		canEdit,
 		canAssign,
 		caseworkers,
 		consents: consents.map((c) => consentView(c, locals.locale)),
-		corrections: corrections.map((c) => ({ ...c, createdAt: formatDateTime(locals.locale, c.createdAt), outcomeAt: c.outcomeAt === null ? null : formatDateTime(locals.locale, c.outcomeAt) }))
+		corrections: corrections.map((c) => ({
+			...c,
+			createdAt: formatDateTime(locals.locale, c.createdAt),
+			outcomeAt: c.outcomeAt === null ? null : formatDateTime(locals.locale, c.outcomeAt)
+		}))
 	};
 };
 
@@ -56,13 +64,18 @@ export const actions: Actions = {
 		const parsed = parseForm(participantSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const result = await updateParticipant(actor, params.id, parsed.output);
-		if (!result.saved) return formFailure(400, `participant.${result.reason}`, formData, { townId: `participant.${result.reason}` });
+		if (!result.saved) {
+			return formFailure(400, `participant.${result.reason}`, formData, { townId: `participant.${result.reason}` });
+		}
 		redirect(303, `/participants/${params.id}?saved=1`);
 	},
 	assign: async ({ request, params }) => {
 		const actor = requireRole('lead');
 		const formData = await request.formData();
-		const parsed = v.safeParse(v.object({ caseworkerId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)) }), Object.fromEntries(formData));
+		const parsed = v.safeParse(
+			v.object({ caseworkerId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)) }),
+			Object.fromEntries(formData)
+		);
 		if (!parsed.success) return formFailure(400, 'form.pick_option', formData, { caseworkerId: 'form.pick_option' });
 		const assigned = await assignCaseworker(actor, params.id, parsed.output.caseworkerId);
 		if (!assigned) return formFailure(400, 'form.pick_option', formData, { caseworkerId: 'form.pick_option' });
@@ -73,7 +86,9 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const parsed = parseForm(revokeSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		if (!(await revokeConsent(actor, params.id, parsed.output.consentId, parsed.output.reason))) return formFailure(409, 'consent.not_active', formData);
+		if (!(await revokeConsent(actor, params.id, parsed.output.consentId, parsed.output.reason))) {
+			return formFailure(409, 'consent.not_active', formData);
+		}
 		redirect(303, `/participants/${params.id}?revoked=1#sharing`);
 	},
 	paperConsent: async ({ request, params, locals }) => {
@@ -82,7 +97,16 @@ export const actions: Actions = {
 		const parsed = parseForm(paperGrantSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const { granteeKind, granteeName, purpose, scopes, months, paperNote } = parsed.output;
-		const { code } = await grantConsent(actor, params.id, { granteeKind, granteeName, purpose, scopes, months: Number(months), givenVia: 'paper', paperNote, noticeLocale: locals.locale });
+		const { code } = await grantConsent(actor, params.id, {
+			granteeKind,
+			granteeName,
+			purpose,
+			scopes,
+			months: Number(months),
+			givenVia: 'paper',
+			paperNote,
+			noticeLocale: locals.locale
+		});
 		// A volunteer still has to accept with a code; it is shown once, to hand over.
 		if (code !== null) return { volunteerCode: code, granteeName };
 		redirect(303, `/participants/${params.id}?consent_recorded=1#sharing`);
@@ -100,7 +124,11 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const parsed = parseForm(correctionOutcomeSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		if (!(await decideCorrection(actor, params.id, parsed.output.correctionId, parsed.output.outcome, parsed.output.note))) return formFailure(404, 'error.not_found', formData);
+		if (
+			!(await decideCorrection(actor, params.id, parsed.output.correctionId, parsed.output.outcome, parsed.output.note))
+		) {
+			return formFailure(404, 'error.not_found', formData);
+		}
 		redirect(303, `/participants/${params.id}?correction=1#corrections`);
 	}
 };

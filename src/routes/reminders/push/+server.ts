@@ -22,7 +22,10 @@ export const POST: RequestHandler = async ({ request }) => {
 
 export const DELETE: RequestHandler = async ({ request }) => {
 	const actor = requireRole('participant', 'volunteer');
-	const parsed = v.safeParse(v.object({ endpoint: v.pipe(v.string(), v.maxLength(1000)) }), await request.json().catch(() => null));
+	const parsed = v.safeParse(
+		v.object({ endpoint: v.pipe(v.string(), v.maxLength(1000)) }),
+		await request.json().catch(() => null)
+	);
 	if (!parsed.success) error(400, 'form.invalid');
 	await unsubscribe(actor.id, parsed.output.endpoint);
 	return json({ ok: true });

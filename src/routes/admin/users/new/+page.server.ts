@@ -1,7 +1,15 @@
 import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireRole } from '$lib/server/auth/guard';
-import { formFailure, optionalEmail, optionalPhone, parseForm, password, requiredText, username } from '$lib/server/forms';
+import {
+	formFailure,
+	optionalEmail,
+	optionalPhone,
+	parseForm,
+	password,
+	requiredText,
+	username
+} from '$lib/server/forms';
 import { listOrganisations } from '$lib/server/organisations';
 import { createStaffUser } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +36,10 @@ export const actions: Actions = {
 		const parsed = parseForm(staffSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const { organisationId, ...rest } = parsed.output;
-		const result = await createStaffUser(actor, { ...rest, organisationId: organisationId === '' ? null : organisationId });
+		const result = await createStaffUser(actor, {
+			...rest,
+			organisationId: organisationId === '' ? null : organisationId
+		});
 		if (!result.created) {
 			const field = result.reason === 'username_taken' ? 'username' : 'organisationId';
 			const key = result.reason === 'username_taken' ? 'form.username_taken' : 'admin.organisation_required';

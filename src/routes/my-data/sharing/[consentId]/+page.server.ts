@@ -11,5 +11,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const consent = (await consentsOf(actor.participantId)).find((c) => c.id === params.consentId);
 	if (consent === undefined) error(404, 'error.not_found');
 	const receipt = await receiptOf(consent);
-	return { consent: consentView(consent, locals.locale), controller: receipt.piiControllers[0].piiController, noticeVersion: consent.noticeVersion };
+	return {
+		consent: consentView(consent, locals.locale),
+		controller: receipt.piiControllers[0].piiController,
+		noticeVersion: consent.noticeVersion
+	};
 };

@@ -16,7 +16,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		...readerOf(access, participant),
 		access,
 		...splitByTime(views),
-		reminders: access.relation === 'self' ? (await remindersFor(actor.id, locals.locale)).filter((r) => r.subject === 'appointment') : [],
+		reminders:
+			access.relation === 'self'
+				? (await remindersFor(actor.id, locals.locale)).filter((r) => r.subject === 'appointment')
+				: [],
 		done: outcomeOf(url)
 	};
 };

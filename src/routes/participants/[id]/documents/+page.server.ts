@@ -21,7 +21,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		attention: items
 			.filter((i) => i.expiry !== null && (i.expiry.state === 'soon' || i.expiry.state === 'expired'))
 			.sort((a, b) => a.expiry!.days - b.expiry!.days),
-		groups: DOCUMENT_CATEGORIES.map((category) => ({ category, documents: items.filter((i) => i.category === category) })).filter((g) => g.documents.length > 0),
+		groups: DOCUMENT_CATEGORIES.map((category) => ({
+			category,
+			documents: items.filter((i) => i.category === category)
+		})).filter((g) => g.documents.length > 0),
 		done: outcomeOf(url)
 	};
 };

@@ -11,7 +11,12 @@ export const load: PageServerLoad = async ({ params }) => {
 	const actor = requireRole('caseworker', 'lead');
 	const { participant, hasAccount } = await openParticipant(actor, params.id);
 	if (!(await canIssueInvitation(actor, params.id))) error(404, 'error.not_found');
-	return { id: participant.id, name: `${participant.givenName} ${participant.familyName}`, hasAccount, language: participant.language };
+	return {
+		id: participant.id,
+		name: `${participant.givenName} ${participant.familyName}`,
+		hasAccount,
+		language: participant.language
+	};
 };
 
 export const actions: Actions = {

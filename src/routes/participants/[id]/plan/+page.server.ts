@@ -14,21 +14,34 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const views = plan.goals.map((g) => goalView(g, locale));
 	const agreedGoals = views.filter((g) => g.proposal === 'none');
 	return {
-		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}`, givenName: participant.givenName },
+		participant: {
+			id: participant.id,
+			name: `${participant.givenName} ${participant.familyName}`,
+			givenName: participant.givenName
+		},
 		self: plan.access.relation === 'self',
 		editPlan: plan.access.editPlan,
 		tickable: plan.access.tickable,
-		actingFor: plan.access.relation === 'consented_volunteer' ? `${participant.givenName} ${participant.familyName}` : null,
+		actingFor:
+			plan.access.relation === 'consented_volunteer' ? `${participant.givenName} ${participant.familyName}` : null,
 		proposeGoals: plan.access.proposeGoals,
 		nextReview: dateView(plan.nextReviewDate, locale, true),
 		groups: byField(agreedGoals),
 		proposals: views.filter((g) => g.proposal !== 'none'),
 		nextSteps: nextSteps(agreedGoals),
-		lastAgreed: plan.lastAgreed === null ? null : { number: plan.lastAgreed.number, date: formatDate(locale, plan.lastAgreed.agreedAt) },
+		lastAgreed:
+			plan.lastAgreed === null
+				? null
+				: { number: plan.lastAgreed.number, date: formatDate(locale, plan.lastAgreed.agreedAt) },
 		pending:
 			plan.pending === null
 				? null
-				: { id: plan.pending.id, number: plan.pending.number, participantConfirmed: plan.pending.participantConfirmedAt !== null, caseworkerConfirmed: plan.pending.caseworkerConfirmedAt !== null },
+				: {
+						id: plan.pending.id,
+						number: plan.pending.number,
+						participantConfirmed: plan.pending.participantConfirmedAt !== null,
+						caseworkerConfirmed: plan.pending.caseworkerConfirmedAt !== null
+					},
 		changes: plan.changesSinceAgreed === null ? null : changeViews(plan.changesSinceAgreed, locale),
 		done: outcomeOf(url)
 	};

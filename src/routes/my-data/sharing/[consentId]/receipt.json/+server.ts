@@ -10,6 +10,9 @@ export const GET: RequestHandler = async ({ params }) => {
 	const consent = (await consentsOf(actor.participantId)).find((c) => c.id === params.consentId);
 	if (consent === undefined) error(404, 'error.not_found');
 	return json(await receiptOf(consent), {
-		headers: { 'content-disposition': `attachment; filename="consent-receipt-${consent.id}.json"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-disposition': `attachment; filename="consent-receipt-${consent.id}.json"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

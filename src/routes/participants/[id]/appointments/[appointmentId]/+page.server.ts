@@ -23,7 +23,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		...readerOf(access, participant),
 		access,
 		appointment: view,
-		companions: view.editable ? (await possibleCompanions(params.id)).filter((c) => access.relation !== 'consented_volunteer' || c.id === actor.id) : [],
+		companions: view.editable
+			? (await possibleCompanions(params.id)).filter(
+					(c) => access.relation !== 'consented_volunteer' || c.id === actor.id
+				)
+			: [],
 		// Today's clock times, as a starting point for "move to".
 		current: { date: start.date, start: start.time, end: berlinParts(row.endsAt).time },
 		done: outcomeOf(url)

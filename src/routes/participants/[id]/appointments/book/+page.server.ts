@@ -12,7 +12,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!access.book) error(404, 'error.not_found');
 	const { caseworker, slots } = await freeSlotsFor(params.id);
 	// Grouped by day, as people choose: first the day, then the time.
-	const days = new Map<string, { day: string; places: Set<string>; slots: { id: string; time: string; mode: 'office' | 'phone' }[] }>();
+	const days = new Map<
+		string,
+		{ day: string; places: Set<string>; slots: { id: string; time: string; mode: 'office' | 'phone' }[] }
+	>();
 	for (const slot of slots) {
 		const day = formatDay(locals.locale, slot.startsAt);
 		if (!days.has(day)) days.set(day, { day, places: new Set(), slots: [] });

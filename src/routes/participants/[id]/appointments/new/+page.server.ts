@@ -18,7 +18,9 @@ export const load: PageServerLoad = async ({ params }) => {
 		...readerOf(access, participant),
 		staff: access.manage,
 		hasAccount: participant.userId !== null,
-		kinds: access.manage ? APPOINTMENT_KINDS : APPOINTMENT_KINDS.filter((k) => !(CASEWORKER_KINDS as readonly string[]).includes(k)),
+		kinds: access.manage
+			? APPOINTMENT_KINDS
+			: APPOINTMENT_KINDS.filter((k) => !(CASEWORKER_KINDS as readonly string[]).includes(k)),
 		// A volunteer can only say "I go along"; others pick among the volunteers the person shares appointments with.
 		companions: access.relation === 'consented_volunteer' ? companions.filter((c) => c.id === actor.id) : companions,
 		volunteer: access.relation === 'consented_volunteer'

@@ -8,7 +8,13 @@ export const GET: RequestHandler = async ({ params, locals, cookies, request }) 
 	const user = locals.user;
 	const token = cookies.get(SESSION_COOKIE);
 	if (user === null || token === undefined) error(404, 'error.not_found');
-	const actor = { id: user.id, role: user.role, organisationId: user.organisationId, participantId: user.participantId, displayName: user.displayName };
+	const actor = {
+		id: user.id,
+		role: user.role,
+		organisationId: user.organisationId,
+		participantId: user.participantId,
+		displayName: user.displayName
+	};
 	if ((await planAccess(actor, params.id)) === null) error(404, 'error.not_found');
 	// After a dropped connection the browser sends the last event it saw; the stream catches up from there.
 	const lastEventId = Number.parseInt(request.headers.get('last-event-id') ?? '0', 10);

@@ -16,7 +16,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },
 		participantScript: scriptOf(participant.language),
 		printedOn: formatDate(locals.locale, new Date()),
-		agreedVersion: plan.lastAgreed === null ? null : { number: plan.lastAgreed.number, date: formatDate(locals.locale, plan.lastAgreed.agreedAt) },
+		agreedVersion:
+			plan.lastAgreed === null
+				? null
+				: { number: plan.lastAgreed.number, date: formatDate(locals.locale, plan.lastAgreed.agreedAt) },
 		plan: printablePlan(plan.goals, participant.language, plan.nextReviewDate)
 	};
 };

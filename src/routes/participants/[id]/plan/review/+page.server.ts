@@ -43,7 +43,11 @@ export const actions: Actions = {
 		if (outcomes === null || [...formData.keys()].filter((k) => k.startsWith('status.')).length !== goalIds.length) {
 			return formFailure(409, 'plan.stale', formData);
 		}
-		await recordReview(actor, params.id, { nextReviewDate: parsed.output.nextReviewDate, note: parsed.output.note, outcomes });
+		await recordReview(actor, params.id, {
+			nextReviewDate: parsed.output.nextReviewDate,
+			note: parsed.output.note,
+			outcomes
+		});
 		redirect(303, `/participants/${params.id}/plan?done=reviewed`);
 	}
 };

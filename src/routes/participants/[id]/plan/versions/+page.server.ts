@@ -17,4 +17,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	};
 };
 
-export const actions: Actions = { confirm: planActions.confirm, paper: planActions.paper, proposeVersion: planActions.proposeVersion };
+export const actions: Actions = {
+	confirm: planActions.confirm,
+	paper: planActions.paper,
+	proposeVersion: planActions.proposeVersion
+};

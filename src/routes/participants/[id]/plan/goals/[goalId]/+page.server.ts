@@ -13,7 +13,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const plan = await readPlan(requireActor(), params.id);
 	const live = plan.goals.find((g) => g.id === params.goalId);
 	if (live === undefined) error(404, 'error.not_found');
-	const [participant, comments, history] = await Promise.all([participantSummary(params.id), commentsOf(live.id), historyOf(params.id, live.id)]);
+	const [participant, comments, history] = await Promise.all([
+		participantSummary(params.id),
+		commentsOf(live.id),
+		historyOf(params.id, live.id)
+	]);
 	const locale = locals.locale;
 	return {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },
@@ -21,13 +25,20 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		editPlan: plan.access.editPlan,
 		tickable: plan.access.tickable,
 		canComment: plan.access.comment,
-		actingFor: plan.access.relation === 'consented_volunteer' ? `${participant.givenName} ${participant.familyName}` : null,
+		actingFor:
+			plan.access.relation === 'consented_volunteer' ? `${participant.givenName} ${participant.familyName}` : null,
 		goal: goalView(live, locale),
 		// Free texts, for the edit forms; catalogue texts are not edited in place.
 		freeTitle: live.title.kind === 'free' ? live.title.text : '',
 		freeSteps: Object.fromEntries(live.steps.map((s) => [s.id, s.text.kind === 'free' ? s.text.text : ''])),
 		comments: comments.map((c) => ({ ...c, createdAt: formatDateTime(locale, c.createdAt) })),
-		history: history.map((h) => ({ id: h.id, change: h.change, actorName: h.actorName, actorRole: h.actorRole, at: formatDateTime(locale, h.at) })),
+		history: history.map((h) => ({
+			id: h.id,
+			change: h.change,
+			actorName: h.actorName,
+			actorRole: h.actorRole,
+			at: formatDateTime(locale, h.at)
+		})),
 		done: outcomeOf(url)
 	};
 };

@@ -18,7 +18,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		participantId: participant.id,
 		name: `${participant.givenName} ${participant.familyName}`,
 		proposing: !access.editPlan,
-		catalogue: catalogue.map((c) => ({ id: c.id, field: c.field, title: showText({ kind: 'catalogue', texts: c.texts }, locals.locale).text }))
+		catalogue: catalogue.map((c) => ({
+			id: c.id,
+			field: c.field,
+			title: showText({ kind: 'catalogue', texts: c.texts }, locals.locale).text
+		}))
 	};
 };
 
@@ -32,7 +36,12 @@ export const actions: Actions = {
 		const result = access.editPlan
 			? await createGoal(actor, params.id, parsed.output, locals.locale)
 			: await proposeGoal(actor, params.id, parsed.output, locals.locale);
-		if (!result.ok) return formFailure(400, 'plan.catalogue_unknown', formData, { catalogueId: 'plan.catalogue_unknown' });
-		redirect(303, `/participants/${params.id}/plan?done=${access.editPlan ? 'goal_added' : 'proposed'}#goal-${result.id}`);
+		if (!result.ok) {
+			return formFailure(400, 'plan.catalogue_unknown', formData, { catalogueId: 'plan.catalogue_unknown' });
+		}
+		redirect(
+			303,
+			`/participants/${params.id}/plan?done=${access.editPlan ? 'goal_added' : 'proposed'}#goal-${result.id}`
+		);
 	}
 };
