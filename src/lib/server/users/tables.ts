@@ -1,0 +1,26 @@
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { LOCALES } from '../../i18n/locales';
+import { ROLES } from '../../domain';
+import { createdAt } from '../db/columns';
+import { organisations } from '../organisations/tables';
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		// Stored lower-case so "Amina" and "amina" are one account.
+		username: text('username').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		displayName: text('display_name').notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
+		organisationId: text('organisation_id').references(() => organisations.id),
+		locale: text('locale', { enum: LOCALES }),
+		phone: text('phone'),
+		email: text('email'),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('users_username_unique').on(t.username)]
+);
+
+export type User = typeof users.$inferSelect;
