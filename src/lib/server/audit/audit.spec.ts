@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { config } from '../config';
 import { db } from '../db';
 import { auditLog } from '../db/schema';
 import { makeWorld, actorOf } from '../testing/factories';
@@ -29,7 +30,7 @@ describe('tamper-evident audit log', () => {
 				detail: { n: i, note: 'ä ✓' }
 			});
 		}
-		const file = process.env.DATABASE_URL!;
+		const file = config().databaseFile;
 		const rows = rawRows(file);
 		expect(rows.length).toBeGreaterThanOrEqual(5);
 		expect(verifyChain(rows)).toEqual({ checked: rows.length, broken: null });
