@@ -55,6 +55,8 @@ describe('tamper-evident audit log', () => {
 		// Someone with access to the file drops the guard triggers and edits an entry: the chain shows it.
 		const attacker = new Database(file);
 		attacker.exec('drop trigger audit_log_no_update; drop trigger audit_log_no_delete;');
+		// audit_subjects refers to the entries; an attacker removing one turns that check off as well.
+		attacker.pragma('foreign_keys = off');
 		const victim = rows[2];
 		attacker.prepare("update audit_log set action = 'plan.viewed' where id = ?").run(victim.id);
 		expect(verifyChain(rawRows(file)).broken).toMatchObject({ id: victim.id, reason: 'hash' });
