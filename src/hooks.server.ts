@@ -6,19 +6,24 @@ import { uploadLimitFor } from '$lib/server/documents/schema';
 import { sweepDocumentStorage } from '$lib/server/documents/sweep';
 import { syncShippedCatalogue } from '$lib/server/plans/catalogue';
 import { ensureBootstrapAdmin } from '$lib/server/users/bootstrap';
+import { config } from '$lib/server/config';
+import { migrateDatabase } from '$lib/server/db';
 import { LOCALE_COOKIE, resolveLocale, translatorFor } from '$lib/server/i18n';
 
 export const init: ServerInit = async () => {
+	// Bad settings stop the start here, with a message naming them, before anything is written.
+	const { seedDemo: demo, remindersOn } = config();
+	migrateDatabase();
 	await syncShippedCatalogue();
 	await ensureBootstrapAdmin();
 	await sweepDocumentStorage();
 	// Demo data only when the demo command asks for it, never on a plain production start.
-	if (process.env.TANDEM_DEMO === '1') {
+	if (demo) {
 		const { seedDemo } = await import('$lib/server/demo/seed');
 		await seedDemo();
 	}
 	// Reminders and push run in the server process; tests call runReminders themselves.
-	if (process.env.TANDEM_REMINDERS !== 'off') {
+	if (remindersOn) {
 		const { startReminderClock } = await import('$lib/server/reminders');
 		startReminderClock();
 	}

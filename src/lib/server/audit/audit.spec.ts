@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { config } from '../config';
 import { db } from '../db';
 import { auditLog } from '../db/schema';
 import { makeWorld, actorOf } from '../testing/factories';
@@ -29,7 +30,7 @@ describe('tamper-evident audit log', () => {
 				detail: { n: i, note: 'ä ✓' }
 			});
 		}
-		const file = process.env.DATABASE_URL!;
+		const file = config().databaseFile;
 		const rows = rawRows(file);
 		expect(rows.length).toBeGreaterThanOrEqual(5);
 		expect(verifyChain(rows)).toEqual({ checked: rows.length, broken: null });
@@ -54,6 +55,8 @@ describe('tamper-evident audit log', () => {
 		// Someone with access to the file drops the guard triggers and edits an entry: the chain shows it.
 		const attacker = new Database(file);
 		attacker.exec('drop trigger audit_log_no_update; drop trigger audit_log_no_delete;');
+		// audit_subjects refers to the entries; an attacker removing one turns that check off as well.
+		attacker.pragma('foreign_keys = off');
 		const victim = rows[2];
 		attacker.prepare("update audit_log set action = 'plan.viewed' where id = ?").run(victim.id);
 		expect(verifyChain(rawRows(file)).broken).toMatchObject({ id: victim.id, reason: 'hash' });

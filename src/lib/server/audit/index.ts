@@ -1,6 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { db, type Tx } from '../db';
-import { auditLog } from '../db/schema';
+import { auditLog, auditSubjects } from '../db/schema';
 import type { Actor } from '../policy';
 import { entryHash } from './chain.js';
 
@@ -66,9 +66,31 @@ export function recordAuditIn(tx: Tx, event: AuditEvent): void {
 		// Stored as JSON text; hashing the re-parsed value keeps app and verifier byte-identical.
 		detail: event.detail === undefined ? null : (JSON.parse(JSON.stringify(event.detail)) as Record<string, unknown>)
 	};
-	tx.insert(auditLog)
+	const { lastInsertRowid } = tx
+		.insert(auditLog)
 		.values({ ...entry, at: new Date(at), prevHash, hash: entryHash(prevHash, entry) })
 		.run();
+	const subjects = subjectsOf(event);
+	if (subjects.length > 0) {
+		const auditId = Number(lastInsertRowid);
+		tx.insert(auditSubjects)
+			.values(subjects.map((participantId) => ({ participantId, auditId })))
+			.run();
+	}
+}
+
+/**
+ * Whom an entry is about, for "who saw my data": its participant, and for a caseload list everyone it showed
+ * by name (other lists' `shown` hold document ids, not people).
+ */
+function subjectsOf(event: AuditEvent): string[] {
+	const subjects = new Set<string>();
+	if (event.participantId !== undefined && event.participantId !== null) subjects.add(event.participantId);
+	const shown = event.detail?.shown;
+	if (event.action === 'caseload.viewed' && Array.isArray(shown)) {
+		for (const id of shown) if (typeof id === 'string') subjects.add(id);
+	}
+	return [...subjects];
 }
 
 export async function recordAudit(event: AuditEvent): Promise<void> {

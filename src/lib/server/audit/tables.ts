@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt } from '../db/columns';
 
 // Append-only: triggers in the migration refuse UPDATE and DELETE.
@@ -17,6 +17,21 @@ export const auditLog = sqliteTable(
 		hash: text('hash').notNull().default('')
 	},
 	(t) => [index('audit_participant_idx').on(t.participantId, t.at), index('audit_actor_idx').on(t.actorId, t.at)]
+);
+
+/**
+ * Whom each entry is about: its participant and everyone a list showed by name. "Who saw my data" pages
+ * through this by key instead of reading every entry's JSON. Written with the entry; append-only like it.
+ */
+export const auditSubjects = sqliteTable(
+	'audit_subjects',
+	{
+		participantId: text('participant_id').notNull(),
+		auditId: integer('audit_id')
+			.notNull()
+			.references(() => auditLog.id)
+	},
+	(t) => [primaryKey({ columns: [t.participantId, t.auditId] })]
 );
 
 export type AuditEntry = typeof auditLog.$inferSelect;

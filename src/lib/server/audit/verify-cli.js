@@ -5,6 +5,9 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyChain } from './chain.js';
 
+// Its own read of DATABASE_URL (same default as src/lib/server/config.ts): a plain Node script that runs without
+// the app's build, so it cannot import the TypeScript config. It opens the file read-only and never migrates:
+// a verifier must not change the evidence it checks.
 const file = resolve(process.env.DATABASE_URL ?? 'data/tandem.db');
 const db = new Database(file, { readonly: true, fileMustExist: true });
 /** @type {Iterable<any>} */

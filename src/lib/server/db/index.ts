@@ -1,29 +1,55 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { config } from '../config';
 import * as schema from './schema';
 
-// process.env rather than $env: the same module runs in the built server, vitest and the demo seeder.
-const file = resolve(process.env.DATABASE_URL ?? 'data/tandem.db');
-mkdirSync(dirname(file), { recursive: true });
+function connect() {
+	const file = config().databaseFile;
+	mkdirSync(dirname(file), { recursive: true });
+	const sqlite = new Database(file);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	// Wait for a concurrent writer instead of failing at once with SQLITE_BUSY.
+	sqlite.pragma('busy_timeout = 5000');
+	return drizzle(sqlite, { schema });
+}
 
-const sqlite = new Database(file);
-sqlite.pragma('journal_mode = WAL');
-sqlite.pragma('foreign_keys = ON');
-// Wait for a concurrent writer instead of failing at once with SQLITE_BUSY.
-sqlite.pragma('busy_timeout = 5000');
-
-export const db = drizzle(sqlite, { schema });
-export type Db = typeof db;
+export type Db = ReturnType<typeof connect>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_DIR ?? 'drizzle') });
+let connection: Db | null = null;
+
+function opened(): Db {
+	connection ??= connect();
+	return connection;
+}
+
+/**
+ * The database, opened on first use rather than at import: `vite build` imports server modules to analyse
+ * them, and a build must neither create nor migrate a database.
+ */
+export const db: Db = new Proxy({} as Db, {
+	get(_, key) {
+		const real = opened();
+		const value: unknown = Reflect.get(real, key, real);
+		return typeof value === 'function' ? value.bind(real) : value;
+	}
+});
+
+/**
+ * Brings the schema up to date. Called where a database is needed outside a request: the server's `init`, the
+ * vitest setup and the demo seeder; idempotent, so calling it twice costs one read of the journal.
+ */
+export function migrateDatabase(): void {
+	migrate(opened(), { migrationsFolder: config().migrationsFolder });
+}
 
 export function databaseIsReachable(): boolean {
 	try {
-		return sqlite.prepare('select 1 as ok').get() !== undefined;
+		return opened().$client.prepare('select 1 as ok').get() !== undefined;
 	} catch {
 		return false;
 	}

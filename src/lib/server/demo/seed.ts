@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { ResidenceStatus } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
-import { db } from '../db';
+import { db, migrateDatabase } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import { NAMES } from './names';
 import { seedDemoAppointments } from './appointments';
@@ -54,6 +54,8 @@ const STATUS_WEIGHTS: [ResidenceStatus, number][] = [
 
 /** Seeds the demo installation once; a second run finds the admin and leaves everything as it is. */
 export async function seedDemo(): Promise<boolean> {
+	// The seeder also runs outside the server (tests, scripts): it brings its own schema up to date.
+	migrateDatabase();
 	const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
 	if (existing !== undefined) return false;
 	await syncShippedCatalogue();

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { config } from '../config';
 import { dataDir } from '../data-dir';
 
 // Format of a stored file: version byte, 12-byte IV, 16-byte GCM tag, ciphertext. The storage key is the
@@ -20,11 +21,8 @@ let cachedKey: Buffer | null = null;
  */
 export function documentKey(): Buffer {
 	if (cachedKey !== null) return cachedKey;
-	const configured = process.env.TANDEM_DOCUMENT_KEY;
-	let key: Buffer;
-	if (configured !== undefined && configured !== '') {
-		key = Buffer.from(configured, 'base64');
-	} else {
+	let key = config().documentKey;
+	if (key === null) {
 		const file = join(dataDir(), 'document.key');
 		try {
 			// 'wx' fails if the file exists, so two processes starting at once cannot overwrite each other's key.

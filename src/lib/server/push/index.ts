@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import webpush from 'web-push';
+import { config } from '../config';
 import { dataDir } from '../data-dir';
 import { db } from '../db';
 import { pushSubscriptions } from '../db/schema';
@@ -27,9 +28,8 @@ export function vapidKeys(): VapidKeys {
 
 /** Push services want a way to reach whoever runs the server: a mailto: or https: address. */
 function subject(): string {
-	const configured = process.env.TANDEM_PUSH_CONTACT;
-	if (configured !== undefined && /^(mailto:|https:)/.test(configured)) return configured;
-	const origin = process.env.ORIGIN;
+	const { pushContact, origin } = config();
+	if (pushContact !== null) return pushContact;
 	return origin?.startsWith('https:') ? origin : 'mailto:tandem@localhost';
 }
 

@@ -2,12 +2,13 @@ import { createECDH, createPublicKey, hkdfSync, createDecipheriv, randomBytes, v
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 // @ts-expect-error http_ece ships no type declarations
 import ece from 'http_ece';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dataDir } from '../data-dir';
+import { config } from '../config';
 import { db } from '../db';
 import { pushSubscriptions } from '../db/schema';
 import { makeUser } from '../testing/factories';
@@ -103,7 +104,7 @@ async function subscribed(browser: Browser) {
 describe('VAPID keys', () => {
 	it('are made on first use, kept owner-only in the data folder, and read back after a restart', async () => {
 		const file = join(dataDir(), 'vapid.json');
-		expect(file.startsWith(join(process.env.DATABASE_URL!, '..'))).toBe(true);
+		expect(file.startsWith(dirname(config().databaseFile))).toBe(true);
 		expect(existsSync(file)).toBe(false);
 		const keys = vapidKeys();
 		expect(existsSync(file)).toBe(true);

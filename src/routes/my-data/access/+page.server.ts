@@ -1,20 +1,22 @@
 import { error } from '@sveltejs/kit';
 import { formatDateTime } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
-import { accessesTo } from '$lib/server/rights/access-log';
+import { accessCursorFrom, accessPage } from '$lib/server/rights/access-log';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireRole('participant');
 	if (actor.participantId === null) error(404, 'error.not_found');
-	const rows = await accessesTo(actor.participantId, actor.id);
+	const page = await accessPage(actor.participantId, actor.id, accessCursorFrom(url.searchParams));
 	return {
-		entries: rows.map((r) => ({
+		entries: page.entries.map((r) => ({
 			id: r.id,
 			at: formatDateTime(locals.locale, r.at),
 			action: r.action.replace('.', '_'),
 			who: r.actorName,
 			role: r.actorRole
-		}))
+		})),
+		newer: page.newerThan === null ? null : `?after=${page.newerThan}`,
+		older: page.olderThan === null ? null : `?before=${page.olderThan}`
 	};
 };
