@@ -96,6 +96,11 @@ test('a volunteer’s open plan page loses access the moment the participant wit
 	await volunteer.getByRole('link', { name: de['helping.open_plan'] }).click();
 	await expect(volunteer.getByRole('note')).toHaveText(fill(de['helping.acting_for'], { name: 'Amina Al-Hassan' }));
 	await expect(volunteer.locator('[data-live-connected="true"]')).toHaveCount(1);
+	// Her waiting proposal is headed with her name for the volunteer, not "My proposals".
+	await expect(
+		volunteer.getByRole('region', { name: fill(de['plan.proposals_of'], { name: 'Amina Al-Hassan' }), exact: true })
+	).toBeVisible();
+	await expect(volunteer.getByRole('heading', { name: de['plan.proposals_self'] })).toHaveCount(0);
 
 	const phone = await browser.newContext({ ...PHONE });
 	const amina = await phone.newPage();
