@@ -88,6 +88,47 @@ test('caseworker and participant edit the same goal at once: live updates, prese
 	await desk.close();
 });
 
+test('a live update reaches the participant’s "in my own words" box while she is not typing in it', async ({
+	browser
+}) => {
+	const desk = await browser.newContext({ locale: 'de-DE' });
+	const caseworker = await desk.newPage();
+	await signIn(caseworker, 'caseworker');
+	await openPlanAsStaff(caseworker, 'Tesfay', 'Tesfay, Selam');
+	await caseworker
+		.getByRole('article', { name: TRAINING.title.de })
+		.getByRole('link', { name: plural(de, 'plan.open_goal_staff') })
+		.click();
+	const goalPath = new URL(caseworker.url()).pathname;
+
+	const phone = await browser.newContext({ ...PHONE });
+	const selam = await phone.newPage();
+	await signIn(selam, 'participant.ti');
+	await selam.goto(goalPath);
+	await expect(
+		caseworker.getByText(fill(de['live.is_here'], { name: 'Selam Tesfay', role: de['role.participant'] }))
+	).toBeVisible();
+
+	const written = 'Sie möchte im Herbst die Ausbildung zur Pflegefachfrau beginnen.';
+	const edit = caseworker.getByRole('region', { name: de['plan.edit_goal'], exact: true });
+	await edit.getByRole('textbox', { name: de['plan.why_label'] }).fill(written);
+	await edit.getByRole('button', { name: de['form.save'] }).click();
+	await expect(caseworker.getByRole('status')).toHaveText(de['plan.done_saved']);
+
+	const box = selam.getByRole('textbox', { name: ti['plan.why_mine_label'] });
+	await expect(box).toHaveValue(written, { timeout: 3000 });
+	// Saving now is based on what she sees: no conflict to resolve.
+	await selam
+		.getByRole('region', { name: ti['plan.why_mine_title'] })
+		.getByRole('button', { name: ti['form.save'] })
+		.click();
+	await expect(selam.getByRole('status')).toHaveText(ti['plan.done_saved']);
+	await expect(box).toHaveValue(written);
+
+	await phone.close();
+	await desk.close();
+});
+
 test('a volunteer’s open plan page loses access the moment the participant withdraws consent', async ({ browser }) => {
 	const desk = await browser.newContext({ locale: 'de-DE' });
 	const volunteer = await desk.newPage();
@@ -109,6 +150,7 @@ test('a volunteer’s open plan page loses access the moment the participant wit
 	await amina
 		.getByRole('button', { name: fill(ar['consent.withdraw_named'], { name: 'Ulrike (Helferkreis Ditzingen)' }) })
 		.click();
+	await amina.getByRole('dialog').getByRole('button', { name: ar['consent.withdraw_confirm'] }).click();
 	await expect(amina.getByRole('status')).toHaveText(ar['consent.done_withdrawn']);
 
 	// No reload by the volunteer: the stream closes and the page turns into "not found" on its own.
