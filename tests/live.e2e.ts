@@ -99,6 +99,7 @@ test('a live update reaches the participant’s "in my own words" box while she 
 		.getByRole('article', { name: TRAINING.title.de })
 		.getByRole('link', { name: plural(de, 'plan.open_goal_staff') })
 		.click();
+	await expect(caseworker).toHaveURL(/\/goals\/[0-9a-f-]{36}$/);
 	const goalPath = new URL(caseworker.url()).pathname;
 
 	const phone = await browser.newContext({ ...PHONE });
