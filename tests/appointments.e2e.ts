@@ -691,7 +691,8 @@ test('an appointment goes into the phone’s calendar: the .ics file and the pri
 			expect((await calendarApp.get(second)).status()).toBe(200);
 
 			// Stopped: no address works.
-			await section.getByRole('button', { name: ar['appointments.calendar_stop'] }).click();
+			await section.getByRole('button', { name: ar['appointments.calendar_stop'], exact: true }).click();
+			await a.getByRole('dialog').getByRole('button', { name: ar['appointments.calendar_stop_confirm'] }).click();
 			await expect(a).toHaveURL(/\/reminders\?done=feed_stopped$/);
 			await expectSuccess(a, ar['appointments.calendar_stopped']);
 			expect((await calendarApp.get(second)).status()).toBe(404);

@@ -77,7 +77,8 @@ test.describe('signing in and out', () => {
 
 			await page.goto('/account');
 			const t = MESSAGES[await pageLocale(page)];
-			await page.getByRole('button', { name: t['account.everywhere_button'] }).click();
+			await page.getByRole('button', { name: t['account.everywhere_button'], exact: true }).click();
+			await page.getByRole('dialog').getByRole('button', { name: t['account.everywhere_confirm'] }).click();
 			await expect(page).toHaveURL(/\/login$/);
 
 			await other.page.reload();

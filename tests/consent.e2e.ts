@@ -66,10 +66,11 @@ test('a participant grants a volunteer plan access, withdraws it, and sees every
 	await peter.goto('/helping');
 	await expect(peter.getByRole('link', { name: 'Selam Tesfay' })).toBeVisible();
 
-	// Selam withdraws with one tap; the volunteer's next page load finds nothing.
+	// Selam withdraws (one tap, and a yes); the volunteer's next page load finds nothing.
 	await selam.goto('/my-data/sharing');
 	await expectNoAxeViolations(selam, 'sharing list (ti)');
 	await selam.getByRole('button', { name: fill(ti['consent.withdraw_named'], { name: 'Peter' }) }).click();
+	await selam.getByRole('dialog').getByRole('button', { name: ti['consent.withdraw_confirm'] }).click();
 	await expect(selam.getByRole('status')).toHaveText(ti['consent.done_withdrawn']);
 
 	for (const url of [planUrl, personUrl]) {
@@ -140,8 +141,10 @@ test('a caseworker records a correction request and ends a sharing with a reason
 	await expectNoAxeViolations(page, 'participant page with consents (de)');
 
 	const jobcenter = page.getByRole('article', { name: /Jobcenter Landkreis Ludwigsburg/ });
-	await jobcenter.getByLabel(de['consent.revoke_reason']).fill('Fall an die Migrationsberatung übergeben');
-	await jobcenter.getByRole('button', { name: de['consent.revoke'] }).click();
+	await jobcenter.getByRole('button', { name: de['consent.revoke'], exact: true }).click();
+	const revoke = page.getByRole('dialog', { name: de['consent.revoke'] });
+	await revoke.getByLabel(de['consent.revoke_reason']).fill('Fall an die Migrationsberatung übergeben');
+	await revoke.getByRole('button', { name: de['consent.revoke_confirm'] }).click();
 	await expect(page.getByRole('status')).toHaveText(de['consent.done_revoked']);
 	await expect(page.getByRole('article', { name: /Jobcenter Landkreis Ludwigsburg/ })).toContainText(
 		'Fall an die Migrationsberatung übergeben'

@@ -88,6 +88,48 @@ test('caseworker and participant edit the same goal at once: live updates, prese
 	await desk.close();
 });
 
+test('a live update reaches the participant’s "in my own words" box while she is not typing in it', async ({
+	browser
+}) => {
+	const desk = await browser.newContext({ locale: 'de-DE' });
+	const caseworker = await desk.newPage();
+	await signIn(caseworker, 'caseworker');
+	await openPlanAsStaff(caseworker, 'Tesfay', 'Tesfay, Selam');
+	await caseworker
+		.getByRole('article', { name: TRAINING.title.de })
+		.getByRole('link', { name: plural(de, 'plan.open_goal_staff') })
+		.click();
+	await expect(caseworker).toHaveURL(/\/goals\/[0-9a-f-]{36}$/);
+	const goalPath = new URL(caseworker.url()).pathname;
+
+	const phone = await browser.newContext({ ...PHONE });
+	const selam = await phone.newPage();
+	await signIn(selam, 'participant.ti');
+	await selam.goto(goalPath);
+	await expect(
+		caseworker.getByText(fill(de['live.is_here'], { name: 'Selam Tesfay', role: de['role.participant'] }))
+	).toBeVisible();
+
+	const written = 'Sie möchte im Herbst die Ausbildung zur Pflegefachfrau beginnen.';
+	const edit = caseworker.getByRole('region', { name: de['plan.edit_goal'], exact: true });
+	await edit.getByRole('textbox', { name: de['plan.why_label'] }).fill(written);
+	await edit.getByRole('button', { name: de['form.save'] }).click();
+	await expect(caseworker.getByRole('status')).toHaveText(de['plan.done_saved']);
+
+	const box = selam.getByRole('textbox', { name: ti['plan.why_mine_label'] });
+	await expect(box).toHaveValue(written, { timeout: 3000 });
+	// Saving now is based on what she sees: no conflict to resolve.
+	await selam
+		.getByRole('region', { name: ti['plan.why_mine_title'] })
+		.getByRole('button', { name: ti['form.save'] })
+		.click();
+	await expect(selam.getByRole('status')).toHaveText(ti['plan.done_saved']);
+	await expect(box).toHaveValue(written);
+
+	await phone.close();
+	await desk.close();
+});
+
 test('a volunteer’s open plan page loses access the moment the participant withdraws consent', async ({ browser }) => {
 	const desk = await browser.newContext({ locale: 'de-DE' });
 	const volunteer = await desk.newPage();
@@ -96,6 +138,11 @@ test('a volunteer’s open plan page loses access the moment the participant wit
 	await volunteer.getByRole('link', { name: de['helping.open_plan'] }).click();
 	await expect(volunteer.getByRole('note')).toHaveText(fill(de['helping.acting_for'], { name: 'Amina Al-Hassan' }));
 	await expect(volunteer.locator('[data-live-connected="true"]')).toHaveCount(1);
+	// Her waiting proposal is headed with her name for the volunteer, not "My proposals".
+	await expect(
+		volunteer.getByRole('region', { name: fill(de['plan.proposals_of'], { name: 'Amina Al-Hassan' }), exact: true })
+	).toBeVisible();
+	await expect(volunteer.getByRole('heading', { name: de['plan.proposals_self'] })).toHaveCount(0);
 
 	const phone = await browser.newContext({ ...PHONE });
 	const amina = await phone.newPage();
@@ -104,6 +151,7 @@ test('a volunteer’s open plan page loses access the moment the participant wit
 	await amina
 		.getByRole('button', { name: fill(ar['consent.withdraw_named'], { name: 'Ulrike (Helferkreis Ditzingen)' }) })
 		.click();
+	await amina.getByRole('dialog').getByRole('button', { name: ar['consent.withdraw_confirm'] }).click();
 	await expect(amina.getByRole('status')).toHaveText(ar['consent.done_withdrawn']);
 
 	// No reload by the volunteer: the stream closes and the page turns into "not found" on its own.

@@ -103,7 +103,10 @@ test('Zahra and her caseworker shape, review and agree her plan, each in their o
 			page.getByRole('heading', { level: 1, name: fill(de['plan.plan_of'], { name: ZAHRA.name }) })
 		).toBeVisible();
 		await expect(page.getByRole('heading', { level: 3, name: HEALTH.title.de })).toBeVisible();
-		const proposals = page.getByRole('region', { name: de['plan.proposals_staff'], exact: true });
+		const proposals = page.getByRole('region', {
+			name: fill(de['plan.proposals_of'], { name: ZAHRA.name }),
+			exact: true
+		});
 		const proposal = proposals.getByRole('listitem').filter({ hasText: PROPOSAL.title });
 		await expect(proposal).toContainText(fill(de['plan.written_in'], { language: 'فارسی' }));
 		await expect(proposal).toContainText(PROPOSAL.why);

@@ -35,10 +35,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		});
 	}
 	const added = Number(url.searchParams.get('added'));
+	const existed = Number(url.searchParams.get('existed'));
 	return {
 		days: [...days.values()],
 		tomorrow: addDays(berlinParts(new Date()).date, 1),
 		added: Number.isInteger(added) && url.searchParams.has('added') ? added : null,
+		existed: Number.isInteger(existed) && existed > 0 ? existed : 0,
 		removed: url.searchParams.has('removed')
 	};
 };
@@ -58,7 +60,7 @@ export const actions: Actions = {
 				result.field === undefined ? {} : { [result.field]: result.reason }
 			);
 		}
-		redirect(303, `/office-hours?added=${result.created}`);
+		redirect(303, `/office-hours?added=${result.created}&existed=${result.skipped}`);
 	},
 	remove: async ({ request }) => {
 		const actor = requireRole('caseworker');

@@ -1,6 +1,7 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { formatTime } from '$lib/i18n/format';
 import { requireActor } from '../auth/guard';
-import { formFailure, parseForm } from '../forms';
+import { formFailure, formValues, parseForm } from '../forms';
 import {
 	changeAppointment,
 	CHANGES,
@@ -115,8 +116,16 @@ export async function bookAction(event: Event) {
 		event.params.id,
 		parsed.output.slotId,
 		parsed.output.kind,
-		parsed.output.message
+		parsed.output.message,
+		new Date(),
+		parsed.output.clash
 	);
+	if (!result.ok && result.reason === 'appointments.slot_clash') {
+		// Not an error: the page asks once more, with the slot still chosen and what she typed kept.
+		const { title, kind, startsAt, endsAt } = result.clash;
+		const time = `${formatTime(event.locals.locale, startsAt)}–${formatTime(event.locals.locale, endsAt)}`;
+		return fail(409, { values: formValues(formData), clash: { title, kind, time } });
+	}
 	if (!result.ok) return formFailure(409, result.reason, formData, { slotId: result.reason });
 	redirect(303, `${listOf(event)}/${result.id}?done=booked`);
 }

@@ -59,7 +59,9 @@ export const rescheduleSchema = v.object({ appointmentId: id, ...whenEntries, me
 export const bookSchema = v.object({
 	slotId: v.pipe(v.string('appointments.pick_slot'), v.nonEmpty('appointments.pick_slot'), v.maxLength(64)),
 	kind: v.optional(v.picklist(['office_consultation', 'phone_call']), 'office_consultation'),
-	message
+	message,
+	// Set by the second tap after the page warned that the slot overlaps another appointment of hers.
+	clash: v.optional(v.picklist(['ask', 'accepted']), 'ask')
 });
 
 export const officeHoursSchema = v.object({

@@ -6,6 +6,7 @@ import { db, isUniqueViolation } from '../db';
 import { appointmentEvents, appointments, officeHourSlots, participants } from '../db/schema';
 import { currentCaseworker } from '../participants';
 import { appointmentAccess, type Actor } from '../policy';
+import { clashesWith, type Clash } from './clashes';
 import type { OfficeHoursInput } from './schema';
 import { addDays, berlinWallTime, isCalendarDate, withinReach } from './time';
 
@@ -149,7 +150,9 @@ export async function freeSlotsFor(participantId: string, now = new Date()) {
 }
 
 export type BookResult =
-	{ ok: true; id: string } | { ok: false; reason: 'appointments.slot_taken' | 'appointments.slot_gone' };
+	| { ok: true; id: string }
+	| { ok: false; reason: 'appointments.slot_taken' | 'appointments.slot_gone' }
+	| { ok: false; reason: 'appointments.slot_clash'; clash: Clash };
 
 /**
  * The participant books one of their caseworker's free slots; it waits for the caseworker's confirmation.
@@ -161,7 +164,8 @@ export async function bookSlot(
 	slotId: string,
 	kind: 'office_consultation' | 'phone_call',
 	message: string,
-	now = new Date()
+	now = new Date(),
+	clash: 'ask' | 'accepted' = 'ask'
 ): Promise<BookResult> {
 	const access = await appointmentAccess(actor, participantId);
 	if (access === null || !access.book) error(404, 'error.not_found');
@@ -177,6 +181,10 @@ export async function bookSlot(
 		slot.startsAt.getTime() <= now.getTime() + BOOKING_LEAD_MS
 	) {
 		return { ok: false, reason: 'appointments.slot_gone' };
+	}
+	if (clash === 'ask') {
+		const clashing = (await clashesWith(participantId, [slot])).get(slot.id);
+		if (clashing !== undefined) return { ok: false, reason: 'appointments.slot_clash', clash: clashing };
 	}
 	const id = crypto.randomUUID();
 	try {

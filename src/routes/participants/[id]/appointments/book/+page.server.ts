@@ -3,6 +3,7 @@ import { formatDay, formatTime } from '$lib/i18n/format';
 import { requireActor } from '$lib/server/auth/guard';
 import { bookAction } from '$lib/server/appointments/actions';
 import { openAppointments } from '$lib/server/appointments';
+import { clashesWith } from '$lib/server/appointments/clashes';
 import { freeSlotsFor } from '$lib/server/appointments/slots';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,15 +12,33 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const access = await openAppointments(actor, params.id);
 	if (!access.book) error(404, 'error.not_found');
 	const { caseworker, slots } = await freeSlotsFor(params.id);
+	const clashes = await clashesWith(params.id, slots);
+	const time = (from: Date, to: Date) => `${formatTime(locals.locale, from)}–${formatTime(locals.locale, to)}`;
 	// Grouped by day, as people choose: first the day, then the time.
 	const days = new Map<
 		string,
-		{ day: string; places: Set<string>; slots: { id: string; time: string; mode: 'office' | 'phone' }[] }
+		{
+			day: string;
+			places: Set<string>;
+			slots: {
+				id: string;
+				time: string;
+				mode: 'office' | 'phone';
+				clash: { title: string; kind: string; time: string } | null;
+			}[];
+		}
 	>();
 	for (const slot of slots) {
 		const day = formatDay(locals.locale, slot.startsAt);
 		if (!days.has(day)) days.set(day, { day, places: new Set(), slots: [] });
-		days.get(day)!.slots.push({ id: slot.id, time: formatTime(locals.locale, slot.startsAt), mode: slot.mode });
+		const clash = clashes.get(slot.id);
+		days.get(day)!.slots.push({
+			id: slot.id,
+			time: formatTime(locals.locale, slot.startsAt),
+			mode: slot.mode,
+			clash:
+				clash === undefined ? null : { title: clash.title, kind: clash.kind, time: time(clash.startsAt, clash.endsAt) }
+		});
 		if (slot.mode === 'office' && slot.place !== '') days.get(day)!.places.add(slot.place);
 	}
 	return {
