@@ -17,6 +17,15 @@ sqlite.pragma('busy_timeout = 5000');
 
 export const db = drizzle(sqlite, { schema });
 export type Db = typeof db;
+
+// Every transaction here writes, and nearly all read first (the audit chain's last hash, a throttle's count, the
+// next position, the state a conditional update checks). A DEFERRED transaction that read before another
+// connection committed cannot upgrade to a writer and fails at once with SQLITE_BUSY (busy_timeout does not
+// apply); BEGIN IMMEDIATE takes the write lock first, so a second writer waits its turn and then reads fresh rows.
+// Set once here so that no transaction, today's or tomorrow's, can forget it.
+const transactionAsWritten = db.transaction.bind(db);
+db.transaction = ((transaction, config) =>
+	transactionAsWritten(transaction, { behavior: 'immediate', ...config })) as typeof db.transaction;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_DIR ?? 'drizzle') });
