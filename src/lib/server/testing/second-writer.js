@@ -24,7 +24,14 @@ const tasks = {
 		/** @type {{ hash: string } | undefined} */
 		const last = /** @type {any} */ (lastHash.get());
 		const prevHash = last?.hash ?? '';
-		const entry = { at: Date.now(), actorId: null, actorRole: null, action: 'test.second_writer', participantId: null };
+		const entry = {
+			at: Date.now(),
+			actorId: null,
+			actorRole: null,
+			action: 'test.second_writer',
+			participantId: null,
+			detail: null
+		};
 		insertEntry.run(entry.at, entry.action, prevHash, entryHash(prevHash, entry));
 	}),
 	throttle: db.transaction(() => {
