@@ -279,11 +279,13 @@ export async function acceptProposal(actor: Actor, participantId: string, goalId
 	await requireEdit(actor, participantId);
 	const goal = await goalOf(participantId, goalId);
 	if (goal.proposal === 'none') return { ok: false, reason: 'not_a_proposal' };
-	db.transaction((tx) => {
-		bumpGoal(tx, goalId, goal.version, { proposal: 'none', declineReason: '' }, actor);
+	// Accepted and declined at once: only the first finds the version it read, the other writes no history.
+	const changed = db.transaction((tx) => {
+		if (!bumpGoal(tx, goalId, goal.version, { proposal: 'none', declineReason: '' }, actor)) return false;
 		recordPlanChange(tx, actor, participantId, 'goal.accepted', { goalId });
+		return true;
 	});
-	return { ok: true, id: goalId };
+	return changed ? { ok: true, id: goalId } : { ok: false, reason: 'stale' };
 }
 
 export async function declineProposal(
@@ -295,11 +297,12 @@ export async function declineProposal(
 	await requireEdit(actor, participantId);
 	const goal = await goalOf(participantId, goalId);
 	if (goal.proposal !== 'proposed') return { ok: false, reason: 'not_a_proposal' };
-	db.transaction((tx) => {
-		bumpGoal(tx, goalId, goal.version, { proposal: 'declined', declineReason: reason }, actor);
+	const changed = db.transaction((tx) => {
+		if (!bumpGoal(tx, goalId, goal.version, { proposal: 'declined', declineReason: reason }, actor)) return false;
 		recordPlanChange(tx, actor, participantId, 'goal.declined', { goalId, detail: { reason } });
+		return true;
 	});
-	return { ok: true, id: goalId };
+	return changed ? { ok: true, id: goalId } : { ok: false, reason: 'stale' };
 }
 
 /** A comment or question on a goal, by the participant or staff; kept with author and time. */
