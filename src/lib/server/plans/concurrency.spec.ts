@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { planHistory } from '../db/schema';
 import { actorOf, makeWorld } from '../testing/factories';
-import { acceptProposal, declineProposal, proposeGoal } from './goals';
+import { acceptProposal, createGoal, declineProposal, deleteGoal, proposeGoal } from './goals';
 
 let world: Awaited<ReturnType<typeof makeWorld>>;
 const caseworker = () => actorOf(world.caseworker);
@@ -34,5 +34,30 @@ describe('a proposal is answered once', () => {
 			.map((h) => h.change)
 			.filter((a) => a === 'goal.accepted' || a === 'goal.declined');
 		expect(answers).toEqual([results[0].ok ? 'goal.accepted' : 'goal.declined']);
+	});
+});
+
+describe('a deletion sent twice', () => {
+	it('removes the goal once and records it once', async () => {
+		const made = await createGoal(
+			caseworker(),
+			pid(),
+			{
+				field: 'work',
+				catalogueId: '',
+				title: 'Bewerbung',
+				why: '',
+				targetDate: '',
+				status: 'planned' as const,
+				nextReviewDate: ''
+			},
+			'de'
+		);
+		if (!made.ok) throw new Error(made.reason);
+		await Promise.all([deleteGoal(caseworker(), pid(), made.id), deleteGoal(caseworker(), pid(), made.id)]);
+		const deletions = (await db.select().from(planHistory).where(eq(planHistory.goalId, made.id))).filter(
+			(h) => h.change === 'goal.deleted'
+		);
+		expect(deletions).toHaveLength(1);
 	});
 });

@@ -267,10 +267,13 @@ export async function deleteGoal(actor: Actor, participantId: string, goalId: st
 	await requireEdit(actor, participantId);
 	await goalOf(participantId, goalId);
 	db.transaction((tx) => {
-		tx.update(goals)
+		// Deleted twice at once (a double tap): the goal is gone either way, but only one deletion is recorded.
+		const deleted = tx
+			.update(goals)
 			.set({ deletedAt: new Date(), updatedBy: actor.id, version: sql`${goals.version} + 1` })
-			.where(eq(goals.id, goalId))
+			.where(and(eq(goals.id, goalId), isNull(goals.deletedAt)))
 			.run();
+		if (deleted.changes !== 1) return;
 		recordPlanChange(tx, actor, participantId, 'goal.deleted', { goalId });
 	});
 }
