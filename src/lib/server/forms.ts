@@ -68,6 +68,28 @@ export function formFailure(
 	return fail(status, { errors, values: formValues(formData), message, count } satisfies FormFailure);
 }
 
+/**
+ * The status and version of a row as the form showed it (hidden inputs), so the write can refuse if someone
+ * changed the row meanwhile. A form without them is treated the same way: it was not loaded from this app.
+ */
+export const seenEntries = {
+	seenStatus: v.pipe(
+		v.string('form.changed_meanwhile'),
+		v.nonEmpty('form.changed_meanwhile'),
+		v.maxLength(32, 'form.changed_meanwhile')
+	),
+	seenVersion: v.pipe(
+		v.string('form.changed_meanwhile'),
+		v.transform(Number),
+		v.integer('form.changed_meanwhile'),
+		v.minValue(1, 'form.changed_meanwhile')
+	)
+};
+
+export function seenOf(output: { seenStatus: string; seenVersion: number }): { status: string; version: number } {
+	return { status: output.seenStatus, version: output.seenVersion };
+}
+
 // Reusable field rules; messages are translation keys.
 export const requiredText = (max: number) =>
 	v.pipe(v.string('form.required'), v.trim(), v.nonEmpty('form.required'), v.maxLength(max, 'form.too_long'));

@@ -1,7 +1,8 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formatTime } from '$lib/i18n/format';
 import { requireActor } from '../auth/guard';
-import { formFailure, formValues, parseForm } from '../forms';
+import { CHANGED_MEANWHILE } from '../db/conditional';
+import { formFailure, formValues, parseForm, seenOf } from '../forms';
 import {
 	changeAppointment,
 	CHANGES,
@@ -41,7 +42,7 @@ function listOf(event: Event): string {
 
 function refused(result: Exclude<WriteResult, { ok: true }>, formData: FormData) {
 	return formFailure(
-		result.reason === 'appointments.not_now' ? 409 : 400,
+		result.reason === 'appointments.not_now' || result.reason === CHANGED_MEANWHILE ? 409 : 400,
 		result.reason,
 		formData,
 		result.field === undefined ? {} : { [result.field]: result.reason }
@@ -60,7 +61,9 @@ function changeAction(name: ChangeName) {
 			event.params.id,
 			parsed.output.appointmentId,
 			name,
-			parsed.output.message
+			parsed.output.message,
+			new Date(),
+			seenOf(parsed.output)
 		);
 		if (!result.ok) return refused(result, formData);
 		redirect(303, `${event.url.pathname}?done=${CHANGES[name].action}`);
@@ -79,8 +82,9 @@ export const appointmentActions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(detailsSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		const { appointmentId, ...details } = parsed.output;
-		const result = await updateAppointmentDetails(actor, event.params.id, appointmentId, details);
+		const { appointmentId, seenStatus, seenVersion, ...details } = parsed.output;
+		const seen = seenOf({ seenStatus, seenVersion });
+		const result = await updateAppointmentDetails(actor, event.params.id, appointmentId, details, new Date(), seen);
 		if (!result.ok) return refused(result, formData);
 		redirect(303, `${event.url.pathname}?done=updated`);
 	},
@@ -89,8 +93,9 @@ export const appointmentActions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(rescheduleSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		const { appointmentId, message, ...when } = parsed.output;
-		const result = await rescheduleAppointment(actor, event.params.id, appointmentId, when, message);
+		const { appointmentId, message, seenStatus, seenVersion, ...when } = parsed.output;
+		const seen = seenOf({ seenStatus, seenVersion });
+		const result = await rescheduleAppointment(actor, event.params.id, appointmentId, when, message, new Date(), seen);
 		if (!result.ok) return refused(result, formData);
 		redirect(303, `${listOf(event)}/${result.id}?done=rescheduled`);
 	}

@@ -107,9 +107,9 @@ describe('who may see and do what with appointments', () => {
 
 	beforeEach(async () => {
 		const withdrawn = await volunteerWith(['appointments.read']);
-		expect(await withdrawConsent(self(), pid(), withdrawn.consentId)).toBe(true);
+		expect(await withdrawConsent(self(), pid(), withdrawn.consentId)).toMatchObject({ ok: true });
 		const revoked = await volunteerWith(['appointments.edit']);
-		expect(await revokeConsent(caseworker(), pid(), revoked.consentId, 'Auf Wunsch')).toBe(true);
+		expect(await revokeConsent(caseworker(), pid(), revoked.consentId, 'Auf Wunsch')).toMatchObject({ ok: true });
 		actors = {
 			self: self(),
 			otherParticipant: neighbourSelf(),

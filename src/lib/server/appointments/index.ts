@@ -1,9 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ACTIVE_APPOINTMENT_STATUSES, CASEWORKER_KINDS, type AppointmentStatus } from '$lib/domain';
 import { recordAudit, recordAuditIn } from '../audit';
 import { db, type Tx } from '../db';
+import { CHANGED_MEANWHILE, exactlyOne, seenOtherState, writeIfUnchanged, type Seen } from '../db/conditional';
 import { appointmentEvents, appointments, participants, users, type Appointment } from '../db/schema';
 import { consentsOf } from '../consent';
 import { appointmentAccess, type Actor, type AppointmentAccess } from '../policy';
@@ -136,6 +137,24 @@ function auditChange(
 		recordAuditIn(tx, { actor, action: 'appointment.changed', participantId, detail: { appointmentId, action } });
 	}
 }
+
+/**
+ * Updates the appointment only if it is still in the status and version it was read in; otherwise the
+ * transaction rolls back as "changed meanwhile" (two answers sent at once: the second changes nothing).
+ */
+function updateIfUnchanged(tx: Tx, row: Appointment, set: Partial<typeof appointments.$inferInsert>) {
+	exactlyOne(
+		tx
+			.update(appointments)
+			.set({ ...set, version: sql`${appointments.version} + 1` })
+			.where(
+				and(eq(appointments.id, row.id), eq(appointments.status, row.status), eq(appointments.version, row.version))
+			)
+			.run()
+	);
+}
+
+const changedMeanwhile = { ok: false, reason: CHANGED_MEANWHILE } as const;
 
 function timesOf(input: { date: string; start: string; end: string }, now: Date): TimeRange {
 	return appointmentTimes(input.date, input.start, input.end, now);
@@ -286,21 +305,20 @@ export async function changeAppointment(
 	appointmentId: string,
 	name: ChangeName,
 	message: string,
-	now = new Date()
+	now = new Date(),
+	seen?: Seen
 ): Promise<WriteResult> {
 	const { access, row } = await loadFor(actor, participantId, appointmentId);
+	if (seenOtherState(row, seen)) return changedMeanwhile;
 	const change = CHANGES[name] as Change;
 	if (!change.allowed(row, access, actor, now)) return { ok: false, reason: 'appointments.not_now' };
 	const next = change.next(row, access);
-	db.transaction((tx) => {
-		tx.update(appointments)
-			.set({ ...next, updatedAt: now })
-			.where(eq(appointments.id, row.id))
-			.run();
+	const written = writeIfUnchanged((tx) => {
+		updateIfUnchanged(tx, row, { ...next, updatedAt: now });
 		logEvent(tx, row.id, actor, change.action, message);
 		auditChange(tx, actor, participantId, row.id, change.action);
 	});
-	return { ok: true, id: row.id };
+	return written.ok ? { ok: true, id: row.id } : written;
 }
 
 /** Who may change an appointment's details: staff, and whoever added it themselves (from a letter). */
@@ -313,10 +331,12 @@ export async function updateAppointmentDetails(
 	actor: Actor,
 	participantId: string,
 	appointmentId: string,
-	input: Omit<DetailsInput, 'appointmentId'>,
-	now = new Date()
+	input: Omit<DetailsInput, 'appointmentId' | 'seenStatus' | 'seenVersion'>,
+	now = new Date(),
+	seen?: Seen
 ): Promise<WriteResult> {
 	const { access, row } = await loadFor(actor, participantId, appointmentId);
+	if (seenOtherState(row, seen)) return changedMeanwhile;
 	if (!canEditDetails(row, access, actor)) return { ok: false, reason: 'appointments.not_now' };
 	const companion = await chosenCompanion(actor, access, participantId, input.companionId);
 	if (!companion.ok) return { ok: false, reason: 'form.pick_option', field: 'companionId' };
@@ -324,15 +344,12 @@ export async function updateAppointmentDetails(
 	const keepsOther =
 		access.relation === 'consented_volunteer' && input.companionId === '' && row.companionId !== actor.id;
 	const companionId = keepsOther ? row.companionId : companion.id;
-	db.transaction((tx) => {
-		tx.update(appointments)
-			.set({ ...input, companionId, updatedAt: now })
-			.where(eq(appointments.id, row.id))
-			.run();
+	const written = writeIfUnchanged((tx) => {
+		updateIfUnchanged(tx, row, { ...input, companionId, updatedAt: now });
 		logEvent(tx, row.id, actor, 'updated');
 		auditChange(tx, actor, participantId, row.id, 'updated');
 	});
-	return { ok: true, id: row.id };
+	return written.ok ? { ok: true, id: row.id } : written;
 }
 
 /**
@@ -345,9 +362,11 @@ export async function rescheduleAppointment(
 	appointmentId: string,
 	when: { date: string; start: string; end: string },
 	message: string,
-	now = new Date()
+	now = new Date(),
+	seen?: Seen
 ): Promise<WriteResult> {
 	const { access, row } = await loadFor(actor, participantId, appointmentId);
+	if (seenOtherState(row, seen)) return changedMeanwhile;
 	if (!access.manage || !['requested', 'confirmed', 'declined'].includes(row.status)) {
 		return { ok: false, reason: 'appointments.not_now' };
 	}
@@ -358,13 +377,11 @@ export async function rescheduleAppointment(
 	}
 	const answers = await hasAccount(participantId);
 	const id = crypto.randomUUID();
-	db.transaction((tx) => {
-		tx.update(appointments)
-			.set({ status: 'rescheduled', awaiting: null, updatedAt: now })
-			.where(eq(appointments.id, row.id))
-			.run();
+	const written = writeIfUnchanged((tx) => {
+		// Two moves at once: only the first finds the old one still live, so only one replacement is made.
+		updateIfUnchanged(tx, row, { status: 'rescheduled', awaiting: null, updatedAt: now });
 		logEvent(tx, row.id, actor, 'rescheduled', message);
-		const { id: _old, createdAt: _c, updatedAt: _u, slotId: _s, ...details } = row;
+		const { id: _old, createdAt: _c, updatedAt: _u, slotId: _s, version: _v, ...details } = row;
 		tx.insert(appointments)
 			.values({
 				...details,
@@ -380,5 +397,5 @@ export async function rescheduleAppointment(
 		logEvent(tx, id, actor, 'created', message);
 		auditChange(tx, actor, participantId, row.id, 'rescheduled');
 	});
-	return { ok: true, id };
+	return written.ok ? { ok: true, id } : written;
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { APPOINTMENT_KINDS, BRING_ITEMS, SLOT_MODES } from '$lib/domain';
-import { optionalText } from '../forms';
+import { optionalText, seenEntries } from '../forms';
 
 const id = v.pipe(v.string('form.invalid'), v.nonEmpty('form.invalid'), v.maxLength(64, 'form.invalid'));
 const date = v.pipe(
@@ -51,11 +51,11 @@ export const appointmentSchema = v.object({
 });
 export type AppointmentInput = v.InferOutput<typeof appointmentSchema>;
 
-export const detailsSchema = v.object({ appointmentId: id, ...detailEntries });
+export const detailsSchema = v.object({ appointmentId: id, ...seenEntries, ...detailEntries });
 export type DetailsInput = v.InferOutput<typeof detailsSchema>;
 
-export const appointmentIdSchema = v.object({ appointmentId: id, message });
-export const rescheduleSchema = v.object({ appointmentId: id, ...whenEntries, message });
+export const appointmentIdSchema = v.object({ appointmentId: id, ...seenEntries, message });
+export const rescheduleSchema = v.object({ appointmentId: id, ...seenEntries, ...whenEntries, message });
 export const bookSchema = v.object({
 	slotId: v.pipe(v.string('appointments.pick_slot'), v.nonEmpty('appointments.pick_slot'), v.maxLength(64)),
 	kind: v.optional(v.picklist(['office_consultation', 'phone_call']), 'office_consultation'),

@@ -59,6 +59,8 @@ export const appointments = sqliteTable(
 		slotId: text('slot_id').references(() => officeHourSlots.id),
 		// Set on the new appointment when an old one was moved; the old one is then "rescheduled".
 		replacesId: text('replaces_id'),
+		// Raised with every change; a form carries the version it showed, so a late answer changes nothing.
+		version: integer('version').notNull().default(1),
 		createdBy: text('created_by')
 			.notNull()
 			.references(() => users.id),

@@ -18,6 +18,7 @@ export type AppointmentView = {
 	kind: AppointmentKind;
 	title: string;
 	status: AppointmentStatus;
+	version: number;
 	awaiting: 'participant' | 'staff' | null;
 	when: string;
 	relativeDay: string | null;
@@ -57,6 +58,7 @@ export async function appointmentViews(
 			kind: a.kind,
 			title: a.title,
 			status: a.status,
+			version: a.version,
 			awaiting: a.awaiting,
 			when: formatTimeRange(locale, a.startsAt, a.endsAt),
 			relativeDay: formatRelativeDay(locale, a.startsAt, now),

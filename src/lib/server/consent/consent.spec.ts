@@ -70,12 +70,12 @@ describe('consent lifecycle', () => {
 	it('withdrawal ends access on the next request and keeps the record', async () => {
 		const id = await grantAndAccept();
 		expect(await planAccess(volunteer, pid())).not.toBeNull();
-		expect(await withdrawConsent(self(), pid(), id)).toBe(true);
+		expect(await withdrawConsent(self(), pid(), id)).toEqual({ ok: true, id });
 		expect(await planAccess(volunteer, pid())).toBeNull();
 		await expect(readPlan(volunteer, pid())).rejects.toMatchObject({ status: 404 });
 		const events = await db.select().from(consentEvents).where(eq(consentEvents.consentId, id));
 		expect(events.map((e) => e.state)).toEqual(['pending', 'given', 'withdrawn']);
-		expect(await withdrawConsent(self(), pid(), id)).toBe(false);
+		expect(await withdrawConsent(self(), pid(), id)).toEqual({ ok: false, reason: 'consent.not_active' });
 	});
 
 	it('staff revoke with a reason; the participant cannot revoke and staff cannot withdraw for them', async () => {
@@ -83,7 +83,9 @@ describe('consent lifecycle', () => {
 		await expect(revokeConsent(self(), pid(), id, 'x')).rejects.toMatchObject({ status: 404 });
 		await expect(withdrawConsent(actorOf(world.caseworker), pid(), id)).rejects.toMatchObject({ status: 404 });
 		await expect(revokeConsent(actorOf(world.otherCaseworker), pid(), id, 'x')).rejects.toMatchObject({ status: 404 });
-		expect(await revokeConsent(actorOf(world.caseworker), pid(), id, 'Missbrauch gemeldet')).toBe(true);
+		expect(await revokeConsent(actorOf(world.caseworker), pid(), id, 'Missbrauch gemeldet')).toMatchObject({
+			ok: true
+		});
 		const [consent] = await consentsOf(pid());
 		expect([consent.state, consent.stateReason]).toEqual(['revoked', 'Missbrauch gemeldet']);
 		expect(await relationTo(volunteer, pid())).toBeNull();
@@ -96,8 +98,9 @@ describe('consent lifecycle', () => {
 		expect(endingSoon([consent], new Date(consent.validUntil.getTime() - 6 * 86_400_000))).toHaveLength(1);
 		expect((await consentedScopes(volunteer.id, pid(), new Date(consent.validUntil.getTime() + 1))).size).toBe(0);
 		const renewed = await renewConsent(self(), pid(), id);
+		if (!renewed.ok) expect.fail(renewed.reason);
 		const all = await consentsOf(pid());
-		expect(all.find((c) => c.id === renewed)).toMatchObject({
+		expect(all.find((c) => c.id === renewed.id)).toMatchObject({
 			state: 'given',
 			renews: id,
 			granteeUserId: volunteer.id

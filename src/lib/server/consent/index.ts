@@ -1,9 +1,17 @@
 import { error } from '@sveltejs/kit';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ConsentScope, ConsentState } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { recordAuditIn } from '../audit';
 import { db, type Tx } from '../db';
+import {
+	CHANGED_MEANWHILE,
+	exactlyOne,
+	isChangedMeanwhile,
+	seenOtherState,
+	writeIfUnchanged,
+	type Seen
+} from '../db/conditional';
 import { consentEvents, consents, participants } from '../db/schema';
 import { generateInvitationCode, hashCode, looksLikeCode, normaliseCode } from '../invitations/code';
 import { planChannel, publish } from '../live/bus';
@@ -41,6 +49,28 @@ export async function activeGrantsHeldBy(userId: string, now = new Date()) {
 	return active.map((c) => ({ ...c, participant: people.find((p) => p.id === c.participantId)! }));
 }
 
+/**
+ * Every change of a grant's state raises its version, only if it is still the version that was read: of two
+ * withdrawals (or a withdrawal and an acceptance) sent at once, the second rolls back and writes no event.
+ */
+function bumpConsent(
+	tx: Tx,
+	consentId: string,
+	version: number,
+	set: { inviteCodeHash?: null; granteeUserId?: string } = {}
+) {
+	exactlyOne(
+		tx
+			.update(consents)
+			.set({ ...set, version: sql`${consents.version} + 1` })
+			.where(and(eq(consents.id, consentId), eq(consents.version, version)))
+			.run()
+	);
+}
+
+export type ConsentChange =
+	{ ok: true; id: string } | { ok: false; reason: 'consent.not_active' | typeof CHANGED_MEANWHILE };
+
 function addEvent(tx: Tx, consentId: string, state: ConsentState, actor: Actor | null, reason = '') {
 	tx.insert(consentEvents)
 		.values({ consentId, state, actorId: actor?.id ?? null, reason })
@@ -66,7 +96,7 @@ export async function grantConsent(
 	actor: Actor,
 	participantId: string,
 	request: GrantRequest,
-	renews: string | null = null
+	renews: { id: string; version: number } | null = null
 ) {
 	const relation = await relationTo(actor, participantId);
 	const allowed =
@@ -78,8 +108,10 @@ export async function grantConsent(
 	const now = new Date();
 	const code = request.granteeKind === 'volunteer' && renews === null ? generateInvitationCode() : null;
 	const id = crypto.randomUUID();
+	// A renewal raises the old grant's version: of two renewals sent at once the second throws ChangedMeanwhile.
 	db.transaction((tx) => {
-		const previous = renews === null ? undefined : tx.select().from(consents).where(eq(consents.id, renews)).get();
+		if (renews !== null) bumpConsent(tx, renews.id, renews.version);
+		const previous = renews === null ? undefined : tx.select().from(consents).where(eq(consents.id, renews.id)).get();
 		tx.insert(consents)
 			.values({
 				id,
@@ -96,7 +128,7 @@ export async function grantConsent(
 				paperNote: request.paperNote ?? '',
 				noticeVersion: NOTICE_VERSION,
 				noticeLocale: request.noticeLocale,
-				renews,
+				renews: renews?.id ?? null,
 				inviteCodeHash: code === null ? null : hashCode(normaliseCode(code))
 			})
 			.run();
@@ -127,8 +159,8 @@ export async function acceptGrant(
 	if (row === undefined) return { ok: false };
 	const [withState] = await withStates([row]);
 	if (withState.state !== 'pending' || row.validUntil <= new Date()) return { ok: false };
-	db.transaction((tx) => {
-		tx.update(consents).set({ granteeUserId: actor.id, inviteCodeHash: null }).where(eq(consents.id, row.id)).run();
+	const written = writeIfUnchanged((tx) => {
+		bumpConsent(tx, row.id, row.version, { granteeUserId: actor.id, inviteCodeHash: null });
 		addEvent(tx, row.id, 'given', actor);
 		recordAuditIn(tx, {
 			actor,
@@ -137,7 +169,7 @@ export async function acceptGrant(
 			detail: { consentId: row.id }
 		});
 	});
-	return { ok: true, participantId: row.participantId };
+	return written.ok ? { ok: true, participantId: row.participantId } : { ok: false };
 }
 
 async function consentOf(participantId: string, consentId: string): Promise<ConsentWithState> {
@@ -150,20 +182,27 @@ async function consentOf(participantId: string, consentId: string): Promise<Cons
 }
 
 /** One tap by the participant; effective on the volunteer's very next request. */
-export async function withdrawConsent(actor: Actor, participantId: string, consentId: string): Promise<boolean> {
+export async function withdrawConsent(
+	actor: Actor,
+	participantId: string,
+	consentId: string,
+	seen?: Seen
+): Promise<ConsentChange> {
 	if ((await relationTo(actor, participantId)) !== 'self') error(404, 'error.not_found');
 	const consent = await consentOf(participantId, consentId);
-	if (consent.state !== 'given' && consent.state !== 'pending') return false;
-	db.transaction((tx) => {
-		if (consent.state === 'pending') {
-			tx.update(consents).set({ inviteCodeHash: null }).where(eq(consents.id, consentId)).run();
-		}
+	if (seenOtherState({ status: consent.state, version: consent.version }, seen)) {
+		return { ok: false, reason: CHANGED_MEANWHILE };
+	}
+	if (consent.state !== 'given' && consent.state !== 'pending') return { ok: false, reason: 'consent.not_active' };
+	const written = writeIfUnchanged((tx) => {
+		bumpConsent(tx, consentId, consent.version, consent.state === 'pending' ? { inviteCodeHash: null } : {});
 		addEvent(tx, consentId, 'withdrawn', actor);
 		recordAuditIn(tx, { actor, action: 'consent.withdrawn', participantId, detail: { consentId } });
 	});
+	if (!written.ok) return written;
 	// Open live pages re-check their access at once and close if it is gone.
 	publish(planChannel(participantId), { type: 'access' });
-	return true;
+	return { ok: true, id: consentId };
 }
 
 /** Staff end a grant, with a reason the participant can read. */
@@ -171,44 +210,60 @@ export async function revokeConsent(
 	actor: Actor,
 	participantId: string,
 	consentId: string,
-	reason: string
-): Promise<boolean> {
+	reason: string,
+	seen?: Seen
+): Promise<ConsentChange> {
 	const relation = await relationTo(actor, participantId);
 	if (relation !== 'assigned_caseworker' && relation !== 'organisation_lead') error(404, 'error.not_found');
 	const consent = await consentOf(participantId, consentId);
-	if (consent.state !== 'given' && consent.state !== 'pending') return false;
-	db.transaction((tx) => {
-		if (consent.state === 'pending') {
-			tx.update(consents).set({ inviteCodeHash: null }).where(eq(consents.id, consentId)).run();
-		}
+	if (seenOtherState({ status: consent.state, version: consent.version }, seen)) {
+		return { ok: false, reason: CHANGED_MEANWHILE };
+	}
+	if (consent.state !== 'given' && consent.state !== 'pending') return { ok: false, reason: 'consent.not_active' };
+	const written = writeIfUnchanged((tx) => {
+		bumpConsent(tx, consentId, consent.version, consent.state === 'pending' ? { inviteCodeHash: null } : {});
 		addEvent(tx, consentId, 'revoked', actor, reason);
 		recordAuditIn(tx, { actor, action: 'consent.revoked', participantId, detail: { consentId, reason } });
 	});
+	if (!written.ok) return written;
 	publish(planChannel(participantId), { type: 'access' });
-	return true;
+	return { ok: true, id: consentId };
 }
 
 /** Renewing is one tap: the same grantee and scopes for the same length of time, as a new record. */
-export async function renewConsent(actor: Actor, participantId: string, consentId: string) {
+export async function renewConsent(
+	actor: Actor,
+	participantId: string,
+	consentId: string,
+	seen?: Seen
+): Promise<ConsentChange> {
 	if ((await relationTo(actor, participantId)) !== 'self') error(404, 'error.not_found');
 	const consent = await consentOf(participantId, consentId);
-	if (consent.state !== 'given' && consent.state !== 'expired') return null;
+	if (seenOtherState({ status: consent.state, version: consent.version }, seen)) {
+		return { ok: false, reason: CHANGED_MEANWHILE };
+	}
+	if (consent.state !== 'given' && consent.state !== 'expired') return { ok: false, reason: 'consent.not_active' };
 	const months = Math.round((consent.validUntil.getTime() - consent.validFrom.getTime()) / (30 * DAY));
-	const { id } = await grantConsent(
-		actor,
-		participantId,
-		{
-			granteeKind: consent.granteeKind,
-			granteeName: consent.granteeName,
-			purpose: consent.purpose,
-			scopes: consent.scopes,
-			months,
-			givenVia: 'app',
-			noticeLocale: consent.noticeLocale
-		},
-		consent.id
-	);
-	return id;
+	try {
+		const { id } = await grantConsent(
+			actor,
+			participantId,
+			{
+				granteeKind: consent.granteeKind,
+				granteeName: consent.granteeName,
+				purpose: consent.purpose,
+				scopes: consent.scopes,
+				months,
+				givenVia: 'app',
+				noticeLocale: consent.noticeLocale
+			},
+			{ id: consent.id, version: consent.version }
+		);
+		return { ok: true, id };
+	} catch (e) {
+		if (isChangedMeanwhile(e)) return { ok: false, reason: CHANGED_MEANWHILE };
+		throw e;
+	}
 }
 
 /** Grants that end within a week: the participant and the volunteer are told in the app. */

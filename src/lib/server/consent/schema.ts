@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CONSENT_SCOPES } from '$lib/domain';
-import { optionalText, requiredText } from '../forms';
+import { optionalText, requiredText, seenEntries } from '../forms';
 
 /** Six months unless chosen otherwise, two years at most. */
 export const DURATIONS = ['1', '3', '6', '12', '24'] as const;
@@ -30,14 +30,17 @@ export const paperGrantSchema = v.object({
 
 export const revokeSchema = v.object({
 	consentId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
+	...seenEntries,
 	reason: requiredText(1000)
 });
 export const consentIdSchema = v.object({
-	consentId: v.pipe(v.string('form.invalid'), v.nonEmpty('form.invalid'), v.maxLength(64, 'form.invalid'))
+	consentId: v.pipe(v.string('form.invalid'), v.nonEmpty('form.invalid'), v.maxLength(64, 'form.invalid')),
+	...seenEntries
 });
 export const correctionSchema = v.object({ request: requiredText(2000) });
 export const correctionOutcomeSchema = v.object({
 	correctionId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
+	...seenEntries,
 	outcome: v.picklist(['corrected', 'declined'], 'form.pick_option'),
 	note: optionalText(1000)
 });

@@ -34,6 +34,8 @@ export const consents = sqliteTable(
 		renews: text('renews'),
 		// sha256 of a one-time code for the volunteer to accept the grant; null once accepted or for services.
 		inviteCodeHash: text('invite_code_hash'),
+		// Raised with every event (accepted, withdrawn, revoked, renewed), so each can be written only once.
+		version: integer('version').notNull().default(1),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -71,7 +73,9 @@ export const correctionRequests = sqliteTable('correction_requests', {
 	outcome: text('outcome', { enum: ['corrected', 'declined'] }),
 	outcomeNote: text('outcome_note').notNull().default(''),
 	outcomeBy: text('outcome_by').references(() => users.id),
-	outcomeAt: timestamp('outcome_at')
+	outcomeAt: timestamp('outcome_at'),
+	// Raised with the decision, so a second decision made on the same form cannot overwrite the first.
+	version: integer('version').notNull().default(1)
 });
 
 export type Consent = typeof consents.$inferSelect;

@@ -10,6 +10,7 @@ export function consentView(c: ConsentWithState, locale: Locale) {
 		purpose: c.purpose,
 		scopes: c.scopes,
 		state: c.state,
+		version: c.version,
 		stateAt: formatDateTime(locale, c.stateAt),
 		stateReason: c.stateReason,
 		validFrom: formatDate(locale, c.validFrom),

@@ -14,7 +14,16 @@ function connect() {
 	sqlite.pragma('foreign_keys = ON');
 	// Wait for a concurrent writer instead of failing at once with SQLITE_BUSY.
 	sqlite.pragma('busy_timeout = 5000');
-	return drizzle(sqlite, { schema });
+	const db = drizzle(sqlite, { schema });
+	// Every transaction here writes, and nearly all read first (the audit chain's last hash, a throttle's count, the
+	// next position, the state a conditional update checks). A DEFERRED transaction that read before another
+	// connection committed cannot upgrade to a writer and fails at once with SQLITE_BUSY (busy_timeout does not
+	// apply); BEGIN IMMEDIATE takes the write lock first, so a second writer waits its turn and then reads fresh
+	// rows. Set once here so that no transaction, today's or tomorrow's, can forget it.
+	const transactionAsWritten = db.transaction.bind(db);
+	db.transaction = ((transaction, options) =>
+		transactionAsWritten(transaction, { behavior: 'immediate', ...options })) as typeof db.transaction;
+	return db;
 }
 
 export type Db = ReturnType<typeof connect>;

@@ -68,7 +68,7 @@ function formFailureData(message: string, formData: FormData) {
 }
 
 function refused(result: Exclude<WriteResult, { ok: true }>, formData: FormData) {
-	if (result.reason === 'stale') return formFailure(409, 'plan.stale', formData);
+	if (result.reason === 'stale') return formFailure(409, 'form.changed_meanwhile', formData);
 	if (result.reason === 'text_required') return formFailure(400, 'form.required', formData, { text: 'form.required' });
 	return formFailure(400, `plan.${result.reason}`, formData);
 }

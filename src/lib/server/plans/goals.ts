@@ -267,10 +267,13 @@ export async function deleteGoal(actor: Actor, participantId: string, goalId: st
 	await requireEdit(actor, participantId);
 	await goalOf(participantId, goalId);
 	db.transaction((tx) => {
-		tx.update(goals)
+		// Deleted twice at once (a double tap): the goal is gone either way, but only one deletion is recorded.
+		const deleted = tx
+			.update(goals)
 			.set({ deletedAt: new Date(), updatedBy: actor.id, version: sql`${goals.version} + 1` })
-			.where(eq(goals.id, goalId))
+			.where(and(eq(goals.id, goalId), isNull(goals.deletedAt)))
 			.run();
+		if (deleted.changes !== 1) return;
 		recordPlanChange(tx, actor, participantId, 'goal.deleted', { goalId });
 	});
 }
@@ -279,11 +282,13 @@ export async function acceptProposal(actor: Actor, participantId: string, goalId
 	await requireEdit(actor, participantId);
 	const goal = await goalOf(participantId, goalId);
 	if (goal.proposal === 'none') return { ok: false, reason: 'not_a_proposal' };
-	db.transaction((tx) => {
-		bumpGoal(tx, goalId, goal.version, { proposal: 'none', declineReason: '' }, actor);
+	// Accepted and declined at once: only the first finds the version it read, the other writes no history.
+	const changed = db.transaction((tx) => {
+		if (!bumpGoal(tx, goalId, goal.version, { proposal: 'none', declineReason: '' }, actor)) return false;
 		recordPlanChange(tx, actor, participantId, 'goal.accepted', { goalId });
+		return true;
 	});
-	return { ok: true, id: goalId };
+	return changed ? { ok: true, id: goalId } : { ok: false, reason: 'stale' };
 }
 
 export async function declineProposal(
@@ -295,11 +300,12 @@ export async function declineProposal(
 	await requireEdit(actor, participantId);
 	const goal = await goalOf(participantId, goalId);
 	if (goal.proposal !== 'proposed') return { ok: false, reason: 'not_a_proposal' };
-	db.transaction((tx) => {
-		bumpGoal(tx, goalId, goal.version, { proposal: 'declined', declineReason: reason }, actor);
+	const changed = db.transaction((tx) => {
+		if (!bumpGoal(tx, goalId, goal.version, { proposal: 'declined', declineReason: reason }, actor)) return false;
 		recordPlanChange(tx, actor, participantId, 'goal.declined', { goalId, detail: { reason } });
+		return true;
 	});
-	return { ok: true, id: goalId };
+	return changed ? { ok: true, id: goalId } : { ok: false, reason: 'stale' };
 }
 
 /** A comment or question on a goal, by the participant or staff; kept with author and time. */

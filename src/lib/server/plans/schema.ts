@@ -24,10 +24,10 @@ const requiredPlanDate = v.pipe(
 	v.check(isPlanDate, 'form.plan_date_invalid')
 );
 const version = v.pipe(
-	v.string('plan.stale'),
+	v.string('form.changed_meanwhile'),
 	v.transform(Number),
-	v.integer('plan.stale'),
-	v.minValue(1, 'plan.stale')
+	v.integer('form.changed_meanwhile'),
+	v.minValue(1, 'form.changed_meanwhile')
 );
 
 const goalEntries = {

@@ -171,10 +171,13 @@ export async function deleteStep(actor: Actor, participantId: string, stepId: st
 	await requireEdit(actor, participantId);
 	const step = await stepOf(participantId, stepId);
 	db.transaction((tx) => {
-		tx.update(steps)
+		// Deleted twice at once (a double tap): the step is gone either way, but only one deletion is recorded.
+		const deleted = tx
+			.update(steps)
 			.set({ deletedAt: new Date(), updatedBy: actor.id, version: sql`${steps.version} + 1` })
-			.where(eq(steps.id, stepId))
+			.where(and(eq(steps.id, stepId), isNull(steps.deletedAt)))
 			.run();
+		if (deleted.changes !== 1) return;
 		recordPlanChange(tx, actor, participantId, 'step.deleted', { goalId: step.goalId, stepId });
 	});
 }

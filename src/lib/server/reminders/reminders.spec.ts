@@ -329,7 +329,7 @@ describe('appointment reminders', () => {
 		const { user: companion, consentId } = await volunteerWith(['appointments.read']);
 		await grantTo(companion, ['plan.read']);
 		await appointment({ agreed: 'yes', companionId: companion.id });
-		expect(await withdrawConsent(self(), pid(), consentId)).toBe(true);
+		expect(await withdrawConsent(self(), pid(), consentId)).toMatchObject({ ok: true });
 		const companionPhone = await phoneOf(companion.id);
 		expect(await runReminders(new Date(START.getTime() - 20 * HOUR))).toMatchObject({ stored: 1, pushed: 1 });
 		expect(await storedFor(companion.id)).toHaveLength(0);

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { recordAuditIn } from '../audit';
 import { db } from '../db';
+import { CHANGED_MEANWHILE, exactlyOne, seenOtherState, writeIfUnchanged, type Seen } from '../db/conditional';
 import { correctionRequests, users } from '../db/schema';
 import { canEditParticipant, type Actor } from '../policy';
 
@@ -16,25 +17,49 @@ export async function recordCorrectionRequest(actor: Actor, participantId: strin
 	return id;
 }
 
+export type CorrectionDecision = { ok: true } | { ok: false; reason: 'error.not_found' | typeof CHANGED_MEANWHILE };
+
+/** A request is decided once: a second decision, also one sent at the same moment, changes nothing. */
 export async function decideCorrection(
 	actor: Actor,
 	participantId: string,
 	correctionId: string,
 	outcome: 'corrected' | 'declined',
-	note: string
-): Promise<boolean> {
+	note: string,
+	seen?: Seen
+): Promise<CorrectionDecision> {
 	if (!(await canEditParticipant(actor, participantId))) error(404, 'error.not_found');
-	const changed = db.transaction((tx) => {
-		const result = tx
-			.update(correctionRequests)
-			.set({ outcome, outcomeNote: note, outcomeBy: actor.id, outcomeAt: new Date() })
-			.where(and(eq(correctionRequests.id, correctionId), eq(correctionRequests.participantId, participantId)))
-			.run();
-		if (result.changes === 0) return false;
+	const [row] = await db
+		.select({ outcome: correctionRequests.outcome, version: correctionRequests.version })
+		.from(correctionRequests)
+		.where(and(eq(correctionRequests.id, correctionId), eq(correctionRequests.participantId, participantId)));
+	if (row === undefined) return { ok: false, reason: 'error.not_found' };
+	if (row.outcome !== null || seenOtherState({ status: 'open', version: row.version }, seen)) {
+		return { ok: false, reason: CHANGED_MEANWHILE };
+	}
+	const written = writeIfUnchanged((tx) => {
+		exactlyOne(
+			tx
+				.update(correctionRequests)
+				.set({
+					outcome,
+					outcomeNote: note,
+					outcomeBy: actor.id,
+					outcomeAt: new Date(),
+					version: sql`${correctionRequests.version} + 1`
+				})
+				.where(
+					and(
+						eq(correctionRequests.id, correctionId),
+						isNull(correctionRequests.outcome),
+						eq(correctionRequests.version, row.version)
+					)
+				)
+				.run()
+		);
 		recordAuditIn(tx, { actor, action: 'correction.decided', participantId, detail: { correctionId, outcome } });
-		return true;
 	});
-	return changed;
+	return written.ok ? { ok: true } : written;
 }
 
 export async function correctionsOf(participantId: string) {
@@ -46,6 +71,7 @@ export async function correctionsOf(participantId: string) {
 			outcome: correctionRequests.outcome,
 			outcomeNote: correctionRequests.outcomeNote,
 			outcomeAt: correctionRequests.outcomeAt,
+			version: correctionRequests.version,
 			recordedBy: users.displayName
 		})
 		.from(correctionRequests)

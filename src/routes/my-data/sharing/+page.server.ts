@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { consentsOf, renewConsent, withdrawConsent } from '$lib/server/consent';
 import { consentIdSchema } from '$lib/server/consent/schema';
 import { consentView } from '$lib/server/consent/view';
-import { formFailure, parseForm } from '$lib/server/forms';
+import { formFailure, parseForm, seenOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 function self() {
@@ -32,9 +32,8 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const parsed = parseForm(consentIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		if (!(await withdrawConsent(actor, participantId, parsed.output.consentId))) {
-			return formFailure(409, 'consent.not_active', formData);
-		}
+		const withdrawn = await withdrawConsent(actor, participantId, parsed.output.consentId, seenOf(parsed.output));
+		if (!withdrawn.ok) return formFailure(409, withdrawn.reason, formData);
 		redirect(303, '/my-data/sharing?done=withdrawn');
 	},
 	renew: async ({ request }) => {
@@ -42,9 +41,8 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const parsed = parseForm(consentIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		if ((await renewConsent(actor, participantId, parsed.output.consentId)) === null) {
-			return formFailure(409, 'consent.not_active', formData);
-		}
+		const renewed = await renewConsent(actor, participantId, parsed.output.consentId, seenOf(parsed.output));
+		if (!renewed.ok) return formFailure(409, renewed.reason, formData);
 		redirect(303, '/my-data/sharing?done=renewed');
 	}
 };

@@ -6,7 +6,7 @@ import { correctionOutcomeSchema, correctionSchema, revokeSchema, paperGrantSche
 import { consentView } from '$lib/server/consent/view';
 import { correctionsOf, decideCorrection, recordCorrectionRequest } from '$lib/server/rights/corrections';
 import { requireRole } from '$lib/server/auth/guard';
-import { formFailure, parseForm } from '$lib/server/forms';
+import { formFailure, parseForm, seenOf } from '$lib/server/forms';
 import { latestInvitation } from '$lib/server/invitations';
 import { listTowns } from '$lib/server/organisations';
 import { openParticipant, updateParticipant } from '$lib/server/participants';
@@ -86,9 +86,9 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const parsed = parseForm(revokeSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		if (!(await revokeConsent(actor, params.id, parsed.output.consentId, parsed.output.reason))) {
-			return formFailure(409, 'consent.not_active', formData);
-		}
+		const { consentId, reason } = parsed.output;
+		const revoked = await revokeConsent(actor, params.id, consentId, reason, seenOf(parsed.output));
+		if (!revoked.ok) return formFailure(409, revoked.reason, formData);
 		redirect(303, `/participants/${params.id}?revoked=1#sharing`);
 	},
 	paperConsent: async ({ request, params, locals }) => {
@@ -124,11 +124,9 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const parsed = parseForm(correctionOutcomeSchema, formData);
 		if (!parsed.ok) return parsed.failure;
-		if (
-			!(await decideCorrection(actor, params.id, parsed.output.correctionId, parsed.output.outcome, parsed.output.note))
-		) {
-			return formFailure(404, 'error.not_found', formData);
-		}
+		const { correctionId, outcome, note } = parsed.output;
+		const decided = await decideCorrection(actor, params.id, correctionId, outcome, note, seenOf(parsed.output));
+		if (!decided.ok) return formFailure(decided.reason === 'error.not_found' ? 404 : 409, decided.reason, formData);
 		redirect(303, `/participants/${params.id}?correction=1#corrections`);
 	}
 };

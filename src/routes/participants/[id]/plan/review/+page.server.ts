@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const outcomes = reviewOutcomesFrom(formData, goalIds);
 		// A goal added or removed since the form was opened: ask to look again rather than guess.
 		if (outcomes === null || [...formData.keys()].filter((k) => k.startsWith('status.')).length !== goalIds.length) {
-			return formFailure(409, 'plan.stale', formData);
+			return formFailure(409, 'form.changed_meanwhile', formData);
 		}
 		await recordReview(actor, params.id, {
 			nextReviewDate: parsed.output.nextReviewDate,
