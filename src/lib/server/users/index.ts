@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Role } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { recordAudit, recordAuditIn } from '../audit';
@@ -96,13 +96,26 @@ export async function saveLocale(userId: string, locale: Locale) {
 	await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
-export async function changePassword(userId: string, current: string, next: string): Promise<boolean> {
+/**
+ * Sets a new password and ends every other session of the account: whoever learnt the old password is
+ * signed out, the device that changed it stays signed in.
+ */
+export async function changePassword(
+	userId: string,
+	current: string,
+	next: string,
+	keepSessionId: string
+): Promise<boolean> {
 	const user = await findUser(userId);
 	if (user === null || !(await verifyPasswordHash(user.passwordHash, current))) return false;
-	await db
-		.update(users)
-		.set({ passwordHash: await hashPassword(next) })
-		.where(eq(users.id, userId));
+	const passwordHash = await hashPassword(next);
+	db.transaction((tx) => {
+		tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+		tx.delete(sessions)
+			.where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+			.run();
+	});
+	publish(userChannel(userId), { type: 'access' });
 	return true;
 }
 
