@@ -1,8 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import webpush from 'web-push';
-import { dataDir } from '../data-dir';
+import { createFileOnce, dataDir } from '../data-dir';
 import { db } from '../db';
 import { pushSubscriptions } from '../db/schema';
 
@@ -16,12 +15,7 @@ let keys: VapidKeys | null = null;
 export function vapidKeys(): VapidKeys {
 	if (keys !== null) return keys;
 	const file = join(dataDir(), 'vapid.json');
-	if (existsSync(file)) {
-		keys = JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
-	} else {
-		keys = webpush.generateVAPIDKeys();
-		writeFileSync(file, JSON.stringify(keys), { mode: 0o600, flag: 'wx' });
-	}
+	keys = JSON.parse(createFileOnce(file, () => JSON.stringify(webpush.generateVAPIDKeys()))) as VapidKeys;
 	return keys;
 }
 
