@@ -16,3 +16,10 @@ export function safeReturnPath(value: unknown, fallback: string): string {
 	if (url.origin !== SELF) return fallback;
 	return url.pathname + url.search + url.hash;
 }
+
+/** The path of a same-site Referer, for "back where you were"; anything else (not a URL, another site) is null. */
+export function sameSiteReferrerPath(referer: string | null, origin: string): string | null {
+	if (referer === null || !URL.canParse(referer)) return null;
+	const url = new URL(referer);
+	return url.origin === origin ? url.pathname : null;
+}
