@@ -30,20 +30,24 @@ function subject(): string {
 export type PushMessage = { title: string; body: string; url: string; tag: string };
 export type SubscriptionInput = { endpoint: string; keys: { p256dh: string; auth: string } };
 
-/** Keeps one device's subscription (the browser gives the same endpoint again after a reinstall). */
-export async function subscribe(userId: string, input: SubscriptionInput): Promise<void> {
+/**
+ * Keeps one device's subscription (the browser gives the same endpoint again after a reinstall), linked to the
+ * session that turned it on: when that session ends, the device is unsubscribed with it.
+ */
+export async function subscribe(userId: string, sessionId: string, input: SubscriptionInput): Promise<void> {
 	await db
 		.insert(pushSubscriptions)
 		.values({
 			id: crypto.randomUUID(),
 			userId,
+			sessionId,
 			endpoint: input.endpoint,
 			p256dh: input.keys.p256dh,
 			auth: input.keys.auth
 		})
 		.onConflictDoUpdate({
 			target: pushSubscriptions.endpoint,
-			set: { userId, p256dh: input.keys.p256dh, auth: input.keys.auth }
+			set: { userId, sessionId, p256dh: input.keys.p256dh, auth: input.keys.auth }
 		});
 }
 
