@@ -123,3 +123,19 @@ test.describe('return paths after sign-in', () => {
 		});
 	}
 });
+
+test.describe('headers of pages the app does not render itself', () => {
+	test('the "too large" page answered before reading the body has a CSP', async () => {
+		const context = await signedIn(null);
+		const response = await context.post('/language', { form: { locale: 'ar', padding: 'x'.repeat(200_000) } });
+		expect(response.status()).toBe(413);
+		expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
+		expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+	});
+
+	test('the offline page carries its own CSP (adapter-node serves static files before the hooks)', async () => {
+		const context = await signedIn(null);
+		const page = await (await context.get('/offline.html')).text();
+		expect(page).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'');
+	});
+});
