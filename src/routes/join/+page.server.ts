@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { checkCode, minutesOf, type CodeCheck } from '$lib/server/auth/code-guess';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { acceptGrant, findPendingGrant } from '$lib/server/consent';
-import { formFailure, newPasswordEntries, parseForm, passwordsMatch, requiredText, username } from '$lib/server/forms';
+import { formFailure, newPasswordEntries, parseForm, passwordsMatch, nameText, username } from '$lib/server/forms';
 import { normaliseCode } from '$lib/server/invitations/code';
 import { createVolunteerAccount } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -50,7 +50,7 @@ export const load: PageServerLoad = async ({ url, cookies, locals, getClientAddr
 
 const volunteerSchema = v.pipe(
 	v.object({
-		displayName: requiredText(100),
+		displayName: nameText(100),
 		username,
 		...newPasswordEntries,
 		privacyRead: v.literal('yes', 'activate.privacy_required')
