@@ -2,7 +2,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join, relative } from 'node:path';
-import { DEMO_PASSWORD, en } from './helpers';
+import { DEMO_PASSWORD, en, fill } from './helpers';
 
 // Bad input and abuse, at the HTTP level of the built app: a malformed request gets a 400 (or 413) with the
 // localised page, never a 500; return paths never lead off-site.
@@ -137,5 +137,32 @@ test.describe('headers of pages the app does not render itself', () => {
 		const context = await signedIn(null);
 		const page = await (await context.get('/offline.html')).text();
 		expect(page).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'');
+	});
+});
+
+test.describe('guessing codes', () => {
+	test('a volunteer code carried in a forged cookie is counted like a typed one, and throttled', async () => {
+		const context = await signedIn(null);
+		const statuses: number[] = [];
+		for (let i = 0; i < 11; i++) {
+			const response = await context.post('/join?/create', {
+				headers: { cookie: `tandem_join=WRONGC${'ABCDEFGHJK'[i]}${'MNPQRSTUVW'[i]}` },
+				form: {
+					displayName: 'Guesser',
+					username: `guesser${i}`,
+					password: 'long enough',
+					passwordRepeat: 'long enough'
+				}
+			});
+			statuses.push(response.status());
+		}
+		// The malformed bodies above may already have counted against this address; never a 200 or 500.
+		expect(statuses.every((status) => status === 400 || status === 429)).toBe(true);
+		expect(statuses[10]).toBe(429);
+		expect(
+			await (
+				await context.post('/activate?/account', { headers: { cookie: 'tandem_activation=WRONGCDE' }, form: {} })
+			).text()
+		).toContain(fill(en['activate.throttled_other'], { count: 30 }));
 	});
 });
