@@ -166,3 +166,16 @@ test.describe('guessing codes', () => {
 		).toContain(fill(en['activate.throttled_other'], { count: 30 }));
 	});
 });
+
+test('a browser holding a push subscription the server does not link to this person learns so', async () => {
+	const context = await signedIn('participant');
+	const unknown = await context.post('/reminders/push/status', {
+		data: { endpoint: 'https://push.example/previous-person' }
+	});
+	expect(await unknown.json()).toEqual({ subscribed: false });
+	const broken = await context.post('/reminders/push/status', {
+		headers: { 'content-type': 'application/json' },
+		data: '{"endpoint":'
+	});
+	expect(broken.status()).toBe(400);
+});
