@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { directionOf, scriptOf } from '$lib/i18n/locales';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { uploadLimitFor } from '$lib/server/documents/schema';
+import { guardedRequest } from '$lib/server/http/body';
 import { sweepDocumentStorage } from '$lib/server/documents/sweep';
 import { syncShippedCatalogue } from '$lib/server/plans/catalogue';
 import { ensureBootstrapAdmin } from '$lib/server/users/bootstrap';
@@ -65,6 +66,10 @@ const localise: Handle = async ({ event, resolve }) => {
 // Forms here are small; anything larger is refused before it is read. Document uploads have their own limit.
 const MAX_FORM_BYTES = 128 * 1024;
 
+// The hand-written 413 page has no script and no outside resources; SvelteKit's CSP only covers its own pages.
+const STATIC_PAGE_CSP =
+	"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 const limitBodies: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? '0');
 	const uploadLimit = uploadLimitFor(event.request.method, event.url.pathname);
@@ -75,7 +80,14 @@ const limitBodies: Handle = async ({ event, resolve }) => {
 		const back = uploadLimit === null ? '/' : event.url.pathname;
 		const backLabel = t(uploadLimit === null ? 'error.go_home' : 'documents.back_to_upload');
 		const body = `<!doctype html><html lang="${event.locals.locale}" dir="${dir}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tandem</title><main style="font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:1rem"><h1>${title}</h1><p>${t('error.unexpected_help')}</p><p><a href="${back}">${backLabel}</a></p></main></html>`;
-		return new Response(body, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
+		return new Response(body, {
+			status: 413,
+			headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STATIC_PAGE_CSP }
+		});
+	}
+	// Content-Length is the client's claim (and absent on a chunked body): the limit also holds for what is read.
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
+		event.request = guardedRequest(event.request, uploadLimit ?? MAX_FORM_BYTES);
 	}
 	return resolve(event);
 };

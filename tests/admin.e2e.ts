@@ -117,3 +117,12 @@ test('the admin extends the goal catalogue in every language, and caseworkers ca
 	await expect(selam.getByRole('heading', { name: texts['ትግርኛ'] })).toBeVisible();
 	await phone.close();
 });
+
+test('the admin sees staff accounts, and participants only as a number per organisation', async ({ page }) => {
+	await signIn(page, 'admin');
+	await expect(page.getByRole('row', { name: /caseworker2/ })).toBeVisible();
+	await expect(page.getByText('Amina Al-Hassan')).toHaveCount(0);
+	await expect(page.getByRole('row', { name: /participant/ })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: de['admin.participants_per_organisation'] })).toBeVisible();
+	await expect(page.getByRole('row', { name: /Landkreis Ludwigsburg\s+\d+/ })).toBeVisible();
+});

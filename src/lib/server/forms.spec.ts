@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { newPasswordEntries, parseForm, passwordsMatch, username } from './forms';
+import { nameText, newPasswordEntries, optionalText, parseForm, passwordsMatch, requiredText, username } from './forms';
 
 const schema = v.pipe(v.object({ username, ...newPasswordEntries }), passwordsMatch());
 const form = (fields: Record<string, string>) => {
@@ -40,5 +40,28 @@ describe('form parsing', () => {
 			username: 'form.required',
 			password: 'form.required'
 		});
+	});
+});
+
+describe('bidi control characters in typed text', () => {
+	const schema = v.object({ name: nameText(100), title: requiredText(100), note: optionalText(100) });
+
+	it('are removed from names entirely, so a name cannot be shown reversed or disguised', () => {
+		const parsed = parseForm(schema, form({ name: 'Amina\u202E nassaH-lA\u202C\u200F', title: 'x' }));
+		expect(parsed.ok && parsed.output.name).toBe('Amina nassaH-lA');
+	});
+
+	it('a name made only of control characters is empty, hence required', () => {
+		const parsed = parseForm(schema, form({ name: '\u202E\u2066 ', title: 'x' }));
+		expect(!parsed.ok && parsed.failure.data.errors.name).toBe('form.required');
+	});
+
+	it('lose their overrides in titles and notes, but keep the direction marks mixed RTL text needs', () => {
+		const parsed = parseForm(
+			schema,
+			form({ name: 'Selam', title: 'Termin \u202Efdp.exe', note: 'موعد\u200F 10:00 \u2067x\u2069' })
+		);
+		expect(parsed.ok && parsed.output.title).toBe('Termin fdp.exe');
+		expect(parsed.ok && parsed.output.note).toBe('موعد\u200F 10:00 x');
 	});
 });

@@ -90,11 +90,42 @@ export function seenOf(output: { seenStatus: string; seenVersion: number }): { s
 	return { status: output.seenStatus, version: output.seenVersion };
 }
 
+// Explicit embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) make typed text reorder what is
+// shown inside and around it ("‮gpj.exe" spoofing). Nobody types them on purpose; they are removed from all text.
+const BIDI_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/g;
+// In a name even the invisible direction marks (LRM, RLM, ALM) only serve to disguise one name as another.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text without bidi overrides; direction marks stay, Arabic and Farsi writers use them in mixed text. */
+export function withoutBidiOverrides(text: string): string {
+	return text.replace(BIDI_OVERRIDES, '');
+}
+
+/** A name (person, organisation) as shown to others: no bidi control characters at all. */
+export function withoutBidiControls(text: string): string {
+	return text.replace(BIDI_CONTROLS, '');
+}
+
 // Reusable field rules; messages are translation keys.
 export const requiredText = (max: number) =>
-	v.pipe(v.string('form.required'), v.trim(), v.nonEmpty('form.required'), v.maxLength(max, 'form.too_long'));
+	v.pipe(
+		v.string('form.required'),
+		v.transform(withoutBidiOverrides),
+		v.trim(),
+		v.nonEmpty('form.required'),
+		v.maxLength(max, 'form.too_long')
+	);
 export const optionalText = (max: number) =>
-	v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(max, 'form.too_long'));
+	v.pipe(v.optional(v.string(), ''), v.transform(withoutBidiOverrides), v.trim(), v.maxLength(max, 'form.too_long'));
+/** The name of a person or an organisation. */
+export const nameText = (max: number) =>
+	v.pipe(
+		v.string('form.required'),
+		v.transform(withoutBidiControls),
+		v.trim(),
+		v.nonEmpty('form.required'),
+		v.maxLength(max, 'form.too_long')
+	);
 export const password = v.pipe(
 	v.string('form.required'),
 	v.nonEmpty('form.required'),

@@ -17,12 +17,13 @@ const passwordChange = v.pipe(
 );
 
 export const actions: Actions = {
-	password: async ({ request }) => {
+	password: async ({ request, locals }) => {
 		const actor = requireActor();
+		const sessionId = locals.session?.id ?? '';
 		const formData = await request.formData();
 		const parsed = parseForm(passwordChange, formData);
 		if (!parsed.ok) return parsed.failure;
-		const changed = await changePassword(actor.id, parsed.output.current, parsed.output.password);
+		const changed = await changePassword(actor.id, parsed.output.current, parsed.output.password, sessionId);
 		if (!changed) {
 			return formFailure(400, 'account.current_password_wrong', formData, {
 				current: 'account.current_password_wrong'

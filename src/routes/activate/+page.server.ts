@@ -2,7 +2,7 @@ import { redirect, type Cookies } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { isLocale, LOCALES } from '$lib/i18n/locales';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
-import { invitationThrottle } from '$lib/server/auth/throttle';
+import { checkCode, minutesOf } from '$lib/server/auth/code-guess';
 import { formFailure, newPasswordEntries, parseForm, passwordsMatch, username } from '$lib/server/forms';
 import { LOCALE_COOKIE } from '$lib/server/i18n';
 import { findOpenInvitation, redeemInvitation } from '$lib/server/invitations';
@@ -22,16 +22,8 @@ function keepCode(cookies: Cookies, code: string, secure: boolean) {
 	});
 }
 
-async function checkCode(event: RequestEvent, code: string) {
-	const address = event.getClientAddress();
-	const retryAfter = await invitationThrottle.retryAfter(address);
-	if (retryAfter > 0) return { ok: false as const, minutes: Math.ceil(retryAfter / 60_000) };
-	const invitation = await findOpenInvitation(code);
-	if (invitation === null) {
-		await invitationThrottle.recordFailure(address);
-		return { ok: false as const, minutes: 0 };
-	}
-	return { ok: true as const, invitation };
+function checkInvitation(event: RequestEvent, code: string) {
+	return checkCode(event.getClientAddress(), () => findOpenInvitation(code));
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -43,13 +35,13 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const stored = cookies.get(ACTIVATION_COOKIE);
 	if (stored === undefined) return { step: 'code' as const, codeError: null };
-	const checked = await checkCode(event, stored);
+	const checked = await checkInvitation(event, stored);
 	if (!checked.ok) {
 		cookies.delete(ACTIVATION_COOKIE, { path: '/activate' });
 		return {
 			step: 'code' as const,
-			codeError: checked.minutes > 0 ? 'activate.throttled' : 'activate.code_invalid',
-			minutes: checked.minutes,
+			codeError: checked.retryAfterMs > 0 ? 'activate.throttled' : 'activate.code_invalid',
+			minutes: minutesOf(checked),
 			code: formatCode(stored)
 		};
 	}
@@ -57,9 +49,9 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		step,
 		codeError: null,
-		givenName: checked.invitation.givenName,
+		givenName: checked.found.givenName,
 		suggestedLocale: locals.locale,
-		existingUsername: checked.invitation.existingUsername
+		existingUsername: checked.found.existingUsername
 	};
 };
 
@@ -72,10 +64,10 @@ export const actions: Actions = {
 	code: async (event) => {
 		const formData = await event.request.formData();
 		const code = String(formData.get('code') ?? '').slice(0, 40);
-		const checked = await checkCode(event, code);
+		const checked = await checkInvitation(event, code);
 		if (!checked.ok) {
-			return checked.minutes > 0
-				? formFailure(429, 'activate.throttled', formData, {}, checked.minutes)
+			return checked.retryAfterMs > 0
+				? formFailure(429, 'activate.throttled', formData, {}, minutesOf(checked))
 				: formFailure(400, 'activate.code_invalid', formData, { code: 'activate.code_invalid' });
 		}
 		keepCode(event.cookies, code, event.url.protocol === 'https:');
@@ -100,6 +92,14 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const stored = cookies.get(ACTIVATION_COOKIE);
 		if (stored === undefined) return formFailure(400, 'activate.code_invalid', formData);
+		// The cookie is the client's to set: its code is checked and counted like a typed one.
+		const checked = await checkInvitation(event, stored);
+		if (!checked.ok) {
+			cookies.delete(ACTIVATION_COOKIE, { path: '/activate' });
+			return checked.retryAfterMs > 0
+				? formFailure(429, 'activate.throttled', formData, {}, minutesOf(checked))
+				: formFailure(400, 'activate.code_invalid', formData);
+		}
 		const parsed = parseForm(accountSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const locale = isLocale(locals.locale) ? locals.locale : LOCALES[0];

@@ -1,9 +1,9 @@
 import { redirect, type Cookies } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { invitationThrottle } from '$lib/server/auth/throttle';
+import { checkCode, minutesOf, type CodeCheck } from '$lib/server/auth/code-guess';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { acceptGrant, findPendingGrant } from '$lib/server/consent';
-import { formFailure, newPasswordEntries, parseForm, passwordsMatch, requiredText, username } from '$lib/server/forms';
+import { formFailure, newPasswordEntries, parseForm, passwordsMatch, nameText, username } from '$lib/server/forms';
 import { normaliseCode } from '$lib/server/invitations/code';
 import { createVolunteerAccount } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,6 +21,16 @@ function keep(cookies: Cookies, code: string, secure: boolean) {
 	});
 }
 
+function checkGrant(address: string, code: string) {
+	return checkCode(address, () => findPendingGrant(code));
+}
+
+function refused(check: CodeCheck<unknown> & { ok: false }, formData: FormData) {
+	return check.retryAfterMs > 0
+		? formFailure(429, 'activate.throttled', formData, {}, minutesOf(check))
+		: formFailure(400, 'join.code_invalid', formData, { code: 'join.code_invalid' });
+}
+
 export const load: PageServerLoad = async ({ url, cookies, locals, getClientAddress }) => {
 	const fromLink = url.searchParams.get('code');
 	if (fromLink !== null) {
@@ -28,21 +38,19 @@ export const load: PageServerLoad = async ({ url, cookies, locals, getClientAddr
 		redirect(303, '/join');
 	}
 	const code = cookies.get(JOIN_COOKIE);
-	const grant = code === undefined ? null : await findPendingGrant(code);
-	if (code !== undefined && grant === null) {
-		await invitationThrottle.recordFailure(getClientAddress());
-		cookies.delete(JOIN_COOKIE, { path: '/join' });
-	}
+	const checked = code === undefined ? null : await checkGrant(getClientAddress(), code);
+	if (checked !== null && !checked.ok) cookies.delete(JOIN_COOKIE, { path: '/join' });
+	const grant = checked?.ok === true ? checked.found : null;
 	return {
 		signedInAs: locals.user?.role ?? null,
-		codeInvalid: code !== undefined && grant === null,
+		codeInvalid: checked !== null && !checked.ok,
 		grant: grant === null ? null : { name: grant.participantGivenName, scopes: grant.scopes, purpose: grant.purpose }
 	};
 };
 
 const volunteerSchema = v.pipe(
 	v.object({
-		displayName: requiredText(100),
+		displayName: nameText(100),
 		username,
 		...newPasswordEntries,
 		privacyRead: v.literal('yes', 'activate.privacy_required')
@@ -50,42 +58,36 @@ const volunteerSchema = v.pipe(
 	passwordsMatch()
 );
 
-async function codeFrom(cookies: Cookies, formData: FormData, address: string) {
-	const typed = formData.get('code');
-	const code = typeof typed === 'string' && typed !== '' ? typed : (cookies.get(JOIN_COOKIE) ?? '');
-	if ((await invitationThrottle.retryAfter(address)) > 0) return null;
-	return code;
-}
-
+// The cookie is the client's to set: every action checks and counts its code like a typed one.
 export const actions: Actions = {
 	code: async ({ request, cookies, url, getClientAddress }) => {
 		const formData = await request.formData();
-		const code = await codeFrom(cookies, formData, getClientAddress());
-		if (code === null) return formFailure(429, 'activate.throttled', formData, {}, 30);
-		if ((await findPendingGrant(code)) === null) {
-			await invitationThrottle.recordFailure(getClientAddress());
-			return formFailure(400, 'join.code_invalid', formData, { code: 'join.code_invalid' });
-		}
+		const typed = formData.get('code');
+		const code = typeof typed === 'string' && typed !== '' ? typed.slice(0, 40) : (cookies.get(JOIN_COOKIE) ?? '');
+		const checked = await checkGrant(getClientAddress(), code);
+		if (!checked.ok) return refused(checked, formData);
 		keep(cookies, code, url.protocol === 'https:');
 		redirect(303, '/join');
 	},
-	accept: async ({ cookies, locals, request }) => {
+	accept: async ({ cookies, locals, request, getClientAddress }) => {
 		const formData = await request.formData();
 		if (locals.user === null || locals.user.role !== 'volunteer') {
 			return formFailure(403, 'join.volunteers_only', formData);
 		}
+		const code = cookies.get(JOIN_COOKIE) ?? '';
+		const checked = await checkGrant(getClientAddress(), code);
+		if (!checked.ok) return refused(checked, formData);
 		const { id, role, organisationId, participantId } = locals.user;
-		const result = await acceptGrant({ id, role, organisationId, participantId }, cookies.get(JOIN_COOKIE) ?? '');
+		const result = await acceptGrant({ id, role, organisationId, participantId }, code);
 		if (!result.ok) return formFailure(400, 'join.code_invalid', formData);
 		cookies.delete(JOIN_COOKIE, { path: '/join' });
 		redirect(303, `/helping/${result.participantId}?welcome=1`);
 	},
-	create: async ({ request, cookies, url }) => {
+	create: async ({ request, cookies, url, getClientAddress }) => {
 		const formData = await request.formData();
-		const code = cookies.get(JOIN_COOKIE);
-		if (code === undefined || (await findPendingGrant(code)) === null) {
-			return formFailure(400, 'join.code_invalid', formData);
-		}
+		const code = cookies.get(JOIN_COOKIE) ?? '';
+		const checked = await checkGrant(getClientAddress(), code);
+		if (!checked.ok) return refused(checked, formData);
 		const parsed = parseForm(volunteerSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const created = await createVolunteerAccount(parsed.output);

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formatDate } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
+import { sameSiteReferrerPath } from '$lib/server/auth/redirect';
 import { currentFeed, newFeed, stopFeed } from '$lib/server/appointments/feed';
 import { translatorFor } from '$lib/server/i18n';
 import { parseForm } from '$lib/server/forms';
@@ -50,9 +51,7 @@ export const actions: Actions = {
 		const id = Number((await request.formData()).get('id'));
 		if (Number.isInteger(id) && id > 0) await dismissReminder(actor.id, id);
 		// Back where the list was shown (home, appointments), if that is one of ours.
-		const back = request.headers.get('referer');
-		const target = back !== null && new URL(back).origin === url.origin ? new URL(back).pathname : '/reminders';
-		redirect(303, target);
+		redirect(303, sameSiteReferrerPath(request.headers.get('referer'), url.origin) ?? '/reminders');
 	},
 	settings: async ({ request }) => {
 		const actor = who();

@@ -1,8 +1,8 @@
-import { inflateSync } from 'node:zlib';
 import { fileTypeFromBuffer } from 'file-type';
+import { decodeStream } from './pdf-streams';
 
 /** Why a file is refused; each has a message for the person who chose it. */
-export type Rejection = 'wrong_type' | 'corrupt' | 'active_pdf' | 'too_large' | 'empty';
+export type Rejection = 'wrong_type' | 'corrupt' | 'active_pdf' | 'uninspectable_pdf' | 'too_large' | 'empty';
 
 export type Detected =
 	| { ok: true; kind: 'image' | 'pdf'; mediaType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf' }
@@ -23,16 +23,19 @@ export async function detectType(bytes: Buffer): Promise<Detected> {
 	return problem === null ? { ok: true, kind: 'pdf', mediaType: 'application/pdf' } : { ok: false, reason: problem };
 }
 
-// PDF actions that run code or open other programs or carry files; a letter from an authority needs none.
-const ACTIVE_PDF = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|SubmitForm|ImportData)(?![A-Za-z])/;
+// PDF actions that run code, open other programs or other files, or carry files (also a file specification's /EF
+// without the /EmbeddedFile type name); XFA forms carry their own scripts. A letter from an authority needs none.
+const ACTIVE_PDF =
+	/\/(JavaScript|JS|Launch|EmbeddedFiles?|EF|FileAttachment|RichMedia|SubmitForm|ImportData|XFA|GoToE|GoToR)(?![A-Za-z0-9])/;
 // Executables hiding inside: a Windows PE stub or an ELF header anywhere in the file.
 // eslint-disable-next-line no-control-regex -- ELF headers are control bytes
 const EXECUTABLE = /This program cannot be run in DOS mode|\x7fELF[\x01\x02][\x01\x02]/;
-const MAX_INFLATED = 50 * 1024 * 1024;
+const MAX_DECODED = 50 * 1024 * 1024;
 
 /**
- * A light structural check rather than a PDF parser: the file must look like a PDF from start to end, and
- * neither its plain text nor its compressed streams may contain active content or an executable.
+ * A structural check rather than a full PDF parser: the file must look like a PDF from start to end, and
+ * neither its plain text nor any of its streams, decoded, may contain active content or an executable.
+ * What cannot be inspected is refused: encrypted files, unknown filters, streams that do not decode.
  */
 export function pdfProblem(bytes: Buffer): Rejection | null {
 	const text = bytes.toString('latin1');
@@ -40,19 +43,19 @@ export function pdfProblem(bytes: Buffer): Rejection | null {
 		return 'corrupt';
 	}
 	if (EXECUTABLE.test(text)) return 'wrong_type';
-	if (ACTIVE_PDF.test(decodeNames(text))) return 'active_pdf';
-	let inflatedTotal = 0;
-	for (const stream of streamsOf(bytes, text)) {
-		let inflated: string;
-		try {
-			inflated = inflateSync(stream, { maxOutputLength: MAX_INFLATED }).toString('latin1');
-		} catch {
-			continue; // not Flate-compressed (images, fonts in other filters): nothing to look into
-		}
-		inflatedTotal += inflated.length;
-		if (inflatedTotal > MAX_INFLATED) return 'corrupt';
-		if (EXECUTABLE.test(inflated)) return 'wrong_type';
-		if (ACTIVE_PDF.test(decodeNames(inflated))) return 'active_pdf';
+	const names = decodeNames(text);
+	if (ACTIVE_PDF.test(names)) return 'active_pdf';
+	if (/\/Encrypt(?![A-Za-z0-9])/.test(names)) return 'uninspectable_pdf';
+	let decodedTotal = 0;
+	for (const { dictionary, raw } of streamsOf(bytes, text)) {
+		const content = decodeStream(decodeNames(dictionary), raw, MAX_DECODED);
+		if (content.kind === 'image') continue;
+		if (content.kind === 'uninspectable') return 'uninspectable_pdf';
+		decodedTotal += content.bytes.length;
+		if (decodedTotal > MAX_DECODED) return 'uninspectable_pdf';
+		const decoded = content.bytes.toString('latin1');
+		if (EXECUTABLE.test(decoded)) return 'wrong_type';
+		if (ACTIVE_PDF.test(decodeNames(decoded))) return 'active_pdf';
 	}
 	return null;
 }
@@ -64,14 +67,17 @@ function decodeNames(text: string): string {
 	);
 }
 
-function* streamsOf(bytes: Buffer, text: string): Generator<Buffer> {
-	const pattern = /stream\r?\n/g;
+/** Each stream's raw bytes with the dictionary in front of it (from its object's "obj" to "stream"). */
+function* streamsOf(bytes: Buffer, text: string): Generator<{ dictionary: string; raw: Buffer }> {
+	const pattern = /(?<=>>\s*)stream\r?\n/g;
 	let match: RegExpExecArray | null;
 	while ((match = pattern.exec(text)) !== null) {
 		const start = match.index + match[0].length;
 		const end = text.indexOf('endstream', start);
 		if (end === -1) return;
-		yield bytes.subarray(start, end);
+		const objectStart = text.lastIndexOf('obj', match.index);
+		const dictionary = text.slice(objectStart === -1 ? Math.max(0, match.index - 4096) : objectStart, match.index);
+		yield { dictionary, raw: bytes.subarray(start, end) };
 		pattern.lastIndex = end + 'endstream'.length;
 	}
 }

@@ -1,9 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { config } from '../config';
-import { dataDir } from '../data-dir';
+import { createFileOnce, dataDir } from '../data-dir';
 
 // Format of a stored file: version byte, 12-byte IV, 16-byte GCM tag, ciphertext. The storage key is the
 // additional authenticated data, so a file copied under another name does not decrypt.
@@ -24,13 +23,7 @@ export function documentKey(): Buffer {
 	let key = config().documentKey;
 	if (key === null) {
 		const file = join(dataDir(), 'document.key');
-		try {
-			// 'wx' fails if the file exists, so two processes starting at once cannot overwrite each other's key.
-			writeFileSync(file, randomBytes(32).toString('base64'), { flag: 'wx', mode: 0o600 });
-		} catch (e) {
-			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-		}
-		key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+		key = Buffer.from(createFileOnce(file, () => randomBytes(32).toString('base64')).trim(), 'base64');
 	}
 	if (key.length !== 32) {
 		throw new Error('The document key must be 32 bytes, base64-encoded (TANDEM_DOCUMENT_KEY or document.key)');

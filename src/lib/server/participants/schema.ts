@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { RESIDENCE_STATUSES } from '$lib/domain';
 import { LOCALES } from '$lib/i18n/locales';
-import { optionalDate, optionalEmail, optionalPhone, optionalText, requiredText } from '../forms';
+import { optionalDate, optionalEmail, optionalPhone, optionalText, nameText } from '../forms';
 
 export const contactSchema = v.object({
 	phone: optionalPhone,
@@ -10,8 +10,8 @@ export const contactSchema = v.object({
 });
 
 export const participantSchema = v.object({
-	givenName: requiredText(100),
-	familyName: requiredText(100),
+	givenName: nameText(100),
+	familyName: nameText(100),
 	birthDate: optionalDate,
 	residenceStatus: v.picklist(RESIDENCE_STATUSES, 'form.pick_option'),
 	language: v.picklist(LOCALES, 'form.pick_option'),

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import webpush from 'web-push';
 import { config } from '../config';
-import { dataDir } from '../data-dir';
+import { createFileOnce, dataDir } from '../data-dir';
 import { db } from '../db';
 import { pushSubscriptions } from '../db/schema';
 
@@ -17,12 +16,7 @@ let keys: VapidKeys | null = null;
 export function vapidKeys(): VapidKeys {
 	if (keys !== null) return keys;
 	const file = join(dataDir(), 'vapid.json');
-	if (existsSync(file)) {
-		keys = JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
-	} else {
-		keys = webpush.generateVAPIDKeys();
-		writeFileSync(file, JSON.stringify(keys), { mode: 0o600, flag: 'wx' });
-	}
+	keys = JSON.parse(createFileOnce(file, () => JSON.stringify(webpush.generateVAPIDKeys()))) as VapidKeys;
 	return keys;
 }
 
@@ -36,20 +30,24 @@ function subject(): string {
 export type PushMessage = { title: string; body: string; url: string; tag: string };
 export type SubscriptionInput = { endpoint: string; keys: { p256dh: string; auth: string } };
 
-/** Keeps one device's subscription (the browser gives the same endpoint again after a reinstall). */
-export async function subscribe(userId: string, input: SubscriptionInput): Promise<void> {
+/**
+ * Keeps one device's subscription (the browser gives the same endpoint again after a reinstall), linked to the
+ * session that turned it on: when that session ends, the device is unsubscribed with it.
+ */
+export async function subscribe(userId: string, sessionId: string, input: SubscriptionInput): Promise<void> {
 	await db
 		.insert(pushSubscriptions)
 		.values({
 			id: crypto.randomUUID(),
 			userId,
+			sessionId,
 			endpoint: input.endpoint,
 			p256dh: input.keys.p256dh,
 			auth: input.keys.auth
 		})
 		.onConflictDoUpdate({
 			target: pushSubscriptions.endpoint,
-			set: { userId, p256dh: input.keys.p256dh, auth: input.keys.auth }
+			set: { userId, sessionId, p256dh: input.keys.p256dh, auth: input.keys.auth }
 		});
 }
 

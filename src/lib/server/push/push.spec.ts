@@ -7,11 +7,12 @@ import { eq } from 'drizzle-orm';
 // @ts-expect-error http_ece ships no type declarations
 import ece from 'http_ece';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSession, generateSessionToken, invalidateSession } from '../auth/session';
 import { dataDir } from '../data-dir';
 import { config } from '../config';
 import { db } from '../db';
 import { pushSubscriptions } from '../db/schema';
-import { makeUser } from '../testing/factories';
+import { makeSession, makeUser } from '../testing/factories';
 import { isSubscribed, pushToUser, subscribe, subscriptionCount, unsubscribe, vapidKeys, type PushMessage } from '.';
 
 // ——— A stand-in push service on 127.0.0.1 ———
@@ -97,7 +98,7 @@ const message: PushMessage = {
 
 async function subscribed(browser: Browser) {
 	const user = await makeUser('volunteer', null);
-	await subscribe(user.id, browser.input);
+	await subscribe(user.id, await makeSession(user.id), browser.input);
 	return user.id;
 }
 
@@ -183,7 +184,7 @@ describe('pushToUser', () => {
 		const laptop = browserSubscription();
 		const someoneElse = browserSubscription();
 		const userId = await subscribed(phone);
-		await subscribe(userId, laptop.input);
+		await subscribe(userId, await makeSession(userId), laptop.input);
 		await subscribed(someoneElse);
 		expect(await subscriptionCount(userId)).toBe(2);
 
@@ -247,14 +248,14 @@ describe('subscriptions', () => {
 		const browser = browserSubscription();
 		const first = await subscribed(browser);
 		const renewed = browserSubscription();
-		await subscribe(first, { endpoint: browser.input.endpoint, keys: renewed.input.keys });
+		await subscribe(first, await makeSession(first), { endpoint: browser.input.endpoint, keys: renewed.input.keys });
 		expect(await subscriptionCount(first)).toBe(1);
 		await pushToUser(first, message);
 		expect(decryptWithEce(received[0].body, renewed)).toEqual(message);
 
 		// The same browser, now signed in as someone else.
 		const second = (await makeUser('volunteer', null)).id;
-		await subscribe(second, browser.input);
+		await subscribe(second, await makeSession(second), browser.input);
 		expect([
 			await isSubscribed(first, browser.input.endpoint),
 			await isSubscribed(second, browser.input.endpoint)
@@ -264,5 +265,22 @@ describe('subscriptions', () => {
 		expect(await isSubscribed(second, browser.input.endpoint)).toBe(true);
 		await unsubscribe(second, browser.input.endpoint);
 		expect(await subscriptionCount(second)).toBe(0);
+	});
+});
+
+describe('signing out', () => {
+	it('unsubscribes the device of that session, and only that device', async () => {
+		const user = await makeUser('volunteer', null);
+		const [phone, laptop] = [browserSubscription(), browserSubscription()];
+		const phoneToken = generateSessionToken();
+		const phoneSession = await createSession(phoneToken, user.id, 'volunteer');
+		await subscribe(user.id, phoneSession.id, phone.input);
+		await subscribe(user.id, await makeSession(user.id), laptop.input);
+
+		await invalidateSession(phoneSession.id, user.id);
+		expect(await isSubscribed(user.id, phone.input.endpoint)).toBe(false);
+		expect(await isSubscribed(user.id, laptop.input.endpoint)).toBe(true);
+		expect(await pushToUser(user.id, message)).toEqual({ sent: 1, removed: 0, failed: 0 });
+		expect(received.map((r) => r.path)).toEqual([laptop.path]);
 	});
 });

@@ -1,5 +1,6 @@
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamp, createdAt } from '../db/columns';
+import { sessions } from '../auth/tables';
 import { users } from '../users/tables';
 
 /** One browser/device that agreed to receive push messages (Web Push subscription). */
@@ -10,6 +11,9 @@ export const pushSubscriptions = sqliteTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
+		// The session that turned reminders on: signing out (or any end of that session) unsubscribes this device,
+		// so the next person on a shared phone does not receive her reminders.
+		sessionId: text('session_id').references(() => sessions.id, { onDelete: 'cascade' }),
 		endpoint: text('endpoint').notNull(),
 		p256dh: text('p256dh').notNull(),
 		auth: text('auth').notNull(),

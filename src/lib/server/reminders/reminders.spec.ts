@@ -16,7 +16,7 @@ import { reminders, users } from '../db/schema';
 import { translatorFor } from '../i18n';
 import type { PushMessage } from '../push';
 import { subscribe } from '../push';
-import { actorOf, appointmentInput, makeUser, makeWorld } from '../testing/factories';
+import { actorOf, appointmentInput, makeSession, makeUser, makeWorld } from '../testing/factories';
 import { dismissReminder, offsetsOf, remindersFor, runReminders, saveOffsets } from '.';
 
 const MINUTE = 60_000;
@@ -66,7 +66,7 @@ async function phoneOf(userId: string) {
 	const auth = randomBytes(16);
 	const path = `/push/${crypto.randomUUID()}`;
 	browsers.set(path, { ecdh, auth });
-	await subscribe(userId, {
+	await subscribe(userId, await makeSession(userId, 'participant'), {
 		endpoint: `http://127.0.0.1:${port}${path}`,
 		keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') }
 	});

@@ -5,6 +5,7 @@ import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import type { AppointmentInput } from '../appointments/schema';
 import type { Actor } from '../policy';
+import { createSession, generateSessionToken } from '../auth/session';
 
 let counter = 0;
 const next = () => ++counter;
@@ -155,4 +156,9 @@ export function appointmentInput(date: string, overrides: Partial<AppointmentInp
 		agreed: '',
 		...overrides
 	};
+}
+
+/** A signed-in device of the user: the id of a fresh session. */
+export async function makeSession(userId: string, role: Role = 'volunteer'): Promise<string> {
+	return (await createSession(generateSessionToken(), userId, role)).id;
 }

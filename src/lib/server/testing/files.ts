@@ -66,6 +66,22 @@ export function compressedPdf(hidden: string, deflate: (b: Buffer) => Buffer): B
 	return Buffer.concat([head, body, Buffer.from('\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1')]);
 }
 
+/** A PDF with one more object: a stream with the given dictionary entries and raw (already encoded) bytes. */
+export function pdfWithStream(entries: string, body: Buffer, trailer = ''): Buffer {
+	const head = Buffer.from(
+		[
+			'%PDF-1.5',
+			'1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+			'2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+			`3 0 obj << /Length ${body.length} ${entries} >> stream`,
+			''
+		].join('\n'),
+		'latin1'
+	);
+	const tail = `\nendstream\nendobj\ntrailer << /Root 1 0 R ${trailer} >>\n%%EOF\n`;
+	return Buffer.concat([head, body, Buffer.from(tail, 'latin1')]);
+}
+
 /** The first bytes of a Windows program ("MZ", the DOS stub). */
 export function windowsExecutable(): Buffer {
 	const b = Buffer.alloc(512);

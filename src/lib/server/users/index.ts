@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Role } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { recordAudit, recordAuditIn } from '../audit';
@@ -6,7 +6,7 @@ import { invalidateUserSessions } from '../auth/session';
 import { hashPassword, verifyPasswordHash } from '../auth/password';
 import { db } from '../db';
 import { publish, userChannel } from '../live/bus';
-import { organisations, sessions, users } from '../db/schema';
+import { organisations, participants, sessions, users } from '../db/schema';
 import type { Actor } from '../policy';
 
 export type NewStaffUser = {
@@ -58,7 +58,11 @@ export async function createStaffUser(actor: Actor | null, input: NewStaffUser):
 	return { created: true, id };
 }
 
-export async function listUsers() {
+/**
+ * The accounts an admin manages: staff and volunteers. Admins hold no case data, so participants' accounts
+ * are never listed by name; they appear only as a count per organisation.
+ */
+export async function listManagedAccounts() {
 	return db
 		.select({
 			id: users.id,
@@ -70,7 +74,19 @@ export async function listUsers() {
 		})
 		.from(users)
 		.leftJoin(organisations, eq(users.organisationId, organisations.id))
+		.where(ne(users.role, 'participant'))
 		.orderBy(asc(users.role), asc(users.displayName));
+}
+
+/** How many participants use the app, per organisation: a number, no names. */
+export async function participantAccountsPerOrganisation() {
+	return db
+		.select({ organisationName: organisations.name, accounts: count(participants.id) })
+		.from(participants)
+		.innerJoin(organisations, eq(participants.organisationId, organisations.id))
+		.where(isNotNull(participants.userId))
+		.groupBy(organisations.id)
+		.orderBy(asc(organisations.name));
 }
 
 export async function findUser(id: string) {
@@ -78,11 +94,18 @@ export async function findUser(id: string) {
 	return user ?? null;
 }
 
-/** Deactivating ends every session of that user at once: the next request of any device is signed out. */
+/**
+ * Deactivating ends every session of that user at once: the next request of any device is signed out.
+ * Participants' accounts are not the admin's to change (their caseworker issues a new code instead).
+ */
 export async function setUserActive(actor: Actor, userId: string, active: boolean): Promise<boolean> {
 	if (actor.id === userId) return false;
 	const changed = db.transaction((tx) => {
-		const result = tx.update(users).set({ active }).where(eq(users.id, userId)).run();
+		const result = tx
+			.update(users)
+			.set({ active })
+			.where(and(eq(users.id, userId), ne(users.role, 'participant')))
+			.run();
 		if (result.changes === 0) return false;
 		if (!active) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
 		recordAuditIn(tx, { actor, action: active ? 'user.reactivated' : 'user.deactivated', detail: { userId } });
@@ -96,13 +119,26 @@ export async function saveLocale(userId: string, locale: Locale) {
 	await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
-export async function changePassword(userId: string, current: string, next: string): Promise<boolean> {
+/**
+ * Sets a new password and ends every other session of the account: whoever learnt the old password is
+ * signed out, the device that changed it stays signed in.
+ */
+export async function changePassword(
+	userId: string,
+	current: string,
+	next: string,
+	keepSessionId: string
+): Promise<boolean> {
 	const user = await findUser(userId);
 	if (user === null || !(await verifyPasswordHash(user.passwordHash, current))) return false;
-	await db
-		.update(users)
-		.set({ passwordHash: await hashPassword(next) })
-		.where(eq(users.id, userId));
+	const passwordHash = await hashPassword(next);
+	db.transaction((tx) => {
+		tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+		tx.delete(sessions)
+			.where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+			.run();
+	});
+	publish(userChannel(userId), { type: 'access' });
 	return true;
 }
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { ORGANISATION_KINDS } from '$lib/domain';
 import { requireRole } from '$lib/server/auth/guard';
-import { parseForm, requiredText } from '$lib/server/forms';
+import { parseForm, nameText } from '$lib/server/forms';
 import { createOrganisation, listOrganisations } from '$lib/server/organisations';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async () => {
 };
 
 const organisationSchema = v.object({
-	name: requiredText(150),
+	name: nameText(150),
 	kind: v.picklist(ORGANISATION_KINDS, 'form.pick_option')
 });
 

@@ -1,11 +1,15 @@
 import { requireRole } from '$lib/server/auth/guard';
 import { formFailure } from '$lib/server/forms';
-import { listUsers, setUserActive } from '$lib/server/users';
+import { listManagedAccounts, participantAccountsPerOrganisation, setUserActive } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const actor = requireRole('admin');
-	return { users: await listUsers(), selfId: actor.id };
+	return {
+		users: await listManagedAccounts(),
+		participantAccounts: await participantAccountsPerOrganisation(),
+		selfId: actor.id
+	};
 };
 
 async function toggle(request: Request, active: boolean) {

@@ -12,11 +12,11 @@ const subscription = v.object({
 });
 
 /** This device agrees to receive reminders (the page's script sends what the browser's push manager made). */
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
 	const actor = requireRole('participant', 'volunteer');
 	const parsed = v.safeParse(subscription, await request.json().catch(() => null));
-	if (!parsed.success) error(400, 'form.invalid');
-	await subscribe(actor.id, parsed.output);
+	if (!parsed.success || locals.session === null) error(400, 'form.invalid');
+	await subscribe(actor.id, locals.session.id, parsed.output);
 	return json({ ok: true });
 };
 

@@ -1,15 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireRole } from '$lib/server/auth/guard';
-import {
-	formFailure,
-	optionalEmail,
-	optionalPhone,
-	parseForm,
-	password,
-	requiredText,
-	username
-} from '$lib/server/forms';
+import { formFailure, optionalEmail, optionalPhone, parseForm, password, nameText, username } from '$lib/server/forms';
 import { listOrganisations } from '$lib/server/organisations';
 import { createStaffUser } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +13,7 @@ export const load: PageServerLoad = async () => {
 
 const staffSchema = v.object({
 	username,
-	displayName: requiredText(100),
+	displayName: nameText(100),
 	role: v.picklist(['caseworker', 'lead', 'volunteer', 'admin'], 'form.pick_option'),
 	organisationId: v.optional(v.pipe(v.string(), v.maxLength(64)), ''),
 	password,
