@@ -4,6 +4,7 @@ import { directionOf, scriptOf } from '$lib/i18n/locales';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { uploadLimitFor } from '$lib/server/documents/schema';
 import { guardedRequest } from '$lib/server/http/body';
+import { isNativeFormPost, redirectRefusal, replayRefusal } from '$lib/server/http/refused-forms';
 import { sweepDocumentStorage } from '$lib/server/documents/sweep';
 import { syncShippedCatalogue } from '$lib/server/plans/catalogue';
 import { ensureBootstrapAdmin } from '$lib/server/users/bootstrap';
@@ -125,7 +126,16 @@ const compress: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(compress, authenticate, localise, secureHeaders, limitBodies);
+// A refused form posted without enhancement comes back by redirect to the page's own address (see refused-forms).
+const redirectRefusedForms: Handle = async ({ event, resolve }) => {
+	const session = event.locals.session?.id ?? null;
+	const replay = replayRefusal(event, session);
+	if (replay !== null) return replay;
+	const response = await resolve(event);
+	return isNativeFormPost(event) ? redirectRefusal(event, response, session) : response;
+};
+
+export const handle = sequence(compress, authenticate, redirectRefusedForms, localise, secureHeaders, limitBodies);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = crypto.randomUUID();

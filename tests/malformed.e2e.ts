@@ -142,6 +142,8 @@ test.describe('headers of pages the app does not render itself', () => {
 
 test.describe('guessing codes', () => {
 	test('a volunteer code carried in a forged cookie is counted like a typed one, and throttled', async () => {
+		// Once the address is throttled its code checks take turns, one every two seconds.
+		test.setTimeout(90_000);
 		const context = await signedIn(null);
 		const statuses: number[] = [];
 		for (let i = 0; i < 11; i++) {
