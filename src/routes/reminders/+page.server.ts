@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { currentFeed, newFeed, stopFeed } from '$lib/server/appointments/feed';
 import { translatorFor } from '$lib/server/i18n';
 import { parseForm } from '$lib/server/forms';
+import { ownData } from '$lib/server/policy';
 import { pushToUser, subscriptionCount, vapidKeys } from '$lib/server/push';
 import { dismissReminder, offsetsOf, REMINDER_OFFSETS, remindersFor, saveOffsets } from '$lib/server/reminders';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +15,8 @@ const who = () => requireRole('participant', 'volunteer');
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = who();
-	const feed = actor.participantId === null ? null : await currentFeed(actor.participantId);
+	const own = await ownData(actor);
+	const feed = own === null ? null : await currentFeed(own);
 	return {
 		reminders: await remindersFor(actor.id, locals.locale),
 		offsets: [...(await offsetsOf(actor.id))],
@@ -26,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		pushKey: vapidKeys().publicKey,
 		devices: await subscriptionCount(actor.id),
 		feed:
-			actor.participantId === null
+			own === null
 				? null
 				: feed === null
 					? { active: false as const }

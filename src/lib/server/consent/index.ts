@@ -7,7 +7,7 @@ import { db, type Tx } from '../db';
 import { consentEvents, consents, participants } from '../db/schema';
 import { generateInvitationCode, hashCode, looksLikeCode, normaliseCode } from '../invitations/code';
 import { planChannel, publish } from '../live/bus';
-import { relationTo, type Actor } from '../policy';
+import { canAcceptGrant, caseAccess, forgetStandings, type AccessTo, type Actor } from '../policy';
 import { withStates, type ConsentWithState } from './state';
 
 /** Version of the sharing notice the participant reads before granting; recorded with every grant. */
@@ -18,10 +18,26 @@ const MAX_MONTHS = 24;
 
 export type { ConsentWithState };
 
-export async function consentsOf(participantId: string): Promise<ConsentWithState[]> {
+export async function consentsOf(access: AccessTo<'consents'>): Promise<ConsentWithState[]> {
 	return withStates(
-		await db.select().from(consents).where(eq(consents.participantId, participantId)).orderBy(desc(consents.createdAt))
+		await db
+			.select()
+			.from(consents)
+			.where(eq(consents.participantId, access.participantId))
+			.orderBy(desc(consents.createdAt))
 	);
+}
+
+/** The volunteers this person shares appointments with now: the only ones who may be asked to go along. */
+export async function volunteersSharingAppointments(access: AccessTo<'appointments'>): Promise<string[]> {
+	const rows = await db.select().from(consents).where(eq(consents.participantId, access.participantId));
+	const sharing = (await withStates(rows)).filter(
+		(c) =>
+			c.state === 'given' &&
+			c.granteeUserId !== null &&
+			c.scopes.some((s) => s === 'appointments.read' || s === 'appointments.edit')
+	);
+	return [...new Set(sharing.map((c) => c.granteeUserId!))];
 }
 
 /** Grants a volunteer holds right now, with the participant each is for. */
@@ -68,12 +84,9 @@ export async function grantConsent(
 	request: GrantRequest,
 	renews: string | null = null
 ) {
-	const relation = await relationTo(actor, participantId);
-	const allowed =
-		request.givenVia === 'app'
-			? relation === 'self'
-			: relation === 'assigned_caseworker' || relation === 'organisation_lead';
-	if (!allowed) error(404, 'error.not_found');
+	const access = await caseAccess(actor, participantId);
+	const allowed = request.givenVia === 'app' ? access?.grantInApp : access?.recordPaperConsent;
+	if (allowed !== true) error(404, 'error.not_found');
 	const months = Math.min(Math.max(1, request.months), MAX_MONTHS);
 	const now = new Date();
 	const code = request.granteeKind === 'volunteer' && renews === null ? generateInvitationCode() : null;
@@ -117,7 +130,7 @@ export async function acceptGrant(
 	actor: Actor,
 	codeInput: string
 ): Promise<{ ok: true; participantId: string } | { ok: false }> {
-	if (actor.role !== 'volunteer') return { ok: false };
+	if (!canAcceptGrant(actor)) return { ok: false };
 	const code = normaliseCode(codeInput);
 	if (!looksLikeCode(code)) return { ok: false };
 	const [row] = await db
@@ -151,7 +164,7 @@ async function consentOf(participantId: string, consentId: string): Promise<Cons
 
 /** One tap by the participant; effective on the volunteer's very next request. */
 export async function withdrawConsent(actor: Actor, participantId: string, consentId: string): Promise<boolean> {
-	if ((await relationTo(actor, participantId)) !== 'self') error(404, 'error.not_found');
+	if ((await caseAccess(actor, participantId))?.withdrawConsent !== true) error(404, 'error.not_found');
 	const consent = await consentOf(participantId, consentId);
 	if (consent.state !== 'given' && consent.state !== 'pending') return false;
 	db.transaction((tx) => {
@@ -162,6 +175,7 @@ export async function withdrawConsent(actor: Actor, participantId: string, conse
 		recordAuditIn(tx, { actor, action: 'consent.withdrawn', participantId, detail: { consentId } });
 	});
 	// Open live pages re-check their access at once and close if it is gone.
+	forgetStandings();
 	publish(planChannel(participantId), { type: 'access' });
 	return true;
 }
@@ -173,8 +187,7 @@ export async function revokeConsent(
 	consentId: string,
 	reason: string
 ): Promise<boolean> {
-	const relation = await relationTo(actor, participantId);
-	if (relation !== 'assigned_caseworker' && relation !== 'organisation_lead') error(404, 'error.not_found');
+	if ((await caseAccess(actor, participantId))?.revokeConsent !== true) error(404, 'error.not_found');
 	const consent = await consentOf(participantId, consentId);
 	if (consent.state !== 'given' && consent.state !== 'pending') return false;
 	db.transaction((tx) => {
@@ -184,13 +197,14 @@ export async function revokeConsent(
 		addEvent(tx, consentId, 'revoked', actor, reason);
 		recordAuditIn(tx, { actor, action: 'consent.revoked', participantId, detail: { consentId, reason } });
 	});
+	forgetStandings();
 	publish(planChannel(participantId), { type: 'access' });
 	return true;
 }
 
 /** Renewing is one tap: the same grantee and scopes for the same length of time, as a new record. */
 export async function renewConsent(actor: Actor, participantId: string, consentId: string) {
-	if ((await relationTo(actor, participantId)) !== 'self') error(404, 'error.not_found');
+	if ((await caseAccess(actor, participantId))?.grantInApp !== true) error(404, 'error.not_found');
 	const consent = await consentOf(participantId, consentId);
 	if (consent.state !== 'given' && consent.state !== 'expired') return null;
 	const months = Math.round((consent.validUntil.getTime() - consent.validFrom.getTime()) / (30 * DAY));

@@ -169,7 +169,7 @@ export async function updateGoal(
 	writtenIn: Locale
 ): Promise<UpdateResult> {
 	const access = await openPlan(actor, participantId);
-	const editable: readonly GoalField[] = access.editPlan ? GOAL_FIELDS : access.relation === 'self' ? ['why'] : [];
+	const editable: readonly GoalField[] = access.editPlan ? GOAL_FIELDS : access.editOwnWords ? ['why'] : [];
 	if (editable.length === 0) error(404, 'error.not_found');
 	const [goal] = await db
 		.select()

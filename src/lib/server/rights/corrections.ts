@@ -3,11 +3,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import { recordAuditIn } from '../audit';
 import { db } from '../db';
 import { correctionRequests, users } from '../db/schema';
-import { canEditParticipant, type Actor } from '../policy';
+import { caseAccess, type AccessTo, type Actor } from '../policy';
 
 /** A participant asked for something to be corrected (GDPR Art. 16); staff record the request and its outcome. */
 export async function recordCorrectionRequest(actor: Actor, participantId: string, request: string): Promise<string> {
-	if (!(await canEditParticipant(actor, participantId))) error(404, 'error.not_found');
+	if ((await caseAccess(actor, participantId))?.handleCorrections !== true) error(404, 'error.not_found');
 	const id = crypto.randomUUID();
 	db.transaction((tx) => {
 		tx.insert(correctionRequests).values({ id, participantId, request, recordedBy: actor.id }).run();
@@ -23,7 +23,7 @@ export async function decideCorrection(
 	outcome: 'corrected' | 'declined',
 	note: string
 ): Promise<boolean> {
-	if (!(await canEditParticipant(actor, participantId))) error(404, 'error.not_found');
+	if ((await caseAccess(actor, participantId))?.handleCorrections !== true) error(404, 'error.not_found');
 	const changed = db.transaction((tx) => {
 		const result = tx
 			.update(correctionRequests)
@@ -37,7 +37,7 @@ export async function decideCorrection(
 	return changed;
 }
 
-export async function correctionsOf(participantId: string) {
+export async function correctionsOf(access: AccessTo<'rights'>) {
 	return db
 		.select({
 			id: correctionRequests.id,
@@ -50,6 +50,6 @@ export async function correctionsOf(participantId: string) {
 		})
 		.from(correctionRequests)
 		.innerJoin(users, eq(correctionRequests.recordedBy, users.id))
-		.where(eq(correctionRequests.participantId, participantId))
+		.where(eq(correctionRequests.participantId, access.participantId))
 		.orderBy(desc(correctionRequests.createdAt));
 }

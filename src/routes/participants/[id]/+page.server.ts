@@ -12,20 +12,21 @@ import { listTowns } from '$lib/server/organisations';
 import { openParticipant, updateParticipant } from '$lib/server/participants';
 import { assignCaseworker, caseworkersOf } from '$lib/server/participants/assignment';
 import { participantSchema } from '$lib/server/participants/schema';
-import { canAssignCaseworker, canEditParticipant } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const actor = requireRole('caseworker', 'lead');
 	const record = await openParticipant(actor, params.id);
-	const [towns, canEdit, canAssign, invitation] = await Promise.all([
+	const { access } = record;
+	const canEdit = access.editCase;
+	const canAssign = access.assignCaseworker;
+	const [towns, invitation, consents, corrections] = await Promise.all([
 		listTowns(),
-		canEditParticipant(actor, params.id),
-		canAssignCaseworker(actor, params.id),
-		latestInvitation(params.id)
+		latestInvitation(access),
+		consentsOf(access),
+		correctionsOf(access)
 	]);
 	const caseworkers = canAssign && actor.organisationId !== null ? await caseworkersOf(actor.organisationId) : [];
-	const [consents, corrections] = await Promise.all([consentsOf(params.id), correctionsOf(params.id)]);
 	const { participant } = record;
 	const now = Date.now();
 	return {

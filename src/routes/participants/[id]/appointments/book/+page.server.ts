@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const actor = requireActor();
 	const access = await openAppointments(actor, params.id);
 	if (!access.book) error(404, 'error.not_found');
-	const { caseworker, slots } = await freeSlotsFor(params.id);
+	const { caseworker, slots } = await freeSlotsFor(access);
 	// Grouped by day, as people choose: first the day, then the time.
 	const days = new Map<
 		string,

@@ -19,7 +19,7 @@ function suggestedReviewDate(): string {
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const plan = await readPlan(requireActor(), params.id);
 	if (!plan.access.editPlan) error(404, 'error.not_found');
-	const participant = await participantSummary(params.id);
+	const participant = await participantSummary(plan.access);
 	return {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },
 		goals: plan.goals.filter((g) => g.proposal === 'none').map((g) => goalView(g, locals.locale)),

@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const access = await openPlan(requireActor(), params.id);
 	if (!access.editPlan && !access.proposeGoals) error(404, 'error.not_found');
-	const participant = await participantSummary(params.id);
+	const participant = await participantSummary(access);
 	const catalogue = await listCatalogue();
 	return {
 		participantId: participant.id,
