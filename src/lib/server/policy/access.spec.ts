@@ -157,8 +157,8 @@ describe('the relation is computed once per request', () => {
 		const first = standingIn(memo, lead, world.participant.id);
 		expect(standingIn(memo, lead, world.participant.id)).toBe(first);
 		expect((await first).relation).toBe('organisation_lead');
-		standingIn(memo, lead, world.neighbour.id);
-		standingIn(memo, self, world.participant.id);
+		await standingIn(memo, lead, world.neighbour.id);
+		await standingIn(memo, self, world.participant.id);
 		expect(memo.size).toBe(3);
 		memo.clear();
 		expect(standingIn(memo, lead, world.participant.id)).not.toBe(first);
