@@ -33,8 +33,9 @@ describe('reading a form', () => {
 		expect(ok.ok && ok.input).toEqual({ title: 'Kita' });
 		const invalid = await readForm(post(new URLSearchParams({ title: '' })), schema);
 		expect(invalid.ok).toBe(false);
-		if (!invalid.ok)
+		if (!invalid.ok) {
 			expect(invalid.failure).toMatchObject({ status: 400, data: { errors: { title: 'form.required' } } });
+		}
 	});
 });
 
