@@ -1,8 +1,8 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type * as v from 'valibot';
 import type { Role } from '$lib/domain';
 import { requireActor, requireRole } from './auth/guard';
-import { formFailure, parseForm } from './forms';
+import { formFailure, parseForm, type FormFailure } from './forms';
 import type { Actor } from './policy';
 
 /**
@@ -18,7 +18,7 @@ export async function readFormData(request: Request): Promise<FormData> {
 }
 
 export type ReadForm<T> =
-	{ ok: true; input: T; formData: FormData } | { ok: false; failure: ReturnType<typeof formFailure> };
+	{ ok: true; input: T; formData: FormData } | { ok: false; failure: ActionFailure<FormFailure> };
 
 /** Reads and validates a form for actions without a signed-in actor (sign-in, activation, language). */
 export async function readForm<S extends v.GenericSchema>(
@@ -74,4 +74,13 @@ export function formAction<S extends v.GenericSchema, E extends RequestEvent, R>
 		const { input, formData } = read;
 		return handle({ actor, input, formData, event, refuse: (refusal) => refusalFailure(refusal, formData) });
 	};
+}
+
+/** formAction for shared action modules whose event type is not given by a route's `Actions`. */
+export function formActionsOn<E extends RequestEvent>() {
+	return <S extends v.GenericSchema, R>(
+		schema: S,
+		handle: (context: FormContext<v.InferOutput<S>, E>) => Promise<R>,
+		options: { roles?: Role[] } = {}
+	) => formAction<S, E, R>(schema, handle, options);
 }

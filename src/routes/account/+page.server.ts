@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireActor } from '$lib/server/auth/guard';
 import { deleteSessionCookie } from '$lib/server/auth/session';
-import { formFailure, newPasswordEntries, parseForm, passwordsMatch } from '$lib/server/forms';
+import { formFailure, newPasswordEntries, passwordsMatch } from '$lib/server/forms';
+import { formAction } from '$lib/server/form-action';
 import { changePassword, signOutEverywhere } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,19 +18,15 @@ const passwordChange = v.pipe(
 );
 
 export const actions: Actions = {
-	password: async ({ request }) => {
-		const actor = requireActor();
-		const formData = await request.formData();
-		const parsed = parseForm(passwordChange, formData);
-		if (!parsed.ok) return parsed.failure;
-		const changed = await changePassword(actor.id, parsed.output.current, parsed.output.password);
+	password: formAction(passwordChange, async ({ actor, input, formData }) => {
+		const changed = await changePassword(actor.id, input.current, input.password);
 		if (!changed) {
 			return formFailure(400, 'account.current_password_wrong', formData, {
 				current: 'account.current_password_wrong'
 			});
 		}
 		return { passwordChanged: true };
-	},
+	}),
 	everywhere: async ({ cookies, url }) => {
 		const actor = requireActor();
 		await signOutEverywhere(actor);

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { invitationThrottle } from '$lib/server/auth/throttle';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { acceptGrant, findPendingGrant } from '$lib/server/consent';
+import { readFormData } from '$lib/server/form-action';
 import { formFailure, newPasswordEntries, parseForm, passwordsMatch, requiredText, username } from '$lib/server/forms';
 import { normaliseCode } from '$lib/server/invitations/code';
 import { createVolunteerAccount } from '$lib/server/users';
@@ -59,7 +60,7 @@ async function codeFrom(cookies: Cookies, formData: FormData, address: string) {
 
 export const actions: Actions = {
 	code: async ({ request, cookies, url, getClientAddress }) => {
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const code = await codeFrom(cookies, formData, getClientAddress());
 		if (code === null) return formFailure(429, 'activate.throttled', formData, {}, 30);
 		if ((await findPendingGrant(code)) === null) {
@@ -70,7 +71,7 @@ export const actions: Actions = {
 		redirect(303, '/join');
 	},
 	accept: async ({ cookies, locals, request }) => {
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		if (locals.user === null || locals.user.role !== 'volunteer') {
 			return formFailure(403, 'join.volunteers_only', formData);
 		}
@@ -81,7 +82,7 @@ export const actions: Actions = {
 		redirect(303, `/helping/${result.participantId}?welcome=1`);
 	},
 	create: async ({ request, cookies, url }) => {
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const code = cookies.get(JOIN_COOKIE);
 		if (code === undefined || (await findPendingGrant(code)) === null) {
 			return formFailure(400, 'join.code_invalid', formData);

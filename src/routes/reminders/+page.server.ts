@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { formatDate } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
 import { currentFeed, newFeed, stopFeed } from '$lib/server/appointments/feed';
+import { readFormData } from '$lib/server/form-action';
 import { translatorFor } from '$lib/server/i18n';
 import { parseForm } from '$lib/server/forms';
 import { ownData } from '$lib/server/policy';
@@ -49,7 +50,7 @@ const settingsSchema = v.object({
 export const actions: Actions = {
 	dismiss: async ({ request, url }) => {
 		const actor = who();
-		const id = Number((await request.formData()).get('id'));
+		const id = Number((await readFormData(request)).get('id'));
 		if (Number.isInteger(id) && id > 0) await dismissReminder(actor.id, id);
 		// Back where the list was shown (home, appointments), if that is one of ours.
 		const back = request.headers.get('referer');
@@ -58,7 +59,7 @@ export const actions: Actions = {
 	},
 	settings: async ({ request }) => {
 		const actor = who();
-		const parsed = parseForm(settingsSchema, await request.formData());
+		const parsed = parseForm(settingsSchema, await readFormData(request));
 		if (!parsed.ok) return parsed.failure;
 		await saveOffsets(actor.id, parsed.output.offsets);
 		redirect(303, '/reminders?done=saved');

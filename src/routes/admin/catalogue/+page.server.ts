@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { FIELDS } from '$lib/plan';
 import { requireRole } from '$lib/server/auth/guard';
+import { readFormData } from '$lib/server/form-action';
 import { formFailure, parseForm, requiredText } from '$lib/server/forms';
 import { addCatalogueGoal, listCatalogue, setCatalogueGoalActive } from '$lib/server/plans/catalogue';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +24,7 @@ const entrySchema = v.object({
 export const actions: Actions = {
 	add: async ({ request }) => {
 		const actor = requireRole('admin');
-		const parsed = parseForm(entrySchema, await request.formData());
+		const parsed = parseForm(entrySchema, await readFormData(request));
 		if (!parsed.ok) return parsed.failure;
 		const { field, ...texts } = parsed.output;
 		await addCatalogueGoal(actor, field, texts);
@@ -31,7 +32,7 @@ export const actions: Actions = {
 	},
 	toggle: async ({ request }) => {
 		const actor = requireRole('admin');
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const id = String(formData.get('id') ?? '');
 		const active = formData.get('active') === 'yes';
 		const exists = (await listCatalogue({ includeRetired: true })).some((c) => c.id === id);

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
+import { readFormData } from '$lib/server/form-action';
 import { parseForm } from '$lib/server/forms';
 import { correctOwnContact, openParticipant } from '$lib/server/participants';
 import { contactSchema } from '$lib/server/participants/schema';
@@ -16,7 +17,7 @@ export const actions: Actions = {
 	default: async ({ request }) => {
 		const actor = requireRole('participant');
 		if (actor.participantId === null) error(404, 'error.not_found');
-		const parsed = parseForm(contactSchema, await request.formData());
+		const parsed = parseForm(contactSchema, await readFormData(request));
 		if (!parsed.ok) return parsed.failure;
 		await correctOwnContact(actor, actor.participantId, parsed.output);
 		redirect(303, '/home/profile?saved=1');

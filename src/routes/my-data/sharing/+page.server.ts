@@ -3,6 +3,7 @@ import { requireOwnData } from '$lib/server/auth/guard';
 import { consentsOf, renewConsent, withdrawConsent } from '$lib/server/consent';
 import { consentIdSchema } from '$lib/server/consent/schema';
 import { consentView } from '$lib/server/consent/view';
+import { readFormData } from '$lib/server/form-action';
 import { formFailure, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +25,7 @@ export const actions: Actions = {
 	withdraw: async ({ request }) => {
 		const { actor, access } = await requireOwnData();
 		const { participantId } = access;
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const parsed = parseForm(consentIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		if (!(await withdrawConsent(actor, participantId, parsed.output.consentId))) {
@@ -35,7 +36,7 @@ export const actions: Actions = {
 	renew: async ({ request }) => {
 		const { actor, access } = await requireOwnData();
 		const { participantId } = access;
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const parsed = parseForm(consentIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		if ((await renewConsent(actor, participantId, parsed.output.consentId)) === null) {

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { requireRole } from '$lib/server/auth/guard';
 import { grantConsent } from '$lib/server/consent';
 import { grantSchema } from '$lib/server/consent/schema';
+import { readFormData } from '$lib/server/form-action';
 import { parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +15,7 @@ export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
 		const actor = requireRole('participant');
 		if (actor.participantId === null) error(404, 'error.not_found');
-		const parsed = parseForm(grantSchema, await request.formData());
+		const parsed = parseForm(grantSchema, await readFormData(request));
 		if (!parsed.ok) return parsed.failure;
 		const { granteeName, purpose, scopes, months } = parsed.output;
 		const { code } = await grantConsent(actor, actor.participantId, {

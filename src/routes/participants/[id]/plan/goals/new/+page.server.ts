@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guard';
+import { readFormData } from '$lib/server/form-action';
 import { formFailure, parseForm } from '$lib/server/forms';
 import { participantSummary } from '$lib/server/participants';
 import { listCatalogue } from '$lib/server/plans/catalogue';
@@ -30,7 +31,7 @@ export const actions: Actions = {
 	default: async ({ request, params, locals }) => {
 		const actor = requireActor();
 		const access = await openPlan(actor, params.id);
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const parsed = parseForm(newGoalSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const result = access.editPlan
