@@ -7,6 +7,7 @@ import { db } from '../db';
 import { auditLog } from '../db/schema';
 import { openDocuments } from '../documents/read';
 import { openParticipant, participantSummary } from '../participants';
+import { commentOnGoal, commentsOf, createGoal } from '../plans/goals';
 import { liveGoals, readPlan } from '../plans/read';
 import { actorOf, makeUser, makeWorld } from '../testing/factories';
 import {
@@ -133,6 +134,31 @@ describe('access objects', () => {
 		expect(await liveGoals(plan!)).toEqual([]);
 		const appointments = await appointmentAccess(volunteers.appointments, world.participant.id);
 		expect(await appointmentsOf(appointments!)).toEqual([]);
+	});
+
+	it('a goal’s comments open only through the plan they belong to', async () => {
+		const caseworker = actorOf(world.caseworker);
+		const goal = await createGoal(
+			caseworker,
+			world.participant.id,
+			{
+				field: 'work',
+				catalogueId: '',
+				title: 'Praktikum',
+				why: '',
+				status: 'planned',
+				targetDate: '',
+				nextReviewDate: ''
+			},
+			'de'
+		);
+		if (!goal.ok) throw new Error('goal not created');
+		await commentOnGoal(caseworker, world.participant.id, goal.id, 'Termin beim Jobcenter');
+		const own = await planAccess(caseworker, world.participant.id);
+		expect(await commentsOf(own!, goal.id)).toHaveLength(1);
+		// The lead of the county may open the neighbour's plan, but not reach this goal through it.
+		const other = await planAccess(actorOf(world.lead), world.neighbour.id);
+		expect(await commentsOf(other!, goal.id)).toEqual([]);
 	});
 
 	it('the participant’s own data opens only for the participant themselves', async () => {

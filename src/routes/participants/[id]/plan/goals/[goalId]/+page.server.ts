@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (live === undefined) error(404, 'error.not_found');
 	const [participant, comments, history] = await Promise.all([
 		participantSummary(plan.access),
-		commentsOf(live.id),
+		commentsOf(plan.access, live.id),
 		historyOf(plan.access, live.id)
 	]);
 	const locale = locals.locale;
