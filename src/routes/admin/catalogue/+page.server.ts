@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { FIELDS } from '$lib/plan';
 import { requireRole } from '$lib/server/auth/guard';
-import { readFormData } from '$lib/server/form-action';
-import { formFailure, parseForm, requiredText } from '$lib/server/forms';
+import { formAction, readFormData } from '$lib/server/form-action';
+import { formFailure, requiredText } from '$lib/server/forms';
 import { addCatalogueGoal, listCatalogue, setCatalogueGoalActive } from '$lib/server/plans/catalogue';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,14 +22,15 @@ const entrySchema = v.object({
 });
 
 export const actions: Actions = {
-	add: async ({ request }) => {
-		const actor = requireRole('admin');
-		const parsed = parseForm(entrySchema, await readFormData(request));
-		if (!parsed.ok) return parsed.failure;
-		const { field, ...texts } = parsed.output;
-		await addCatalogueGoal(actor, field, texts);
-		return { added: true };
-	},
+	add: formAction(
+		entrySchema,
+		async ({ actor, input }) => {
+			const { field, ...texts } = input;
+			await addCatalogueGoal(actor, field, texts);
+			return { added: true };
+		},
+		{ roles: ['admin'] }
+	),
 	toggle: async ({ request }) => {
 		const actor = requireRole('admin');
 		const formData = await readFormData(request);
