@@ -2,6 +2,7 @@
 /// <reference types="vite-plugin-pwa/info" />
 import type { Locale } from '$lib/i18n/locales';
 import type { SessionValidation } from '$lib/server/auth/session';
+import type { StandingMemo } from '$lib/server/policy/relation';
 
 declare global {
 	namespace App {
@@ -14,6 +15,8 @@ declare global {
 			user: SessionValidation['user'];
 			session: SessionValidation['session'];
 			locale: Locale;
+			/** The policy's answers for this request only (see policy/relation.ts). */
+			standings?: StandingMemo;
 		}
 	}
 }

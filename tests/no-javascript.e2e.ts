@@ -49,3 +49,19 @@ test('an oversized form is refused with a localised message and changes nothing'
 	expect(response.status()).toBe(413);
 	expect(await response.text()).toContain(fa['error.too_large']);
 });
+
+test('a body that is not a form gets a localised 400 page, never a 500', async ({ request, baseURL }) => {
+	const bodies = [
+		{ path: '/language', type: 'text/plain', data: 'locale=ar' },
+		{ path: '/login', type: 'multipart/form-data; boundary=xyz', data: '--xyz\r\nContent-Disposition: form-data' }
+	];
+	for (const body of bodies) {
+		const response = await request.post(body.path, {
+			// As a browser sends it: the answer is the page, not the JSON an enhanced form gets.
+			headers: { origin: baseURL!, accept: 'text/html', 'accept-language': 'fa', 'content-type': body.type },
+			data: body.data
+		});
+		expect(response.status(), body.path).toBe(400);
+		expect(await response.text(), body.path).toContain(fa['error.bad_request']);
+	}
+});

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireActor } from '$lib/server/auth/guard';
 import { deleteSessionCookie } from '$lib/server/auth/session';
-import { formFailure, newPasswordEntries, parseForm, passwordsMatch } from '$lib/server/forms';
+import { formFailure, newPasswordEntries, passwordsMatch } from '$lib/server/forms';
+import { formAction } from '$lib/server/form-action';
 import { changePassword, signOutEverywhere } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,20 +18,16 @@ const passwordChange = v.pipe(
 );
 
 export const actions: Actions = {
-	password: async ({ request, locals }) => {
-		const actor = requireActor();
-		const sessionId = locals.session?.id ?? '';
-		const formData = await request.formData();
-		const parsed = parseForm(passwordChange, formData);
-		if (!parsed.ok) return parsed.failure;
-		const changed = await changePassword(actor.id, parsed.output.current, parsed.output.password, sessionId);
+	password: formAction(passwordChange, async ({ actor, input, formData, event }) => {
+		// The other sessions end with the change; this one stays.
+		const changed = await changePassword(actor.id, input.current, input.password, event.locals.session?.id ?? '');
 		if (!changed) {
 			return formFailure(400, 'account.current_password_wrong', formData, {
 				current: 'account.current_password_wrong'
 			});
 		}
 		return { passwordChanged: true };
-	},
+	}),
 	everywhere: async ({ cookies, url }) => {
 		const actor = requireActor();
 		await signOutEverywhere(actor);

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { isLocale, LOCALES } from '$lib/i18n/locales';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { checkCode, minutesOf } from '$lib/server/auth/code-guess';
+import { readFormData } from '$lib/server/form-action';
 import { formFailure, newPasswordEntries, parseForm, passwordsMatch, username } from '$lib/server/forms';
 import { LOCALE_COOKIE } from '$lib/server/i18n';
 import { findOpenInvitation, redeemInvitation } from '$lib/server/invitations';
@@ -62,7 +63,7 @@ const accountSchema = v.pipe(
 
 export const actions: Actions = {
 	code: async (event) => {
-		const formData = await event.request.formData();
+		const formData = await readFormData(event.request);
 		const code = String(formData.get('code') ?? '').slice(0, 40);
 		const checked = await checkInvitation(event, code);
 		if (!checked.ok) {
@@ -74,7 +75,7 @@ export const actions: Actions = {
 		redirect(303, '/activate');
 	},
 	language: async ({ request, cookies, url }) => {
-		const locale = (await request.formData()).get('locale');
+		const locale = (await readFormData(request)).get('locale');
 		if (isLocale(locale)) {
 			cookies.set(LOCALE_COOKIE, locale, {
 				path: '/',
@@ -89,7 +90,7 @@ export const actions: Actions = {
 	},
 	account: async (event) => {
 		const { request, cookies, locals, url } = event;
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const stored = cookies.get(ACTIVATION_COOKIE);
 		if (stored === undefined) return formFailure(400, 'activate.code_invalid', formData);
 		// The cookie is the client's to set: its code is checked and counted like a typed one.

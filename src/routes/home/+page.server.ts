@@ -20,9 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	const { participant } = record;
 	const access = await openAppointments(actor, actor.participantId);
-	const { upcoming } = splitByTime(
-		await appointmentViews(await appointmentsOf(actor.participantId), access, actor, locals.locale)
-	);
+	const { upcoming } = splitByTime(await appointmentViews(await appointmentsOf(access), access, actor, locals.locale));
 	const goals = plan.goals.map((g) => goalView(g, locals.locale)).filter((g) => g.proposal === 'none');
 	return {
 		welcome: url.searchParams.has('welcome'),
@@ -46,6 +44,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		nextAppointment: upcoming[0] ?? null,
 		reminders: await remindersFor(actor.id, locals.locale),
 		documents: await documentSummary(actor, actor.participantId, locals.locale),
-		sharingEndingSoon: endingSoon(await consentsOf(actor.participantId)).map((c) => c.granteeName)
+		sharingEndingSoon: endingSoon(await consentsOf(record.access)).map((c) => c.granteeName)
 	};
 };

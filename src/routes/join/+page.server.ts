@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { checkCode, minutesOf, type CodeCheck } from '$lib/server/auth/code-guess';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { acceptGrant, findPendingGrant } from '$lib/server/consent';
+import { readFormData } from '$lib/server/form-action';
 import { formFailure, newPasswordEntries, parseForm, passwordsMatch, nameText, username } from '$lib/server/forms';
 import { normaliseCode } from '$lib/server/invitations/code';
 import { createVolunteerAccount } from '$lib/server/users';
@@ -61,7 +62,7 @@ const volunteerSchema = v.pipe(
 // The cookie is the client's to set: every action checks and counts its code like a typed one.
 export const actions: Actions = {
 	code: async ({ request, cookies, url, getClientAddress }) => {
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const typed = formData.get('code');
 		const code = typeof typed === 'string' && typed !== '' ? typed.slice(0, 40) : (cookies.get(JOIN_COOKIE) ?? '');
 		const checked = await checkGrant(getClientAddress(), code);
@@ -70,7 +71,7 @@ export const actions: Actions = {
 		redirect(303, '/join');
 	},
 	accept: async ({ cookies, locals, request, getClientAddress }) => {
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		if (locals.user === null || locals.user.role !== 'volunteer') {
 			return formFailure(403, 'join.volunteers_only', formData);
 		}
@@ -84,7 +85,7 @@ export const actions: Actions = {
 		redirect(303, `/helping/${result.participantId}?welcome=1`);
 	},
 	create: async ({ request, cookies, url, getClientAddress }) => {
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const code = cookies.get(JOIN_COOKIE) ?? '';
 		const checked = await checkGrant(getClientAddress(), code);
 		if (!checked.ok) return refused(checked, formData);

@@ -5,6 +5,7 @@ import { homePathFor } from '$lib/server/auth/guard';
 import { safeReturnPath } from '$lib/server/auth/redirect';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
+import { readFormData } from '$lib/server/form-action';
 import { formFailure, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +22,7 @@ const credentials = v.object({
 
 export const actions: Actions = {
 	default: async (event) => {
-		const formData = await event.request.formData();
+		const formData = await readFormData(event.request);
 		const parsed = parseForm(credentials, formData);
 		if (!parsed.ok) return parsed.failure;
 		const { username, password, redirectTo } = parsed.output;

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { formatDay, formatTime } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
-import { formFailure, parseForm } from '$lib/server/forms';
+import { formFailure } from '$lib/server/forms';
+import { formAction } from '$lib/server/form-action';
 import { officeHoursSchema, slotIdSchema } from '$lib/server/appointments/schema';
 import { addOfficeHours, officeHoursOf, removeSlot } from '$lib/server/appointments/slots';
 import { addDays, berlinParts } from '$lib/server/appointments/time';
@@ -46,29 +47,29 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	add: async ({ request }) => {
-		const actor = requireRole('caseworker');
-		const formData = await request.formData();
-		const parsed = parseForm(officeHoursSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		const result = await addOfficeHours(actor, parsed.output);
-		if (!result.ok) {
-			return formFailure(
-				400,
-				result.reason,
-				formData,
-				result.field === undefined ? {} : { [result.field]: result.reason }
-			);
-		}
-		redirect(303, `/office-hours?added=${result.created}&existed=${result.skipped}`);
-	},
-	remove: async ({ request }) => {
-		const actor = requireRole('caseworker');
-		const formData = await request.formData();
-		const parsed = parseForm(slotIdSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		const result = await removeSlot(actor, parsed.output.slotId);
-		if (!result.ok) return formFailure(409, result.reason ?? 'form.invalid', formData);
-		redirect(303, '/office-hours?removed');
-	}
+	add: formAction(
+		officeHoursSchema,
+		async ({ actor, input, formData }) => {
+			const result = await addOfficeHours(actor, input);
+			if (!result.ok) {
+				return formFailure(
+					400,
+					result.reason,
+					formData,
+					result.field === undefined ? {} : { [result.field]: result.reason }
+				);
+			}
+			redirect(303, `/office-hours?added=${result.created}&existed=${result.skipped}`);
+		},
+		{ roles: ['caseworker'] }
+	),
+	remove: formAction(
+		slotIdSchema,
+		async ({ actor, input, formData }) => {
+			const result = await removeSlot(actor, input.slotId);
+			if (!result.ok) return formFailure(409, result.reason ?? 'form.invalid', formData);
+			redirect(303, '/office-hours?removed');
+		},
+		{ roles: ['caseworker'] }
+	)
 };

@@ -4,8 +4,10 @@ import { formatDate } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
 import { sameSiteReferrerPath } from '$lib/server/auth/redirect';
 import { currentFeed, newFeed, stopFeed } from '$lib/server/appointments/feed';
+import { readFormData } from '$lib/server/form-action';
 import { translatorFor } from '$lib/server/i18n';
 import { parseForm } from '$lib/server/forms';
+import { ownData } from '$lib/server/policy';
 import { pushToUser, subscriptionCount, vapidKeys } from '$lib/server/push';
 import { dismissReminder, offsetsOf, REMINDER_OFFSETS, remindersFor, saveOffsets } from '$lib/server/reminders';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +17,8 @@ const who = () => requireRole('participant', 'volunteer');
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = who();
-	const feed = actor.participantId === null ? null : await currentFeed(actor.participantId);
+	const own = await ownData(actor);
+	const feed = own === null ? null : await currentFeed(own);
 	return {
 		reminders: await remindersFor(actor.id, locals.locale),
 		offsets: [...(await offsetsOf(actor.id))],
@@ -27,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		pushKey: vapidKeys().publicKey,
 		devices: await subscriptionCount(actor.id),
 		feed:
-			actor.participantId === null
+			own === null
 				? null
 				: feed === null
 					? { active: false as const }
@@ -48,14 +51,14 @@ const settingsSchema = v.object({
 export const actions: Actions = {
 	dismiss: async ({ request, url }) => {
 		const actor = who();
-		const id = Number((await request.formData()).get('id'));
+		const id = Number((await readFormData(request)).get('id'));
 		if (Number.isInteger(id) && id > 0) await dismissReminder(actor.id, id);
 		// Back where the list was shown (home, appointments), if that is one of ours.
 		redirect(303, sameSiteReferrerPath(request.headers.get('referer'), url.origin) ?? '/reminders');
 	},
 	settings: async ({ request }) => {
 		const actor = who();
-		const parsed = parseForm(settingsSchema, await request.formData());
+		const parsed = parseForm(settingsSchema, await readFormData(request));
 		if (!parsed.ok) return parsed.failure;
 		await saveOffsets(actor.id, parsed.output.offsets);
 		redirect(303, '/reminders?done=saved');

@@ -1,16 +1,14 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formatTime } from '$lib/i18n/format';
-import { requireActor } from '../auth/guard';
-import { CHANGED_MEANWHILE } from '../db/conditional';
-import { formFailure, formValues, parseForm, seenOf } from '../forms';
+import { formActionsOn } from '../form-action';
+import { formFailure, formValues, seenOf } from '../forms';
 import {
 	changeAppointment,
 	CHANGES,
 	createAppointment,
 	rescheduleAppointment,
 	updateAppointmentDetails,
-	type ChangeName,
-	type WriteResult
+	type ChangeName
 } from './index';
 import { appointmentIdSchema, appointmentSchema, bookSchema, detailsSchema, rescheduleSchema } from './schema';
 import { bookSlot } from './slots';
@@ -40,34 +38,23 @@ function listOf(event: Event): string {
 	return `/participants/${event.params.id}/appointments`;
 }
 
-function refused(result: Exclude<WriteResult, { ok: true }>, formData: FormData) {
-	return formFailure(
-		result.reason === 'appointments.not_now' || result.reason === CHANGED_MEANWHILE ? 409 : 400,
-		result.reason,
-		formData,
-		result.field === undefined ? {} : { [result.field]: result.reason }
-	);
-}
+const action = formActionsOn<Event>();
 
 /** One form action per change (confirm, decline, …): authenticate, let the domain decide, redirect with the outcome. */
 function changeAction(name: ChangeName) {
-	return async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(appointmentIdSchema, formData);
-		if (!parsed.ok) return parsed.failure;
+	return action(appointmentIdSchema, async ({ actor, input, event, refuse }) => {
 		const result = await changeAppointment(
 			actor,
 			event.params.id,
-			parsed.output.appointmentId,
+			input.appointmentId,
 			name,
-			parsed.output.message,
+			input.message,
 			new Date(),
-			seenOf(parsed.output)
+			seenOf(input)
 		);
-		if (!result.ok) return refused(result, formData);
+		if (!result.ok) return refuse(result);
 		redirect(303, `${event.url.pathname}?done=${CHANGES[name].action}`);
-	};
+	});
 }
 
 export const appointmentActions = {
@@ -77,53 +64,37 @@ export const appointmentActions = {
 	cancel: changeAction('cancel'),
 	done: changeAction('done'),
 	noted: changeAction('noted'),
-	details: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(detailsSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		const { appointmentId, seenStatus, seenVersion, ...details } = parsed.output;
+	details: action(detailsSchema, async ({ actor, input, event, refuse }) => {
+		const { appointmentId, seenStatus, seenVersion, ...details } = input;
 		const seen = seenOf({ seenStatus, seenVersion });
 		const result = await updateAppointmentDetails(actor, event.params.id, appointmentId, details, new Date(), seen);
-		if (!result.ok) return refused(result, formData);
+		if (!result.ok) return refuse(result);
 		redirect(303, `${event.url.pathname}?done=updated`);
-	},
-	reschedule: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(rescheduleSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		const { appointmentId, message, seenStatus, seenVersion, ...when } = parsed.output;
+	}),
+	reschedule: action(rescheduleSchema, async ({ actor, input, event, refuse }) => {
+		const { appointmentId, message, seenStatus, seenVersion, ...when } = input;
 		const seen = seenOf({ seenStatus, seenVersion });
 		const result = await rescheduleAppointment(actor, event.params.id, appointmentId, when, message, new Date(), seen);
-		if (!result.ok) return refused(result, formData);
+		if (!result.ok) return refuse(result);
 		redirect(303, `${listOf(event)}/${result.id}?done=rescheduled`);
-	}
+	})
 };
 
-export async function createAction(event: Event) {
-	const actor = requireActor();
-	const formData = await event.request.formData();
-	const parsed = parseForm(appointmentSchema, formData);
-	if (!parsed.ok) return parsed.failure;
-	const result = await createAppointment(actor, event.params.id, parsed.output);
-	if (!result.ok) return refused(result, formData);
+export const createAction = action(appointmentSchema, async ({ actor, input, event, refuse }) => {
+	const result = await createAppointment(actor, event.params.id, input);
+	if (!result.ok) return refuse(result);
 	redirect(303, `${listOf(event)}/${result.id}?done=created`);
-}
+});
 
-export async function bookAction(event: Event) {
-	const actor = requireActor();
-	const formData = await event.request.formData();
-	const parsed = parseForm(bookSchema, formData);
-	if (!parsed.ok) return parsed.failure;
+export const bookAction = action(bookSchema, async ({ actor, input, formData, event }) => {
 	const result = await bookSlot(
 		actor,
 		event.params.id,
-		parsed.output.slotId,
-		parsed.output.kind,
-		parsed.output.message,
+		input.slotId,
+		input.kind,
+		input.message,
 		new Date(),
-		parsed.output.clash
+		input.clash
 	);
 	if (!result.ok && result.reason === 'appointments.slot_clash') {
 		// Not an error: the page asks once more, with the slot still chosen and what she typed kept.
@@ -133,4 +104,4 @@ export async function bookAction(event: Event) {
 	}
 	if (!result.ok) return formFailure(409, result.reason, formData, { slotId: result.reason });
 	redirect(303, `${listOf(event)}/${result.id}?done=booked`);
-}
+});

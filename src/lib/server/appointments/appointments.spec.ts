@@ -6,7 +6,7 @@ import { db } from '../db';
 import { appointmentEvents, appointments, auditLog, officeHourSlots } from '../db/schema';
 import { assignCaseworker } from '../participants/assignment';
 import { appointmentAccess, type Actor, type AppointmentAccess } from '../policy';
-import { actorOf, appointmentInput, makeParticipant, makeUser, makeWorld } from '../testing/factories';
+import { actorOf, appointmentInput, makeParticipant, makeUser, makeWorld, fixtureAccess } from '../testing/factories';
 import {
 	appointmentsOf,
 	changeAppointment,
@@ -129,7 +129,8 @@ describe('who may see and do what with appointments', () => {
 	});
 
 	const staff = { respond: false, addOwn: false, book: false, manage: true };
-	const MATRIX: Record<string, AppointmentAccess | null> = {
+	type Capabilities = Pick<AppointmentAccess, 'relation' | 'respond' | 'addOwn' | 'book' | 'manage'>;
+	const MATRIX: Record<string, Capabilities | null> = {
 		self: { relation: 'self', respond: true, addOwn: true, book: true, manage: false },
 		otherParticipant: null,
 		assignedCaseworker: { relation: 'assigned_caseworker', ...staff },
@@ -149,7 +150,9 @@ describe('who may see and do what with appointments', () => {
 	for (const [name, expected] of Object.entries(MATRIX)) {
 		it(`${name}: ${expected === null ? '404, and nothing audited' : `${expected.relation}, opening is ${name === 'self' ? 'not ' : ''}audited`}`, async () => {
 			const actor = actors[name];
-			expect(await appointmentAccess(actor, pid())).toEqual(expected);
+			const access = await appointmentAccess(actor, pid());
+			if (expected === null) expect(access).toBeNull();
+			else expect(access).toEqual({ ...expected, participantId: pid(), actor });
 			if (expected === null) {
 				await expect(openAppointments(actor, pid())).rejects.toMatchObject({
 					status: 404,
@@ -157,7 +160,7 @@ describe('who may see and do what with appointments', () => {
 				});
 				expect(await auditRows('appointments.viewed', actor.id)).toHaveLength(0);
 			} else {
-				expect(await openAppointments(actor, pid())).toEqual(expected);
+				expect(await openAppointments(actor, pid())).toEqual(access);
 				const viewed = await auditRows('appointments.viewed', actor.id);
 				expect(viewed).toHaveLength(name === 'self' ? 0 : 1);
 			}
@@ -206,7 +209,7 @@ describe('who may see and do what with appointments', () => {
 			rescheduleAppointment(caseworker(), pid(), theirs, { date: day(4), start: '10:00', end: '11:00' }, '')
 		).rejects.toMatchObject({ status: 404 });
 		expect((await row(theirs)).status).toBe('requested');
-		expect(await appointmentsOf(pid(), theirs)).toEqual([]);
+		expect(await appointmentsOf(fixtureAccess(pid()), theirs)).toEqual([]);
 	});
 
 	it('a volunteer with "appointments read" sees but cannot answer, add or book', async () => {
@@ -219,7 +222,7 @@ describe('who may see and do what with appointments', () => {
 		});
 		await expect(createAppointment(reader, pid(), input())).rejects.toMatchObject({ status: 404 });
 		expect((await row(id)).status).toBe('requested');
-		expect((await appointmentsOf(pid())).map((a) => a.id)).toEqual([id]);
+		expect((await appointmentsOf(fixtureAccess(pid()))).map((a) => a.id)).toEqual([id]);
 	});
 
 	it('a volunteer with "appointments edit" answers and adds for the person, cancels only what they added, never books or closes', async () => {
@@ -324,7 +327,7 @@ describe('creating appointments', () => {
 	it('"already agreed" makes it confirmed; "I take part" records the caseworker', async () => {
 		const id = await made(caseworker(), { kind: 'home_visit', agreed: 'yes', staffTakesPart: 'yes' });
 		expect(await row(id)).toMatchObject({ status: 'confirmed', awaiting: null, staffId: world.caseworker.id });
-		expect((await appointmentsOf(pid(), id))[0]).toMatchObject({
+		expect((await appointmentsOf(fixtureAccess(pid()), id))[0]).toMatchObject({
 			staffName: world.caseworker.displayName,
 			createdByRole: 'caseworker'
 		});
@@ -398,7 +401,7 @@ describe('creating appointments', () => {
 	it('a companion must be a volunteer the person shares appointments with', async () => {
 		const { actor: companion } = await volunteerWith(['appointments.read']);
 		const { actor: planOnly } = await volunteerWith(['plan.read']);
-		expect((await possibleCompanions(pid())).map((c) => c.id)).toEqual([companion.id]);
+		expect((await possibleCompanions(fixtureAccess(pid()))).map((c) => c.id)).toEqual([companion.id]);
 		expect(await createAppointment(caseworker(), pid(), input({ companionId: planOnly.id }))).toEqual({
 			ok: false,
 			reason: 'form.pick_option',
@@ -410,7 +413,7 @@ describe('creating appointments', () => {
 			field: 'companionId'
 		});
 		const id = await made(caseworker(), { companionId: companion.id });
-		expect((await appointmentsOf(pid(), id))[0]).toMatchObject({
+		expect((await appointmentsOf(fixtureAccess(pid()), id))[0]).toMatchObject({
 			companionId: companion.id,
 			companionName: (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, companion.id) }))!.displayName
 		});
@@ -739,14 +742,14 @@ describe('office hours and booking', () => {
 		await slotsAt(world.otherCaseworker.id, '2027-03-09', '09:00', '10:00');
 		await slotsAt(world.caseworker.id, '2027-05-10', '09:00', '09:30');
 		const times = async (now = NOW) =>
-			(await freeSlotsFor(pid(), now)).slots.map(
+			(await freeSlotsFor(fixtureAccess(pid()), now)).slots.map(
 				(s) => `${berlinParts(s.startsAt).date} ${berlinParts(s.startsAt).time}`
 			);
 
 		// 09:00, 09:30 and 10:00 are less than (or exactly) two hours away; 10 May is beyond eight weeks.
 		expect(new Date(NOW.getTime() + BOOKING_LEAD_MS)).toEqual(today[2].startsAt);
 		expect(await times()).toEqual(['2027-03-08 10:30', '2027-03-08 11:00', '2027-03-08 11:30']);
-		expect((await freeSlotsFor(pid(), NOW)).caseworker?.id).toBe(world.caseworker.id);
+		expect((await freeSlotsFor(fixtureAccess(pid()), NOW)).caseworker?.id).toBe(world.caseworker.id);
 
 		expect(await removeSlot(caseworker(), today[4].id, NOW)).toEqual({ ok: true });
 		expect(await bookSlot(self(), pid(), today[5].id, 'office_consultation', '', NOW)).toMatchObject({ ok: true });
@@ -765,7 +768,7 @@ describe('office hours and booking', () => {
 			townId: world.town.id,
 			withAccount: true
 		});
-		expect(await freeSlotsFor(unassigned.id, NOW)).toEqual({ caseworker: null, slots: [] });
+		expect(await freeSlotsFor(fixtureAccess(unassigned.id), NOW)).toEqual({ caseworker: null, slots: [] });
 	});
 
 	it('booking a slot asks the caseworker, with the person’s message', async () => {
@@ -889,7 +892,7 @@ describe('office hours and booking', () => {
 			sameCaseworker.id
 		);
 		const [slot] = await slotsAt(world.caseworker.id, '2027-03-10', '09:00', '09:30');
-		const isFree = async () => (await freeSlotsFor(pid(), NOW)).slots.some((s) => s.id === slot.id);
+		const isFree = async () => (await freeSlotsFor(fixtureAccess(pid()), NOW)).slots.some((s) => s.id === slot.id);
 
 		const first = await bookSlot(self(), pid(), slot.id, 'office_consultation', '', NOW);
 		if (!first.ok) throw new Error(first.reason);
@@ -932,11 +935,11 @@ describe('moving an appointment', () => {
 		expect(
 			(await addOfficeHours(caseworker(), hours({ date, start: '09:00', end: '10:00', length: 30 }), now)).ok
 		).toBe(true);
-		const [slot] = (await freeSlotsFor(pid(), now)).slots;
+		const [slot] = (await freeSlotsFor(fixtureAccess(pid()), now)).slots;
 		const booked = await bookSlot(self(), pid(), slot.id, 'office_consultation', 'Wegen Kindergeld', now);
 		if (!booked.ok) throw new Error(booked.reason);
 		await changeAppointment(caseworker(), pid(), booked.id, 'confirm', '', now);
-		expect((await freeSlotsFor(pid(), now)).slots.map((s) => s.id)).not.toContain(slot.id);
+		expect((await freeSlotsFor(fixtureAccess(pid()), now)).slots.map((s) => s.id)).not.toContain(slot.id);
 
 		expect(
 			await rescheduleAppointment(
@@ -975,7 +978,7 @@ describe('moving an appointment', () => {
 			['confirmed', ''],
 			['rescheduled', 'Ich bin am Vormittag im Termin']
 		]);
-		expect((await freeSlotsFor(pid(), now)).slots.map((s) => s.id)).toContain(slot.id);
+		expect((await freeSlotsFor(fixtureAccess(pid()), now)).slots.map((s) => s.id)).toContain(slot.id);
 		expect((await auditRows('appointment.changed', world.caseworker.id)).map((r) => r.detail)).toContainEqual({
 			appointmentId: booked.id,
 			action: 'rescheduled'

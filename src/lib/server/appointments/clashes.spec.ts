@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { appointments } from '../db/schema';
-import { actorOf, appointmentInput, makeWorld } from '../testing/factories';
+import { actorOf, appointmentInput, fixtureAccess, makeWorld } from '../testing/factories';
 import { createAppointment } from '.';
 import { clashesWith } from './clashes';
 import { addOfficeHours, bookSlot, officeHoursOf } from './slots';
@@ -56,7 +56,7 @@ describe('a slot at the time of another appointment of the person', () => {
 		const slots = await slotsOfTheDay();
 		const doctor = await ownAppointment();
 		await ownAppointment(neighbourSelf(), world.neighbour.id);
-		const clashes = await clashesWith(pid(), slots);
+		const clashes = await clashesWith(fixtureAccess(pid()), slots);
 		expect(slots.filter((s) => clashes.has(s.id)).map((s) => berlinParts(s.startsAt).time)).toEqual(['10:00', '10:30']);
 		expect(clashes.get(slots[2].id)).toMatchObject({ id: doctor, title: 'Kinderarzt' });
 	});

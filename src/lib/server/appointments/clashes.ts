@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import { ACTIVE_APPOINTMENT_STATUSES } from '$lib/domain';
 import { db } from '../db';
 import { appointments, type Appointment } from '../db/schema';
+import type { AccessTo } from '../policy';
 
 type Span = { id: string; startsAt: Date; endsAt: Date };
 export type Clash = Pick<Appointment, 'id' | 'title' | 'kind' | 'startsAt' | 'endsAt'>;
@@ -11,7 +12,7 @@ export type Clash = Pick<Appointment, 'id' | 'title' | 'kind' | 'startsAt' | 'en
  * slots, and booking one needs a second, explicit yes: two appointments at once is rarely meant, but can be
  * (a phone call during a long wait at an office), so it is a warning, not a refusal.
  */
-export async function clashesWith(participantId: string, spans: Span[]): Promise<Map<string, Clash>> {
+export async function clashesWith(access: AccessTo<'appointments'>, spans: Span[]): Promise<Map<string, Clash>> {
 	const clashes = new Map<string, Clash>();
 	if (spans.length === 0) return clashes;
 	const from = new Date(Math.min(...spans.map((s) => s.startsAt.getTime())));
@@ -28,7 +29,7 @@ export async function clashesWith(participantId: string, spans: Span[]): Promise
 		.from(appointments)
 		.where(
 			and(
-				eq(appointments.participantId, participantId),
+				eq(appointments.participantId, access.participantId),
 				inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES]),
 				lt(appointments.startsAt, until),
 				gt(appointments.endsAt, from)

@@ -6,7 +6,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { generateSessionToken } from '../auth/session';
 import { db } from '../db';
 import { appointments, calendarFeeds, participants, users } from '../db/schema';
-import type { Actor } from '../policy';
+import type { AccessTo, Actor } from '../policy';
 import { translatorFor } from '../i18n';
 import { appointmentsCalendar } from './ics';
 
@@ -16,11 +16,11 @@ const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder()
 const FEED_HISTORY_MS = 90 * 24 * 60 * 60 * 1000;
 
 /** Whether the participant has a feed address now, and since when (the address itself is shown only once). */
-export async function currentFeed(participantId: string) {
+export async function currentFeed(access: AccessTo<'appointments'>) {
 	const [feed] = await db
 		.select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt, lastFetchedAt: calendarFeeds.lastFetchedAt })
 		.from(calendarFeeds)
-		.where(and(eq(calendarFeeds.participantId, participantId), isNull(calendarFeeds.revokedAt)))
+		.where(and(eq(calendarFeeds.participantId, access.participantId), isNull(calendarFeeds.revokedAt)))
 		.orderBy(desc(calendarFeeds.createdAt))
 		.limit(1);
 	return feed ?? null;

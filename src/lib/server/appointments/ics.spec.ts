@@ -6,7 +6,7 @@ import arMessages from '$lib/i18n/messages/ar.json';
 import { db } from '../db';
 import { auditLog, users } from '../db/schema';
 import { translatorFor } from '../i18n';
-import { actorOf, appointmentInput, makeWorld } from '../testing/factories';
+import { actorOf, appointmentInput, makeWorld, fixtureAccess } from '../testing/factories';
 import { appointmentsOf, changeAppointment, createAppointment } from '.';
 import { currentFeed, feedCalendar, newFeed, stopFeed } from './feed';
 import { appointmentsCalendar } from './ics';
@@ -91,7 +91,7 @@ describe('appointments as an .ics file, read back by an independent parser', () 
 			end: '11:30',
 			agreed: 'yes'
 		});
-		const rows = await appointmentsOf(pid());
+		const rows = await appointmentsOf(fixtureAccess(pid()));
 		const ics = appointmentsCalendar(rows, 'ar', 'مواعيدي');
 		const { calendar, zone, events } = parse(ics);
 
@@ -162,7 +162,7 @@ describe('appointments as an .ics file, read back by an independent parser', () 
 		);
 		const declined = await make({ kind: 'language_course', date: '2027-02-04' });
 		expect((await changeAppointment(self(), pid(), declined, 'decline', '', NOW)).ok).toBe(true);
-		const rows = await appointmentsOf(pid());
+		const rows = await appointmentsOf(fixtureAccess(pid()));
 
 		for (const locale of ['en', 'ar', 'de'] as Locale[]) {
 			const { events } = parse(appointmentsCalendar(rows, locale, 'Tandem'));
@@ -196,7 +196,7 @@ describe('private calendar feed', () => {
 		expect(events.get(`${mine}@tandem`)!.event.summary).toBe(arMessages['appointments.kind_doctor']);
 		expect([...events.keys()]).toEqual([`${mine}@tandem`]);
 		expect(events.get(`${mine}@tandem`)!.event.startDate.toJSDate()).toEqual(new Date('2027-01-20T09:00:00Z'));
-		expect((await currentFeed(pid()))?.lastFetchedAt).toBeInstanceOf(Date);
+		expect((await currentFeed(fixtureAccess(pid())))?.lastFetchedAt).toBeInstanceOf(Date);
 
 		// The language chosen on the account wins.
 		await db.update(users).set({ locale: 'en' }).where(eq(users.id, world.participant.userId!));
@@ -228,11 +228,11 @@ describe('private calendar feed', () => {
 		expect(second).not.toBe(first);
 		expect(await feedCalendar(first)).toBeNull();
 		expect(await feedCalendar(second, NOW)).toContain('BEGIN:VEVENT');
-		expect(await currentFeed(pid())).not.toBeNull();
+		expect(await currentFeed(fixtureAccess(pid()))).not.toBeNull();
 
 		stopFeed(self(), pid());
 		expect(await feedCalendar(second)).toBeNull();
-		expect(await currentFeed(pid())).toBeNull();
+		expect(await currentFeed(fixtureAccess(pid()))).toBeNull();
 
 		const audited = await db
 			.select()

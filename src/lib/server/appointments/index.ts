@@ -1,13 +1,21 @@
 import { error } from '@sveltejs/kit';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { ACTIVE_APPOINTMENT_STATUSES, CASEWORKER_KINDS, type AppointmentStatus } from '$lib/domain';
+import { CASEWORKER_KINDS } from '$lib/domain';
 import { recordAudit, recordAuditIn } from '../audit';
 import { db, type Tx } from '../db';
 import { CHANGED_MEANWHILE, exactlyOne, seenOtherState, writeIfUnchanged, type Seen } from '../db/conditional';
 import { appointmentEvents, appointments, participants, users, type Appointment } from '../db/schema';
-import { consentsOf } from '../consent';
-import { appointmentAccess, type Actor, type AppointmentAccess } from '../policy';
+import { volunteersSharingAppointments } from '../consent';
+import { appointmentAccess, byOther, type AccessTo, type Actor, type AppointmentAccess } from '../policy';
+import {
+	CHANGES,
+	canEditDetails,
+	canReschedule,
+	mayNameCompanion,
+	type Change,
+	type ChangeName
+} from '../policy/appointments';
 import type { AppointmentInput, DetailsInput } from './schema';
 import { appointmentTimes, type TimeRange } from './time';
 
@@ -18,7 +26,7 @@ export type WriteResult = { ok: true; id: string } | { ok: false; reason: string
 export async function openAppointments(actor: Actor, participantId: string): Promise<AppointmentAccess> {
 	const access = await appointmentAccess(actor, participantId);
 	if (access === null) error(404, 'error.not_found');
-	if (access.relation !== 'self') await recordAudit({ actor, action: 'appointments.viewed', participantId });
+	if (byOther(access)) await recordAudit({ actor, action: 'appointments.viewed', participantId });
 	return access;
 }
 
@@ -34,7 +42,10 @@ export type AppointmentWithPeople = Appointment & {
 };
 
 /** All of one participant's appointments, oldest first, with the people involved. */
-export async function appointmentsOf(participantId: string, appointmentId?: string): Promise<AppointmentWithPeople[]> {
+export async function appointmentsOf(
+	access: AccessTo<'appointments'>,
+	appointmentId?: string
+): Promise<AppointmentWithPeople[]> {
 	const rows = await db
 		.select({
 			a: appointments,
@@ -49,7 +60,7 @@ export async function appointmentsOf(participantId: string, appointmentId?: stri
 		.innerJoin(creator, eq(appointments.createdBy, creator.id))
 		.where(
 			and(
-				eq(appointments.participantId, participantId),
+				eq(appointments.participantId, access.participantId),
 				appointmentId === undefined ? undefined : eq(appointments.id, appointmentId)
 			)
 		)
@@ -81,14 +92,8 @@ export async function eventsOf(appointmentIds: string[]) {
 }
 
 /** Volunteers who may be asked to go along: those this person currently shares appointments with. */
-export async function possibleCompanions(participantId: string) {
-	const sharing = (await consentsOf(participantId)).filter(
-		(c) =>
-			c.state === 'given' &&
-			c.granteeUserId !== null &&
-			c.scopes.some((s) => s === 'appointments.read' || s === 'appointments.edit')
-	);
-	const ids = [...new Set(sharing.map((c) => c.granteeUserId!))];
+export async function possibleCompanions(access: AccessTo<'appointments'>) {
+	const ids = await volunteersSharingAppointments(access);
 	if (ids.length === 0) return [];
 	return db
 		.select({ id: users.id, name: users.displayName })
@@ -107,10 +112,8 @@ async function chosenCompanion(
 	chosen: string
 ): Promise<{ ok: true; id: string | null } | { ok: false }> {
 	if (chosen === '') return { ok: true, id: null };
-	if (access.relation === 'consented_volunteer' && chosen !== actor.id) return { ok: false };
-	return (await possibleCompanions(participantId)).some((c) => c.id === chosen)
-		? { ok: true, id: chosen }
-		: { ok: false };
+	if (!mayNameCompanion(access, chosen)) return { ok: false };
+	return (await possibleCompanions(access)).some((c) => c.id === chosen) ? { ok: true, id: chosen } : { ok: false };
 }
 
 /** A person without an account cannot answer in the app, so what staff make for them needs no answer. */
@@ -211,70 +214,7 @@ export async function createAppointment(
 	return { ok: true, id };
 }
 
-type Change = {
-	/** The action as written to the appointment's history. */
-	action: AppointmentEventAction;
-	/** May this actor do it to this appointment now? */
-	allowed: (a: Appointment, access: AppointmentAccess, actor: Actor, now: Date) => boolean;
-	next: (a: Appointment, access: AppointmentAccess) => { status: AppointmentStatus; awaiting: Appointment['awaiting'] };
-};
-
-const active = (a: Appointment) => (ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(a.status);
-const upcoming = (a: Appointment, now: Date) => a.endsAt.getTime() > now.getTime();
-/** A request from the participant's side: booked from office hours, waiting for staff to confirm or decline. */
-const bookingRequest = (a: Appointment) => a.status === 'requested' && a.slotId !== null;
-/**
- * The side an actor answers for: the person (or their volunteer) answers staff's proposals; staff answer the
- * person's bookings. "Another time, please" on a staff proposal is not a booking: staff move it, cancel it or
- * note it, but cannot confirm the very time the person asked to change.
- */
-const answersFor = (a: Appointment, access: AppointmentAccess) =>
-	a.status === 'requested' &&
-	((a.awaiting === 'staff' && access.manage && a.slotId !== null) || (a.awaiting === 'participant' && access.respond));
-
-export const CHANGES = {
-	confirm: {
-		action: 'confirmed',
-		allowed: (a, access, _actor, now) => upcoming(a, now) && answersFor(a, access),
-		next: () => ({ status: 'confirmed', awaiting: null })
-	},
-	decline: {
-		action: 'declined',
-		// The person may also call off an appointment they had confirmed ("I cannot come"); staff then see it.
-		allowed: (a, access, _actor, now) =>
-			upcoming(a, now) && (answersFor(a, access) || (a.status === 'confirmed' && access.respond)),
-		next: (_a, access) => ({ status: 'declined', awaiting: access.manage ? null : 'staff' })
-	},
-	ask_other_time: {
-		action: 'change_requested',
-		// Not for one's own booking request: that is cancelled and booked anew.
-		allowed: (a, access, _actor, now) => upcoming(a, now) && active(a) && access.respond && !bookingRequest(a),
-		next: (a) => ({ status: a.status, awaiting: 'staff' })
-	},
-	cancel: {
-		action: 'cancelled',
-		// Staff cancel any; the person cancels what they added or asked for themselves.
-		allowed: (a, access, actor) =>
-			active(a) &&
-			(access.manage ||
-				(access.respond && a.createdBy === actor.id) ||
-				(access.relation === 'self' && a.slotId !== null)),
-		next: () => ({ status: 'cancelled', awaiting: null })
-	},
-	done: {
-		action: 'done',
-		allowed: (a, access, _actor, now) => access.manage && active(a) && a.startsAt.getTime() <= now.getTime(),
-		next: () => ({ status: 'done', awaiting: null })
-	},
-	noted: {
-		action: 'noted',
-		// Staff saw a decline or a wish for another time and keep things as they are; a proposal still
-		// waiting for the person's answer goes back to them.
-		allowed: (a, access) => access.manage && a.awaiting === 'staff' && !bookingRequest(a),
-		next: (a) => ({ status: a.status, awaiting: a.status === 'requested' ? 'participant' : null })
-	}
-} satisfies Record<string, Change>;
-export type ChangeName = keyof typeof CHANGES;
+export { CHANGES, canEditDetails, changesAllowed, type ChangeName } from '../policy/appointments';
 
 async function loadFor(actor: Actor, participantId: string, appointmentId: string) {
 	const access = await appointmentAccess(actor, participantId);
@@ -285,18 +225,6 @@ async function loadFor(actor: Actor, participantId: string, appointmentId: strin
 		.where(and(eq(appointments.id, appointmentId), eq(appointments.participantId, participantId)));
 	if (row === undefined) error(404, 'error.not_found');
 	return { access, row };
-}
-
-/** Which changes an actor may make to an appointment now; the page offers exactly these. */
-export function changesAllowed(
-	a: Appointment,
-	access: AppointmentAccess,
-	actor: Actor,
-	now = new Date()
-): ChangeName[] {
-	return (Object.keys(CHANGES) as ChangeName[]).filter((name) =>
-		(CHANGES[name] as Change).allowed(a, access, actor, now)
-	);
 }
 
 export async function changeAppointment(
@@ -319,11 +247,6 @@ export async function changeAppointment(
 		auditChange(tx, actor, participantId, row.id, change.action);
 	});
 	return written.ok ? { ok: true, id: row.id } : written;
-}
-
-/** Who may change an appointment's details: staff, and whoever added it themselves (from a letter). */
-export function canEditDetails(a: Appointment, access: AppointmentAccess, actor: Actor): boolean {
-	return active(a) && (access.manage || (access.addOwn && a.createdBy === actor.id));
 }
 
 /** Changes where, what to bring, notes and who goes along; the time changes only by moving the appointment. */
@@ -367,7 +290,7 @@ export async function rescheduleAppointment(
 ): Promise<WriteResult> {
 	const { access, row } = await loadFor(actor, participantId, appointmentId);
 	if (seenOtherState(row, seen)) return changedMeanwhile;
-	if (!access.manage || !['requested', 'confirmed', 'declined'].includes(row.status)) {
+	if (!canReschedule(row, access)) {
 		return { ok: false, reason: 'appointments.not_now' };
 	}
 	const times = timesOf(when, now);

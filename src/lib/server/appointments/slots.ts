@@ -5,7 +5,7 @@ import { recordAuditIn } from '../audit';
 import { db, isUniqueViolation } from '../db';
 import { appointmentEvents, appointments, officeHourSlots, participants } from '../db/schema';
 import { currentCaseworker } from '../participants';
-import { appointmentAccess, type Actor } from '../policy';
+import { appointmentAccess, canKeepOfficeHours, type AccessTo, type Actor } from '../policy';
 import { clashesWith, type Clash } from './clashes';
 import type { OfficeHoursInput } from './schema';
 import { addDays, berlinWallTime, isCalendarDate, withinReach } from './time';
@@ -29,7 +29,7 @@ export async function addOfficeHours(
 	input: OfficeHoursInput,
 	now = new Date()
 ): Promise<OfficeHoursResult> {
-	if (actor.role !== 'caseworker') error(404, 'error.not_found');
+	if (!canKeepOfficeHours(actor)) error(404, 'error.not_found');
 	const slots: { startsAt: Date; endsAt: Date }[] = [];
 	if (!isCalendarDate(input.date)) return { ok: false, reason: 'appointments.date_invalid', field: 'date' };
 	for (let week = 0; week <= input.weeks; week++) {
@@ -130,8 +130,8 @@ export async function removeSlot(
 }
 
 /** The free slots of the participant's current caseworker that can still be booked. */
-export async function freeSlotsFor(participantId: string, now = new Date()) {
-	const caseworker = await currentCaseworker(participantId);
+export async function freeSlotsFor(access: AccessTo<'appointments'>, now = new Date()) {
+	const caseworker = await currentCaseworker(access);
 	if (caseworker === null) return { caseworker: null, slots: [] };
 	const slots = await db
 		.select()
@@ -169,7 +169,7 @@ export async function bookSlot(
 ): Promise<BookResult> {
 	const access = await appointmentAccess(actor, participantId);
 	if (access === null || !access.book) error(404, 'error.not_found');
-	const caseworker = await currentCaseworker(participantId);
+	const caseworker = await currentCaseworker(access);
 	const [slot] = await db
 		.select()
 		.from(officeHourSlots)
@@ -183,7 +183,7 @@ export async function bookSlot(
 		return { ok: false, reason: 'appointments.slot_gone' };
 	}
 	if (clash === 'ask') {
-		const clashing = (await clashesWith(participantId, [slot])).get(slot.id);
+		const clashing = (await clashesWith(access, [slot])).get(slot.id);
 		if (clashing !== undefined) return { ok: false, reason: 'appointments.slot_clash', clash: clashing };
 	}
 	const id = crypto.randomUUID();

@@ -6,8 +6,9 @@ const wrong = () => Promise.resolve(null);
 
 describe('guessing codes', () => {
 	it('refuses wrong codes from an address after ten wrong tries', async () => {
-		for (let i = 0; i < 10; i++)
+		for (let i = 0; i < 10; i++) {
 			expect(await checkCode('10.9.0.1', wrong, Date.now(), 10)).toEqual({ ok: false, retryAfterMs: 0 });
+		}
 		const throttled = await checkCode('10.9.0.1', wrong, Date.now(), 10);
 		expect(throttled.ok).toBe(false);
 		expect(!throttled.ok && throttled.retryAfterMs).toBeGreaterThan(29 * 60_000);

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { Role } from '$lib/domain';
-import type { Actor } from '../policy';
+import { ownData, type Actor, type FullAccess } from '../policy';
 
 /** The signed-in actor, or a redirect to sign-in that comes back here afterwards. */
 export function requireActor(): Actor {
@@ -18,6 +18,14 @@ export function requireRole(...roles: Role[]): Actor {
 	const actor = requireActor();
 	if (!roles.includes(actor.role)) error(404, 'error.not_found');
 	return actor;
+}
+
+/** A participant's own pages ("my data", home): the participant and the access to their own record, or 404. */
+export async function requireOwnData(): Promise<{ actor: Actor; access: FullAccess }> {
+	const actor = requireRole('participant');
+	const access = await ownData(actor);
+	if (access === null) error(404, 'error.not_found');
+	return { actor, access };
 }
 
 export function homePathFor(role: Role): string {

@@ -4,7 +4,7 @@ import { db } from '../db';
 import { consentEvents, consents } from '../db/schema';
 import { canReadContact, canReadParticipant, planAccess, relationTo, type Actor } from '../policy';
 import { readPlan } from '../plans/read';
-import { actorOf, makeUser, makeWorld } from '../testing/factories';
+import { actorOf, makeUser, makeWorld, fixtureAccess } from '../testing/factories';
 import {
 	acceptGrant,
 	activeGrantsHeldBy,
@@ -49,11 +49,11 @@ describe('consent lifecycle', () => {
 	it('a grant waits for the volunteer’s code, then gives exactly its scopes until its end date', async () => {
 		const { id, code } = await grantConsent(self(), pid(), request());
 		expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-		expect((await consentsOf(pid()))[0].state).toBe('pending');
+		expect((await consentsOf(fixtureAccess(pid())))[0].state).toBe('pending');
 		expect(await relationTo(volunteer, pid())).toBeNull();
 		await acceptGrant(volunteer, code!);
 		expect(await acceptGrant(volunteer, code!)).toEqual({ ok: false });
-		const [consent] = await consentsOf(pid());
+		const [consent] = await consentsOf(fixtureAccess(pid()));
 		expect([consent.id, consent.state, consent.noticeLocale, consent.noticeVersion]).toEqual([
 			id,
 			'given',
@@ -86,20 +86,20 @@ describe('consent lifecycle', () => {
 		expect(await revokeConsent(actorOf(world.caseworker), pid(), id, 'Missbrauch gemeldet')).toMatchObject({
 			ok: true
 		});
-		const [consent] = await consentsOf(pid());
+		const [consent] = await consentsOf(fixtureAccess(pid()));
 		expect([consent.state, consent.stateReason]).toEqual(['revoked', 'Missbrauch gemeldet']);
 		expect(await relationTo(volunteer, pid())).toBeNull();
 	});
 
 	it('expires by itself, is announced a week before, and renews with one tap as a new record', async () => {
 		const id = await grantAndAccept({ months: 1 });
-		const [consent] = await consentsOf(pid());
+		const [consent] = await consentsOf(fixtureAccess(pid()));
 		expect(endingSoon([consent], new Date(consent.validUntil.getTime() - 8 * 86_400_000))).toHaveLength(0);
 		expect(endingSoon([consent], new Date(consent.validUntil.getTime() - 6 * 86_400_000))).toHaveLength(1);
 		expect((await consentedScopes(volunteer.id, pid(), new Date(consent.validUntil.getTime() + 1))).size).toBe(0);
 		const renewed = await renewConsent(self(), pid(), id);
 		if (!renewed.ok) expect.fail(renewed.reason);
-		const all = await consentsOf(pid());
+		const all = await consentsOf(fixtureAccess(pid()));
 		expect(all.find((c) => c.id === renewed.id)).toMatchObject({
 			state: 'given',
 			renews: id,
@@ -124,7 +124,7 @@ describe('consent lifecycle', () => {
 
 	it('at most two years; only the participant grants in the app, only their staff on paper', async () => {
 		await grantConsent(self(), pid(), request({ months: 60 }));
-		const [consent] = await consentsOf(pid());
+		const [consent] = await consentsOf(fixtureAccess(pid()));
 		expect(Math.round((consent.validUntil.getTime() - consent.validFrom.getTime()) / 86_400_000)).toBe(720);
 		await expect(grantConsent(actorOf(world.caseworker), pid(), request())).rejects.toMatchObject({ status: 404 });
 		await expect(grantConsent(self(), pid(), request({ givenVia: 'paper' }))).rejects.toMatchObject({ status: 404 });
@@ -149,7 +149,7 @@ describe('paper consent recorded by staff', () => {
 		);
 		expect(code).not.toBeNull();
 		await acceptGrant(volunteer, code!);
-		const consent = (await consentsOf(pid())).find((c) => c.id === id)!;
+		const consent = (await consentsOf(fixtureAccess(pid()))).find((c) => c.id === id)!;
 		expect([consent.state, consent.givenVia, consent.recordedBy, consent.paperNote]).toEqual([
 			'given',
 			'paper',

@@ -15,7 +15,7 @@ import {
 import { consentEvents, consents, participants } from '../db/schema';
 import { generateInvitationCode, hashCode, looksLikeCode, normaliseCode } from '../invitations/code';
 import { planChannel, publish } from '../live/bus';
-import { relationTo, type Actor } from '../policy';
+import { canAcceptGrant, caseAccess, forgetStandings, type AccessTo, type Actor } from '../policy';
 import { withStates, type ConsentWithState } from './state';
 
 /** Version of the sharing notice the participant reads before granting; recorded with every grant. */
@@ -26,10 +26,26 @@ const MAX_MONTHS = 24;
 
 export type { ConsentWithState };
 
-export async function consentsOf(participantId: string): Promise<ConsentWithState[]> {
+export async function consentsOf(access: AccessTo<'consents'>): Promise<ConsentWithState[]> {
 	return withStates(
-		await db.select().from(consents).where(eq(consents.participantId, participantId)).orderBy(desc(consents.createdAt))
+		await db
+			.select()
+			.from(consents)
+			.where(eq(consents.participantId, access.participantId))
+			.orderBy(desc(consents.createdAt))
 	);
+}
+
+/** The volunteers this person shares appointments with now: the only ones who may be asked to go along. */
+export async function volunteersSharingAppointments(access: AccessTo<'appointments'>): Promise<string[]> {
+	const rows = await db.select().from(consents).where(eq(consents.participantId, access.participantId));
+	const sharing = (await withStates(rows)).filter(
+		(c) =>
+			c.state === 'given' &&
+			c.granteeUserId !== null &&
+			c.scopes.some((s) => s === 'appointments.read' || s === 'appointments.edit')
+	);
+	return [...new Set(sharing.map((c) => c.granteeUserId!))];
 }
 
 /** Grants a volunteer holds right now, with the participant each is for. */
@@ -98,12 +114,9 @@ export async function grantConsent(
 	request: GrantRequest,
 	renews: { id: string; version: number } | null = null
 ) {
-	const relation = await relationTo(actor, participantId);
-	const allowed =
-		request.givenVia === 'app'
-			? relation === 'self'
-			: relation === 'assigned_caseworker' || relation === 'organisation_lead';
-	if (!allowed) error(404, 'error.not_found');
+	const access = await caseAccess(actor, participantId);
+	const allowed = request.givenVia === 'app' ? access?.grantInApp : access?.recordPaperConsent;
+	if (allowed !== true) error(404, 'error.not_found');
 	const months = Math.min(Math.max(1, request.months), MAX_MONTHS);
 	const now = new Date();
 	const code = request.granteeKind === 'volunteer' && renews === null ? generateInvitationCode() : null;
@@ -149,7 +162,7 @@ export async function acceptGrant(
 	actor: Actor,
 	codeInput: string
 ): Promise<{ ok: true; participantId: string } | { ok: false }> {
-	if (actor.role !== 'volunteer') return { ok: false };
+	if (!canAcceptGrant(actor)) return { ok: false };
 	const code = normaliseCode(codeInput);
 	if (!looksLikeCode(code)) return { ok: false };
 	const [row] = await db
@@ -188,7 +201,7 @@ export async function withdrawConsent(
 	consentId: string,
 	seen?: Seen
 ): Promise<ConsentChange> {
-	if ((await relationTo(actor, participantId)) !== 'self') error(404, 'error.not_found');
+	if ((await caseAccess(actor, participantId))?.withdrawConsent !== true) error(404, 'error.not_found');
 	const consent = await consentOf(participantId, consentId);
 	if (seenOtherState({ status: consent.state, version: consent.version }, seen)) {
 		return { ok: false, reason: CHANGED_MEANWHILE };
@@ -201,6 +214,7 @@ export async function withdrawConsent(
 	});
 	if (!written.ok) return written;
 	// Open live pages re-check their access at once and close if it is gone.
+	forgetStandings();
 	publish(planChannel(participantId), { type: 'access' });
 	return { ok: true, id: consentId };
 }
@@ -213,8 +227,7 @@ export async function revokeConsent(
 	reason: string,
 	seen?: Seen
 ): Promise<ConsentChange> {
-	const relation = await relationTo(actor, participantId);
-	if (relation !== 'assigned_caseworker' && relation !== 'organisation_lead') error(404, 'error.not_found');
+	if ((await caseAccess(actor, participantId))?.revokeConsent !== true) error(404, 'error.not_found');
 	const consent = await consentOf(participantId, consentId);
 	if (seenOtherState({ status: consent.state, version: consent.version }, seen)) {
 		return { ok: false, reason: CHANGED_MEANWHILE };
@@ -226,6 +239,7 @@ export async function revokeConsent(
 		recordAuditIn(tx, { actor, action: 'consent.revoked', participantId, detail: { consentId, reason } });
 	});
 	if (!written.ok) return written;
+	forgetStandings();
 	publish(planChannel(participantId), { type: 'access' });
 	return { ok: true, id: consentId };
 }
@@ -237,7 +251,7 @@ export async function renewConsent(
 	consentId: string,
 	seen?: Seen
 ): Promise<ConsentChange> {
-	if ((await relationTo(actor, participantId)) !== 'self') error(404, 'error.not_found');
+	if ((await caseAccess(actor, participantId))?.grantInApp !== true) error(404, 'error.not_found');
 	const consent = await consentOf(participantId, consentId);
 	if (seenOtherState({ status: consent.state, version: consent.version }, seen)) {
 		return { ok: false, reason: CHANGED_MEANWHILE };

@@ -3,7 +3,7 @@ import { changeAppointment, createAppointment } from '../appointments';
 import type { AppointmentInput } from '../appointments/schema';
 import { addOfficeHours, bookSlot, freeSlotsFor } from '../appointments/slots';
 import { addDays, berlinParts, berlinWallTime } from '../appointments/time';
-import type { Actor } from '../policy';
+import { systemAccess, type Actor } from '../policy';
 
 type Person = { id: string; caseworker: Actor | null; self: Actor | null };
 const HOUR = 60 * 60 * 1000;
@@ -120,7 +120,7 @@ export async function seedDemoAppointments(
 	if (past.ok) await changeAppointment(sabine, ar.id, past.id, 'done', '');
 
 	if (ti.self !== null && ti.caseworker?.id === sabine.id) {
-		const { slots } = await freeSlotsFor(ti.id);
+		const { slots } = await freeSlotsFor(systemAccess(ti.id, 'demo_seed'));
 		const slot = slots[2];
 		if (slot !== undefined) await bookSlot(ti.self, ti.id, slot.id, 'office_consultation', 'ብዛዕባ ቋንቋ ኮርስ ክንዛረብ ደልየ።');
 	}

@@ -1,5 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireActor } from '../auth/guard';
+import { formActionsOn } from '../form-action';
 import { formFailure, formValues, parseForm } from '../forms';
 import { answerExplanation, askExplanation } from './questions';
 import { answerSchema, askSchema, detailsSchema } from './schema';
@@ -7,6 +8,8 @@ import { addPages, deleteDocument, updateDocument, uploadDocument, type UploadRe
 
 type ListEvent = RequestEvent<{ id: string }>;
 type DocumentEvent = RequestEvent<{ id: string; documentId: string }>;
+
+const action = formActionsOn<DocumentEvent>();
 
 /** What a documents page may report after a form action; anything else in the address is ignored. */
 const OUTCOMES = new Set(['uploaded', 'pages_added', 'saved', 'deleted', 'asked', 'answered']);
@@ -71,48 +74,36 @@ export const documentActions = {
 		if (!result.ok) return refused(result, formData);
 		redirect(303, `${event.url.pathname}?done=pages_added`);
 	},
-	update: async (event: DocumentEvent) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(detailsSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		await updateDocument(actor, event.params.id, event.params.documentId, parsed.output);
+	update: action(detailsSchema, async ({ actor, input, event }) => {
+		await updateDocument(actor, event.params.id, event.params.documentId, input);
 		redirect(303, `${event.url.pathname}?done=saved`);
-	},
+	}),
 	delete: async (event: DocumentEvent) => {
 		const actor = requireActor();
 		await deleteDocument(actor, event.params.id, event.params.documentId);
 		redirect(303, `/participants/${event.params.id}/documents?done=deleted`);
 	},
-	ask: async (event: DocumentEvent) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(askSchema, formData);
-		if (!parsed.ok) return parsed.failure;
+	ask: action(askSchema, async ({ actor, input, formData, event }) => {
 		const result = await askExplanation(
 			actor,
 			event.params.id,
 			event.params.documentId,
-			parsed.output.question,
+			input.question,
 			event.locals.locale
 		);
 		if (!result.ok) return formFailure(409, 'documents.question_already_open', formData);
 		redirect(303, `${event.url.pathname}?done=asked`);
-	},
-	answer: async (event: DocumentEvent) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(answerSchema, formData);
-		if (!parsed.ok) return parsed.failure;
+	}),
+	answer: action(answerSchema, async ({ actor, input, formData, event }) => {
 		const result = await answerExplanation(
 			actor,
 			event.params.id,
 			event.params.documentId,
-			parsed.output.questionId,
-			parsed.output.answer,
+			input.questionId,
+			input.answer,
 			event.locals.locale
 		);
 		if (!result.ok) return formFailure(409, 'documents.already_answered', formData);
 		redirect(303, `${event.url.pathname}?done=answered`);
-	}
+	})
 };

@@ -5,7 +5,7 @@ import { acceptGrant, grantConsent } from '../consent';
 import { dataDir } from '../data-dir';
 import { db } from '../db';
 import { auditLog, documentFiles, documents } from '../db/schema';
-import { actorOf, makeWorld } from '../testing/factories';
+import { actorOf, makeWorld, fixtureAccess } from '../testing/factories';
 import { asFile, pdf, phonePhoto, windowsExecutable } from '../testing/files';
 import { documentFlagsOf } from './caseload';
 import { documentsForExport } from './export';
@@ -246,7 +246,7 @@ describe('please explain', () => {
 		expect((await openDocuments(self(), pid())).documents).toMatchObject([{ id, openQuestion: false, answered: true }]);
 		expect(await askExplanation(self(), pid(), id, '', 'de')).toEqual({ ok: true });
 		// The participant's data export lists the document, its pages and the questions with answers.
-		expect(await documentsForExport(pid())).toMatchObject([
+		expect(await documentsForExport(fixtureAccess(pid()))).toMatchObject([
 			{
 				title: 'Brief vom Jobcenter',
 				pages: [{ name: 'IMG_1.jpg' }, { name: 'page2.pdf' }],

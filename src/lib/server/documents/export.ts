@@ -1,13 +1,14 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { db } from '../db';
+import type { AccessTo } from '../policy';
 import { documentFiles, documentQuestions, documents } from '../db/schema';
 
 /** For the participant's data export: what is known about each document; the files themselves are on its page. */
-export async function documentsForExport(participantId: string) {
+export async function documentsForExport(access: AccessTo<'documents'>) {
 	const rows = await db
 		.select()
 		.from(documents)
-		.where(eq(documents.participantId, participantId))
+		.where(eq(documents.participantId, access.participantId))
 		.orderBy(asc(documents.createdAt));
 	const ids = rows.map((r) => r.id);
 	const [pages, questions] =

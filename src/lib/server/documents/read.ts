@@ -104,7 +104,7 @@ export async function openDocument(actor: Actor, participantId: string, document
 		uploader: uploader ?? null,
 		pages,
 		questions: questions.map((q) => ({ ...q.question, answeredByName: q.answeredByName })),
-		canDelete: canDeleteDocument(access, actor, document)
+		canDelete: canDeleteDocument(access, document)
 	};
 }
 

@@ -183,7 +183,7 @@ export async function updateDocument(
 /** Removes the rows and then the files; the audit log keeps that it happened, not what the paper said. */
 export async function deleteDocument(actor: Actor, participantId: string, documentId: string): Promise<void> {
 	const { access, document } = await readableDocument(actor, participantId, documentId);
-	if (!canDeleteDocument(access, actor, document)) error(404, 'error.not_found');
+	if (!canDeleteDocument(access, document)) error(404, 'error.not_found');
 	const pages = await db
 		.select({ storageKey: documentFiles.storageKey, thumbnailKey: documentFiles.thumbnailKey })
 		.from(documentFiles)

@@ -5,7 +5,7 @@ import { recordAuditIn } from '../audit';
 import { hashPassword } from '../auth/password';
 import { db } from '../db';
 import { invitations, participants, sessions, users } from '../db/schema';
-import { canIssueInvitation, type Actor } from '../policy';
+import { canIssueInvitation, type AccessTo, type Actor } from '../policy';
 import { generateInvitationCode, hashCode, looksLikeCode, normaliseCode } from './code';
 
 const VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
@@ -43,7 +43,7 @@ export async function issueInvitation(actor: Actor, participantId: string, now =
 }
 
 /** The newest invitation's state, for the staff page (never the code itself: only its hash is stored). */
-export async function latestInvitation(participantId: string) {
+export async function latestInvitation(access: AccessTo<'participant'>) {
 	const [row] = await db
 		.select({
 			createdAt: invitations.createdAt,
@@ -52,7 +52,7 @@ export async function latestInvitation(participantId: string) {
 			cancelledAt: invitations.cancelledAt
 		})
 		.from(invitations)
-		.where(eq(invitations.participantId, participantId))
+		.where(eq(invitations.participantId, access.participantId))
 		.orderBy(desc(invitations.createdAt))
 		.limit(1);
 	return row ?? null;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { validateSessionToken } from '../auth/session';
 import { db } from '../db';
 import { planHistory, users } from '../db/schema';
-import { planAccess, type Actor } from '../policy';
+import { forgetStandings, planAccess, type Actor } from '../policy';
 import { planChannel, publish, subscribe, userChannel } from './bus';
 import { join, leave, presentAt } from './presence';
 
@@ -73,6 +73,9 @@ export function planStream(
 			};
 			const stillAllowed = async () => {
 				const { user } = await validateSessionToken(sessionToken);
+				// The stream lives inside the request that opened it: without this, the request's first answer
+				// would stand for hours and a withdrawn consent would never close it.
+				forgetStandings();
 				return user !== null && user.id === actor.id && (await planAccess(actor, participantId)) !== null;
 			};
 			const sendChanges = async () => {

@@ -4,13 +4,16 @@ import { recordAudit, recordAuditIn } from '../audit';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import {
+	byOther,
+	caseAccess,
 	canCorrectOwnContact,
 	canCreateParticipants,
 	canEditParticipant,
 	canReadParticipant,
-	relationTo,
+	type AccessTo,
 	type Actor,
-	type Relation
+	type AnyAccess,
+	type HelpingAccess
 } from '../policy';
 import type { ContactInput, ParticipantInput } from './schema';
 
@@ -21,29 +24,32 @@ export type SaveResult = { saved: true; id: string } | { saved: false; reason: '
  * exist or the actor may not see it, so ids cannot be probed. Every look by someone else is audited.
  */
 export async function openParticipant(actor: Actor, participantId: string) {
-	const relation = await relationTo(actor, participantId);
-	if (relation === null || relation === 'consented_volunteer') error(404, 'error.not_found');
+	const access = await caseAccess(actor, participantId);
+	if (access === null) error(404, 'error.not_found');
+	const { relation } = access;
 	const [row] = await db
 		.select({ participant: participants, townName: organisations.name })
 		.from(participants)
 		.innerJoin(organisations, eq(participants.townId, organisations.id))
 		.where(eq(participants.id, participantId));
 	if (row === undefined) error(404, 'error.not_found');
-	if (relation !== 'self') await recordAudit({ actor, action: 'participant.viewed', participantId });
-	const [caseworker, household] = await Promise.all([currentCaseworker(participantId), householdOf(row.participant)]);
+	if (byOther(access)) await recordAudit({ actor, action: 'participant.viewed', participantId });
+	const [caseworker, household] = await Promise.all([currentCaseworker(access), householdOf(row.participant)]);
 	// A family sees each other; staff see only the members whose case they may open themselves.
 	const householdMembers =
 		relation === 'self' ? household : await filterAsync(household, (m) => canReadParticipant(actor, m.id));
 	return {
 		...row,
-		relation: relation as Relation,
+		access,
+		relation,
 		caseworker,
 		householdMembers,
 		hasAccount: row.participant.userId !== null
 	};
 }
 
-export async function currentCaseworker(participantId: string) {
+/** Whose case it is now: shown to the person, the volunteers' contacts and on booking pages. */
+export async function currentCaseworker(access: AnyAccess | AccessTo<'rights'>) {
 	const [row] = await db
 		.select({
 			id: users.id,
@@ -55,7 +61,7 @@ export async function currentCaseworker(participantId: string) {
 		.from(assignments)
 		.innerJoin(users, eq(assignments.caseworkerId, users.id))
 		.leftJoin(organisations, eq(users.organisationId, organisations.id))
-		.where(and(eq(assignments.participantId, participantId), isNull(assignments.endedAt)));
+		.where(and(eq(assignments.participantId, access.participantId), isNull(assignments.endedAt)));
 	return row ?? null;
 }
 
@@ -147,8 +153,8 @@ export async function correctOwnContact(actor: Actor, participantId: string, inp
 	});
 }
 
-/** Name and language for a page header; only for callers that already checked access (and audited it). */
-export async function participantSummary(participantId: string) {
+/** Name and language for a page header; the caller's access was audited where it was opened. */
+export async function participantSummary(access: AnyAccess) {
 	const [row] = await db
 		.select({
 			id: participants.id,
@@ -158,7 +164,26 @@ export async function participantSummary(participantId: string) {
 			userId: participants.userId
 		})
 		.from(participants)
-		.where(eq(participants.id, participantId));
+		.where(eq(participants.id, access.participantId));
 	if (row === undefined) error(404, 'error.not_found');
 	return row;
+}
+
+/**
+ * What a volunteer sees of the person they help: the name, and contact details only if shared. Audited: every
+ * look by a volunteer is someone else's look.
+ */
+export async function helpedPerson(access: HelpingAccess) {
+	const [person] = await db.select().from(participants).where(eq(participants.id, access.participantId));
+	if (person === undefined) error(404, 'error.not_found');
+	await recordAudit({
+		actor: access.actor,
+		action: 'participant.viewed',
+		participantId: person.id,
+		detail: { as: 'volunteer', contact: access.readContact }
+	});
+	return {
+		name: `${person.givenName} ${person.familyName}`,
+		contact: access.readContact ? { phone: person.phone, email: person.email, address: person.address } : null
+	};
 }

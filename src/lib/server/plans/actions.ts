@@ -1,7 +1,8 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireActor } from '../auth/guard';
-import { formFailure, formValues, parseForm } from '../forms';
+import { formActionsOn, readFormData } from '../form-action';
+import { formFailure, formValues } from '../forms';
 import {
 	acceptProposal,
 	commentOnGoal,
@@ -27,6 +28,8 @@ import { addStep, deleteStep, moveStep, setStepDone, STEP_FIELDS, updateStep } f
 import { confirmAsCaseworker, confirmAsParticipant, proposeVersion, recordPaperConfirmation } from './versions';
 
 type Event = RequestEvent<{ id: string }>;
+
+const action = formActionsOn<Event>();
 
 const id = v.pipe(v.string('form.invalid'), v.nonEmpty('form.invalid'), v.maxLength(64, 'form.invalid'));
 const withGoal = <E extends v.ObjectEntries>(entries: E) => v.object({ goalId: id, ...entries });
@@ -78,76 +81,36 @@ function refused(result: Exclude<WriteResult, { ok: true }>, formData: FormData)
  * access (404 for anything not this actor's to touch), validates, writes in one transaction, redirects.
  */
 export const planActions = {
-	tick: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withStep(tickSchema.entries), formData);
-		if (!parsed.ok) return parsed.failure;
-		const result = await setStepDone(
-			actor,
-			event.params.id,
-			parsed.output.stepId,
-			parsed.output.done === 'yes',
-			parsed.output.version
-		);
+	tick: action(withStep(tickSchema.entries), async ({ actor, input, formData, event }) => {
+		const result = await setStepDone(actor, event.params.id, input.stepId, input.done === 'yes', input.version);
 		if (!result.ok) return refused(result, formData);
-		back(event, parsed.output.done === 'yes' ? 'step_done' : 'step_undone');
-	},
-	status: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withGoal(statusSchema.entries), formData);
-		if (!parsed.ok) return parsed.failure;
-		const result = await setGoalStatus(
-			actor,
-			event.params.id,
-			parsed.output.goalId,
-			parsed.output.status,
-			parsed.output.version
-		);
+		back(event, input.done === 'yes' ? 'step_done' : 'step_undone');
+	}),
+	status: action(withGoal(statusSchema.entries), async ({ actor, input, formData, event }) => {
+		const result = await setGoalStatus(actor, event.params.id, input.goalId, input.status, input.version);
 		if (!result.ok) return refused(result, formData);
-		back(event, 'saved', parsed.output.goalId);
-	},
-	move: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withGoal(moveSchema.entries), formData);
-		if (!parsed.ok) return parsed.failure;
-		await moveGoal(actor, event.params.id, parsed.output.goalId, parsed.output.direction);
-		back(event, 'moved', parsed.output.goalId);
-	},
-	accept: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withGoal({}), formData);
-		if (!parsed.ok) return parsed.failure;
-		const result = await acceptProposal(actor, event.params.id, parsed.output.goalId);
+		back(event, 'saved', input.goalId);
+	}),
+	move: action(withGoal(moveSchema.entries), async ({ actor, input, event }) => {
+		await moveGoal(actor, event.params.id, input.goalId, input.direction);
+		back(event, 'moved', input.goalId);
+	}),
+	accept: action(withGoal({}), async ({ actor, input, formData, event }) => {
+		const result = await acceptProposal(actor, event.params.id, input.goalId);
 		if (!result.ok) return refused(result, formData);
-		back(event, 'accepted', parsed.output.goalId);
-	},
-	decline: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withGoal(declineSchema.entries), formData);
-		if (!parsed.ok) return parsed.failure;
-		const result = await declineProposal(actor, event.params.id, parsed.output.goalId, parsed.output.reason);
+		back(event, 'accepted', input.goalId);
+	}),
+	decline: action(withGoal(declineSchema.entries), async ({ actor, input, formData, event }) => {
+		const result = await declineProposal(actor, event.params.id, input.goalId, input.reason);
 		if (!result.ok) return refused(result, formData);
 		back(event, 'declined');
-	},
-	comment: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withGoal(commentSchema.entries), formData);
-		if (!parsed.ok) return parsed.failure;
-		await commentOnGoal(actor, event.params.id, parsed.output.goalId, parsed.output.text);
+	}),
+	comment: action(withGoal(commentSchema.entries), async ({ actor, input, event }) => {
+		await commentOnGoal(actor, event.params.id, input.goalId, input.text);
 		back(event, 'commented');
-	},
-	updateGoal: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withGoal(editGoalSchema.entries), formData);
-		if (!parsed.ok) return parsed.failure;
-		const { goalId, version, ...mine } = parsed.output;
+	}),
+	updateGoal: action(withGoal(editGoalSchema.entries), async ({ actor, input, formData, event }) => {
+		const { goalId, version, ...mine } = input;
 		// The values the form was loaded with travel along, so a late save can be merged rather than refused.
 		const base = Object.fromEntries(
 			GOAL_FIELDS.map((f) => [f, formData.get(`base.${f}`)]).filter(([, value]) => typeof value === 'string')
@@ -162,30 +125,18 @@ export const planActions = {
 			currentBase: result.theirs,
 			currentVersion: result.version
 		});
-	},
-	deleteGoal: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withGoal({}), formData);
-		if (!parsed.ok) return parsed.failure;
-		await deleteGoal(actor, event.params.id, parsed.output.goalId);
+	}),
+	deleteGoal: action(withGoal({}), async ({ actor, input, event }) => {
+		await deleteGoal(actor, event.params.id, input.goalId);
 		redirect(303, `/participants/${event.params.id}/plan?done=deleted`);
-	},
-	addStep: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withGoal(stepSchema.entries), formData);
-		if (!parsed.ok) return parsed.failure;
-		const { goalId, ...input } = parsed.output;
-		await addStep(actor, event.params.id, goalId, input, event.locals.locale);
+	}),
+	addStep: action(withGoal(stepSchema.entries), async ({ actor, input, event }) => {
+		const { goalId, ...step } = input;
+		await addStep(actor, event.params.id, goalId, step, event.locals.locale);
 		back(event, 'step_added');
-	},
-	updateStep: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withStep(editStepSchema.entries), formData);
-		if (!parsed.ok) return parsed.failure;
-		const { stepId, version, ...mine } = parsed.output;
+	}),
+	updateStep: action(withStep(editStepSchema.entries), async ({ actor, input, formData, event }) => {
+		const { stepId, version, ...mine } = input;
 		const base = Object.fromEntries(
 			STEP_FIELDS.map((f) => [f, formData.get(`base.${f}`)]).filter(([, value]) => typeof value === 'string')
 		);
@@ -201,61 +152,40 @@ export const planActions = {
 			currentBase: result.theirs,
 			currentVersion: result.version
 		});
-	},
-	moveStep: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withStep(moveSchema.entries), formData);
-		if (!parsed.ok) return parsed.failure;
-		await moveStep(actor, event.params.id, parsed.output.stepId, parsed.output.direction);
+	}),
+	moveStep: action(withStep(moveSchema.entries), async ({ actor, input, event }) => {
+		await moveStep(actor, event.params.id, input.stepId, input.direction);
 		back(event, 'moved');
-	},
-	deleteStep: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(withStep({}), formData);
-		if (!parsed.ok) return parsed.failure;
-		await deleteStep(actor, event.params.id, parsed.output.stepId);
+	}),
+	deleteStep: action(withStep({}), async ({ actor, input, event }) => {
+		await deleteStep(actor, event.params.id, input.stepId);
 		back(event, 'step_deleted');
-	},
+	}),
 	proposeVersion: async (event: Event) => {
 		const actor = requireActor();
-		const formData = await event.request.formData();
+		const formData = await readFormData(event.request);
 		const result = await proposeVersion(actor, event.params.id);
 		if (!result.ok) return formFailure(400, 'plan.empty_plan', formData);
 		back(event, 'version_proposed');
 	},
-	confirm: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			v.object({ versionId: id, as: v.picklist(['participant', 'caseworker'], 'form.invalid') }),
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		const confirm = parsed.output.as === 'participant' ? confirmAsParticipant : confirmAsCaseworker;
-		const result = await confirm(actor, event.params.id, parsed.output.versionId);
-		if (!result.ok) return formFailure(409, 'plan.already_confirmed', formData);
-		back(event, result.agreed ? 'agreed' : 'confirmed');
-	},
-	paper: async (event: Event) => {
-		const actor = requireActor();
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			v.object({
-				versionId: id,
-				note: v.pipe(
-					v.string('form.required'),
-					v.trim(),
-					v.nonEmpty('form.required'),
-					v.maxLength(1000, 'form.too_long')
-				)
-			}),
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		const result = await recordPaperConfirmation(actor, event.params.id, parsed.output.versionId, parsed.output.note);
-		if (!result.ok) return formFailure(409, 'plan.already_confirmed', formData);
-		back(event, result.agreed ? 'agreed' : 'confirmed');
-	}
+	confirm: action(
+		v.object({ versionId: id, as: v.picklist(['participant', 'caseworker'], 'form.invalid') }),
+		async ({ actor, input, formData, event }) => {
+			const confirm = input.as === 'participant' ? confirmAsParticipant : confirmAsCaseworker;
+			const result = await confirm(actor, event.params.id, input.versionId);
+			if (!result.ok) return formFailure(409, 'plan.already_confirmed', formData);
+			back(event, result.agreed ? 'agreed' : 'confirmed');
+		}
+	),
+	paper: action(
+		v.object({
+			versionId: id,
+			note: v.pipe(v.string('form.required'), v.trim(), v.nonEmpty('form.required'), v.maxLength(1000, 'form.too_long'))
+		}),
+		async ({ actor, input, formData, event }) => {
+			const result = await recordPaperConfirmation(actor, event.params.id, input.versionId, input.note);
+			if (!result.ok) return formFailure(409, 'plan.already_confirmed', formData);
+			back(event, result.agreed ? 'agreed' : 'confirmed');
+		}
+	)
 };

@@ -4,7 +4,7 @@ import type { Locale } from '$lib/i18n/locales';
 import type { Field, GoalStatus } from '$lib/plan';
 import { db, type Tx } from '../db';
 import { goalComments, goals, plans, steps, users, type Goal } from '../db/schema';
-import type { Actor, PlanAccess } from '../policy';
+import type { AccessTo, Actor, PlanAccess } from '../policy';
 import { findCatalogueGoal } from './catalogue';
 import { recordPlanChange } from './history';
 import { openPlan } from './read';
@@ -15,11 +15,11 @@ export type WriteResult =
 	{ ok: true; id: string } | { ok: false; reason: 'stale' | 'catalogue_unknown' | 'not_a_proposal' | 'text_required' };
 
 /** The goal, if it belongs to this participant's plan; anything else is "not found", never someone else's goal. */
-export async function goalOf(participantId: string, goalId: string): Promise<Goal> {
+export async function goalOf(access: AccessTo<'plan'>, goalId: string): Promise<Goal> {
 	const [goal] = await db
 		.select()
 		.from(goals)
-		.where(and(eq(goals.id, goalId), eq(goals.participantId, participantId), isNull(goals.deletedAt)));
+		.where(and(eq(goals.id, goalId), eq(goals.participantId, access.participantId), isNull(goals.deletedAt)));
 	if (goal === undefined) error(404, 'error.not_found');
 	return goal;
 }
@@ -169,7 +169,7 @@ export async function updateGoal(
 	writtenIn: Locale
 ): Promise<UpdateResult> {
 	const access = await openPlan(actor, participantId);
-	const editable: readonly GoalField[] = access.editPlan ? GOAL_FIELDS : access.relation === 'self' ? ['why'] : [];
+	const editable: readonly GoalField[] = access.editPlan ? GOAL_FIELDS : access.editOwnWords ? ['why'] : [];
 	if (editable.length === 0) error(404, 'error.not_found');
 	const [goal] = await db
 		.select()
@@ -226,8 +226,8 @@ export async function setGoalStatus(
 	status: GoalStatus,
 	version: number
 ): Promise<WriteResult> {
-	await requireEdit(actor, participantId);
-	const goal = await goalOf(participantId, goalId);
+	const access = await requireEdit(actor, participantId);
+	const goal = await goalOf(access, goalId);
 	const changed = db.transaction((tx) => {
 		if (!bumpGoal(tx, goalId, version, { status }, actor)) return false;
 		recordPlanChange(tx, actor, participantId, 'goal.status', { goalId, detail: { from: goal.status, to: status } });
@@ -243,8 +243,8 @@ export async function moveGoal(
 	goalId: string,
 	direction: 'up' | 'down'
 ): Promise<void> {
-	await requireEdit(actor, participantId);
-	const goal = await goalOf(participantId, goalId);
+	const access = await requireEdit(actor, participantId);
+	const goal = await goalOf(access, goalId);
 	db.transaction((tx) => {
 		// Goals are shown by field of action, so a goal moves among the goals of its own field.
 		const ordered = tx
@@ -264,8 +264,8 @@ export async function moveGoal(
 }
 
 export async function deleteGoal(actor: Actor, participantId: string, goalId: string): Promise<void> {
-	await requireEdit(actor, participantId);
-	await goalOf(participantId, goalId);
+	const access = await requireEdit(actor, participantId);
+	await goalOf(access, goalId);
 	db.transaction((tx) => {
 		// Deleted twice at once (a double tap): the goal is gone either way, but only one deletion is recorded.
 		const deleted = tx
@@ -279,8 +279,8 @@ export async function deleteGoal(actor: Actor, participantId: string, goalId: st
 }
 
 export async function acceptProposal(actor: Actor, participantId: string, goalId: string): Promise<WriteResult> {
-	await requireEdit(actor, participantId);
-	const goal = await goalOf(participantId, goalId);
+	const access = await requireEdit(actor, participantId);
+	const goal = await goalOf(access, goalId);
 	if (goal.proposal === 'none') return { ok: false, reason: 'not_a_proposal' };
 	// Accepted and declined at once: only the first finds the version it read, the other writes no history.
 	const changed = db.transaction((tx) => {
@@ -297,8 +297,8 @@ export async function declineProposal(
 	goalId: string,
 	reason: string
 ): Promise<WriteResult> {
-	await requireEdit(actor, participantId);
-	const goal = await goalOf(participantId, goalId);
+	const access = await requireEdit(actor, participantId);
+	const goal = await goalOf(access, goalId);
 	if (goal.proposal !== 'proposed') return { ok: false, reason: 'not_a_proposal' };
 	const changed = db.transaction((tx) => {
 		if (!bumpGoal(tx, goalId, goal.version, { proposal: 'declined', declineReason: reason }, actor)) return false;
@@ -312,14 +312,14 @@ export async function declineProposal(
 export async function commentOnGoal(actor: Actor, participantId: string, goalId: string, text: string): Promise<void> {
 	const access = await openPlan(actor, participantId);
 	if (!access.comment) error(404, 'error.not_found');
-	await goalOf(participantId, goalId);
+	await goalOf(access, goalId);
 	db.transaction((tx) => {
 		tx.insert(goalComments).values({ id: crypto.randomUUID(), goalId, authorId: actor.id, text }).run();
 		recordPlanChange(tx, actor, participantId, 'goal.commented', { goalId });
 	});
 }
 
-export async function commentsOf(goalId: string) {
+export async function commentsOf(access: AccessTo<'plan'>, goalId: string) {
 	return db
 		.select({
 			id: goalComments.id,
@@ -330,6 +330,7 @@ export async function commentsOf(goalId: string) {
 		})
 		.from(goalComments)
 		.innerJoin(users, eq(goalComments.authorId, users.id))
-		.where(eq(goalComments.goalId, goalId))
+		.innerJoin(goals, eq(goalComments.goalId, goals.id))
+		.where(and(eq(goalComments.goalId, goalId), eq(goals.participantId, access.participantId)))
 		.orderBy(asc(goalComments.createdAt));
 }

@@ -3,7 +3,7 @@ import { recordAuditIn } from '../audit';
 import { db, type Tx } from '../db';
 import { planHistory, users } from '../db/schema';
 import { planChannel, publish } from '../live/bus';
-import type { Actor } from '../policy';
+import type { AccessTo, Actor } from '../policy';
 
 export type PlanChangeKind =
 	| 'goal.created'
@@ -60,7 +60,8 @@ export function recordPlanChange(
 	publish(planChannel(participantId), { type: 'change' });
 }
 
-export async function historyOf(participantId: string, goalId?: string, limit = 50) {
+export async function historyOf(access: AccessTo<'plan'>, goalId?: string, limit = 50) {
+	const { participantId } = access;
 	return db
 		.select({
 			id: planHistory.id,

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit';
 import { db } from '../db';
 import { goalComments, goals, planVersions, plans, steps, type Goal, type Step } from '../db/schema';
-import { planAccess, type Actor, type PlanAccess } from '../policy';
+import { byOther, planAccess, type AccessTo, type Actor, type PlanAccess } from '../policy';
 import { catalogueTextsOf } from './catalogue';
 import { diffPlans, type PlanGoal, type PlanSnapshot, type PlanStep, type PlanText } from './snapshot';
 
@@ -36,11 +36,11 @@ function textOf(
 }
 
 /** The living plan: goals in their order, each with its steps; deleted ones left out. */
-export async function liveGoals(participantId: string): Promise<LiveGoal[]> {
+export async function liveGoals(access: AccessTo<'plan'>): Promise<LiveGoal[]> {
 	const goalRows = await db
 		.select()
 		.from(goals)
-		.where(and(eq(goals.participantId, participantId), isNull(goals.deletedAt)))
+		.where(and(eq(goals.participantId, access.participantId), isNull(goals.deletedAt)))
 		.orderBy(asc(goals.position), asc(goals.createdAt));
 	const goalIds = goalRows.map((g) => g.id);
 	const [stepRows, commentCounts] =
@@ -91,11 +91,11 @@ export async function liveGoals(participantId: string): Promise<LiveGoal[]> {
 	}));
 }
 
-export async function nextReviewDateOf(participantId: string): Promise<string | null> {
+export async function nextReviewDateOf(access: AccessTo<'plan'>): Promise<string | null> {
 	const [plan] = await db
 		.select({ nextReviewDate: plans.nextReviewDate })
 		.from(plans)
-		.where(eq(plans.participantId, participantId));
+		.where(eq(plans.participantId, access.participantId));
 	return plan?.nextReviewDate ?? null;
 }
 
@@ -129,15 +129,11 @@ export function snapshotOf(live: LiveGoal[], nextReviewDate: string | null): Pla
 export async function readPlan(actor: Actor, participantId: string) {
 	const access = await openPlan(actor, participantId);
 	const [live, nextReviewDate, versions] = await Promise.all([
-		liveGoals(participantId),
-		nextReviewDateOf(participantId),
-		db
-			.select()
-			.from(planVersions)
-			.where(and(eq(planVersions.participantId, participantId), isNull(planVersions.cancelledAt)))
-			.orderBy(desc(planVersions.number))
+		liveGoals(access),
+		nextReviewDateOf(access),
+		versionsOf(access)
 	]);
-	if (access.relation !== 'self') await recordAudit({ actor, action: 'plan.viewed', participantId });
+	if (byOther(access)) await recordAudit({ actor, action: 'plan.viewed', participantId });
 	const lastAgreed = versions.find((v) => v.agreedAt !== null) ?? null;
 	const pending = versions.find((v) => v.agreedAt === null) ?? null;
 	const current = snapshotOf(live, nextReviewDate);
@@ -153,10 +149,10 @@ export async function readPlan(actor: Actor, participantId: string) {
 }
 
 /** Every version put up for agreement that was not withdrawn, newest first. */
-export async function versionsOf(participantId: string) {
+export async function versionsOf(access: AccessTo<'plan'>) {
 	return db
 		.select()
 		.from(planVersions)
-		.where(and(eq(planVersions.participantId, participantId), isNull(planVersions.cancelledAt)))
+		.where(and(eq(planVersions.participantId, access.participantId), isNull(planVersions.cancelledAt)))
 		.orderBy(desc(planVersions.number));
 }

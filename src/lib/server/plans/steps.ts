@@ -40,6 +40,7 @@ function bumpStep(tx: Tx, stepId: string, expectedVersion: number, set: Partial<
 async function requireEdit(actor: Actor, participantId: string) {
 	const access = await openPlan(actor, participantId);
 	if (!access.editPlan) error(404, 'error.not_found');
+	return access;
 }
 
 export async function addStep(
@@ -49,8 +50,8 @@ export async function addStep(
 	input: StepInput,
 	writtenIn: Locale
 ): Promise<WriteResult> {
-	await requireEdit(actor, participantId);
-	await goalOf(participantId, goalId);
+	const access = await requireEdit(actor, participantId);
+	await goalOf(access, goalId);
 	const id = crypto.randomUUID();
 	db.transaction((tx) => {
 		const top = tx

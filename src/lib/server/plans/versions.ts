@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { and, eq, isNull, max } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import { planVersions, type PlanVersion } from '../db/schema';
-import type { Actor } from '../policy';
+import type { AccessTo, Actor } from '../policy';
 import { recordPlanChange } from './history';
 import { liveGoals, nextReviewDateOf, openPlan, snapshotOf } from './read';
 
@@ -31,7 +31,7 @@ export async function proposeVersion(
 ): Promise<{ ok: true; id: string } | { ok: false; reason: 'empty_plan' }> {
 	const access = await openPlan(actor, participantId);
 	if (!access.editPlan) error(404, 'error.not_found');
-	const snapshot = snapshotOf(await liveGoals(participantId), await nextReviewDateOf(participantId));
+	const snapshot = snapshotOf(await liveGoals(access), await nextReviewDateOf(access));
 	if (snapshot.goals.length === 0) return { ok: false, reason: 'empty_plan' };
 	const id = crypto.randomUUID();
 	db.transaction((tx) => {
@@ -135,11 +135,11 @@ export async function confirmAsCaseworker(
 	return { ok: true, agreed };
 }
 
-export async function versionOf(participantId: string, versionId: string): Promise<PlanVersion> {
+export async function versionOf(access: AccessTo<'plan'>, versionId: string): Promise<PlanVersion> {
 	const [version] = await db
 		.select()
 		.from(planVersions)
-		.where(and(eq(planVersions.id, versionId), eq(planVersions.participantId, participantId)));
+		.where(and(eq(planVersions.id, versionId), eq(planVersions.participantId, access.participantId)));
 	if (version === undefined) error(404, 'error.not_found');
 	return version;
 }

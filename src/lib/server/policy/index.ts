@@ -1,55 +1,17 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { DOCUMENT_CATEGORIES, type ConsentScope, type DocumentCategory, type Role } from '$lib/domain';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { DOCUMENT_CATEGORIES, type ConsentScope, type DocumentCategory } from '$lib/domain';
 import { ASSIGNEES, type Assignee } from '$lib/plan';
-import { consentedScopes } from '../consent/state';
-import { db } from '../db';
 import { assignments, participants } from '../db/schema';
+import { grant, type AccessTo, type Actor, type Relation } from './access';
+import { relationTo, standingOf } from './relation';
 
-/** Whoever is asking: the signed-in user, with the participant record they are (if any). */
-export type Actor = { id: string; role: Role; organisationId: string | null; participantId: string | null };
+export { byOther, type AccessTo, type Actor, type Area, type FullAccess, type Relation } from './access';
 
-/** How an actor relates to one participant's data; null means no relation, which routes answer with 404. */
-export type Relation = 'self' | 'assigned_caseworker' | 'organisation_lead' | 'consented_volunteer';
-
-/**
- * The one place that decides access to a participant's data.
- * - participant: own data only
- * - caseworker: participants currently assigned to them
- * - team lead: participants of their own organisation
- * - admin: no case data (runs the installation, not cases)
- * - volunteer: only while the participant's consent is active, and then only its scopes (see below)
- */
-export async function relationTo(actor: Actor, participantId: string): Promise<Relation | null> {
-	switch (actor.role) {
-		case 'participant':
-			return actor.participantId !== null && actor.participantId === participantId ? 'self' : null;
-		case 'caseworker': {
-			const [row] = await db
-				.select({ id: assignments.id })
-				.from(assignments)
-				.where(
-					and(
-						eq(assignments.participantId, participantId),
-						eq(assignments.caseworkerId, actor.id),
-						isNull(assignments.endedAt)
-					)
-				);
-			return row === undefined ? null : 'assigned_caseworker';
-		}
-		case 'lead': {
-			if (actor.organisationId === null) return null;
-			const [row] = await db
-				.select({ id: participants.id })
-				.from(participants)
-				.where(and(eq(participants.id, participantId), eq(participants.organisationId, actor.organisationId)));
-			return row === undefined ? null : 'organisation_lead';
-		}
-		case 'volunteer':
-			return (await consentedScopes(actor.id, participantId)).size > 0 ? 'consented_volunteer' : null;
-		case 'admin':
-			return null;
-	}
-}
+/** Any access that shows whose data it is: enough for a page header (name, language). */
+export type AnyAccess = AccessTo<'participant'> | AccessTo<'plan'> | AccessTo<'appointments'> | AccessTo<'documents'>;
+export { forgetStandings, relationTo } from './relation';
+export { caseAccess, helpingAccess, type CaseAccess, type HelpingAccess } from './case';
+export { ownData, systemAccess, type SystemPurpose } from './system';
 
 /** The case record (staff pages): the participant and responsible staff; volunteers see only what was shared. */
 export async function canReadParticipant(actor: Actor, participantId: string): Promise<boolean> {
@@ -58,8 +20,8 @@ export async function canReadParticipant(actor: Actor, participantId: string): P
 }
 
 /** The scopes an actor holds by consent right now; empty for everyone but volunteers. */
-export async function scopesOf(actor: Actor, participantId: string): Promise<Set<ConsentScope>> {
-	return actor.role === 'volunteer' ? consentedScopes(actor.id, participantId) : new Set();
+export async function scopesOf(actor: Actor, participantId: string): Promise<ReadonlySet<ConsentScope>> {
+	return (await standingOf(actor, participantId)).scopes;
 }
 
 /** Contact details: the participant, responsible staff, and volunteers given "contact" scope. */
@@ -87,6 +49,16 @@ export async function canAssignCaseworker(actor: Actor, participantId: string): 
 	return (await relationTo(actor, participantId)) === 'organisation_lead';
 }
 
+/** Office hours are a caseworker's own calendar; leads assign cases but hold no consultations. */
+export function canKeepOfficeHours(actor: Actor): boolean {
+	return actor.role === 'caseworker';
+}
+
+/** Only a volunteer's account can take on a grant: staff see cases by assignment, never by consent. */
+export function canAcceptGrant(actor: Actor): boolean {
+	return actor.role === 'volunteer';
+}
+
 export function canCreateParticipants(actor: Actor): boolean {
 	return (actor.role === 'caseworker' || actor.role === 'lead') && actor.organisationId !== null;
 }
@@ -108,12 +80,15 @@ export function caseloadCondition(actor: Actor): SQL | null {
  * The participant shapes their own plan: ticks their own steps, comments, proposes goals and confirms an
  * agreed version. Staff responsible for the case edit everything and confirm for the organisation.
  */
-export type PlanAccess = {
-	relation: Relation;
+export type PlanAccess = AccessTo<'plan'> & {
+	readonly actor: Actor;
+	readonly relation: Relation;
 	editPlan: boolean;
 	/** Whose steps this actor may tick off. */
 	tickable: readonly Assignee[];
 	proposeGoals: boolean;
+	/** Only "why", in the participant's own words: the rest of a goal is agreed with staff. */
+	editOwnWords: boolean;
 	comment: boolean;
 	confirmAsParticipant: boolean;
 	confirmAsCaseworker: boolean;
@@ -128,26 +103,32 @@ export async function planAccess(actor: Actor, participantId: string): Promise<P
 		const scopes = await scopesOf(actor, participantId);
 		if (!scopes.has('plan.read') && !scopes.has('plan.edit')) return null;
 		const edit = scopes.has('plan.edit');
-		return {
+		return grant<PlanAccess>({
+			participantId,
+			actor,
 			relation,
 			editPlan: false,
 			tickable: edit ? ['volunteer', 'participant'] : [],
 			proposeGoals: false,
+			editOwnWords: false,
 			comment: edit,
 			confirmAsParticipant: false,
 			confirmAsCaseworker: false
-		};
+		});
 	}
 	const self = relation === 'self';
-	return {
+	return grant<PlanAccess>({
+		participantId,
+		actor,
 		relation,
 		editPlan: !self,
 		tickable: self ? ['participant'] : ASSIGNEES,
 		proposeGoals: self,
+		editOwnWords: self,
 		comment: true,
 		confirmAsParticipant: self,
 		confirmAsCaseworker: !self
-	};
+	});
 }
 
 export function canTickStep(access: PlanAccess, assignee: Assignee): boolean {
@@ -160,8 +141,9 @@ export function canTickStep(access: PlanAccess, assignee: Assignee): boolean {
  * caseworker's office hours. Responsible staff make, move, cancel and close appointments. A volunteer reads
  * them with "appointments read"; with "appointments edit" they also answer and add on the person's behalf.
  */
-export type AppointmentAccess = {
-	relation: Relation;
+export type AppointmentAccess = AccessTo<'appointments'> & {
+	readonly actor: Actor;
+	readonly relation: Relation;
 	respond: boolean;
 	addOwn: boolean;
 	book: boolean;
@@ -175,10 +157,26 @@ export async function appointmentAccess(actor: Actor, participantId: string): Pr
 		const scopes = await scopesOf(actor, participantId);
 		if (!scopes.has('appointments.read') && !scopes.has('appointments.edit')) return null;
 		const edit = scopes.has('appointments.edit');
-		return { relation, respond: edit, addOwn: edit, book: false, manage: false };
+		return grant<AppointmentAccess>({
+			participantId,
+			actor,
+			relation,
+			respond: edit,
+			addOwn: edit,
+			book: false,
+			manage: false
+		});
 	}
 	const self = relation === 'self';
-	return { relation, respond: self, addOwn: self, book: self, manage: !self };
+	return grant<AppointmentAccess>({
+		participantId,
+		actor,
+		relation,
+		respond: self,
+		addOwn: self,
+		book: self,
+		manage: !self
+	});
 }
 
 /**
@@ -187,8 +185,9 @@ export async function appointmentAccess(actor: Actor, participantId: string): Pr
  * responsible for the case see everything, upload for them, answer questions and delete what they uploaded
  * themselves. A volunteer reads only the categories the participant shared ("documents.read.<category>").
  */
-export type DocumentAccess = {
-	relation: Relation;
+export type DocumentAccess = AccessTo<'documents'> & {
+	readonly actor: Actor;
+	readonly relation: Relation;
 	categories: readonly DocumentCategory[];
 	upload: boolean;
 	/** Delete any document (the participant), or only the ones this actor uploaded (staff). */
@@ -205,7 +204,9 @@ export async function documentAccess(actor: Actor, participantId: string): Promi
 		const scopes = await scopesOf(actor, participantId);
 		const categories = DOCUMENT_CATEGORIES.filter((c) => scopes.has(`documents.read.${c}`));
 		if (categories.length === 0) return null;
-		return {
+		return grant<DocumentAccess>({
+			participantId,
+			actor,
 			relation,
 			categories,
 			upload: false,
@@ -213,10 +214,12 @@ export async function documentAccess(actor: Actor, participantId: string): Promi
 			editDetails: false,
 			askExplanation: false,
 			answerExplanation: false
-		};
+		});
 	}
 	const self = relation === 'self';
-	return {
+	return grant<DocumentAccess>({
+		participantId,
+		actor,
 		relation,
 		categories: DOCUMENT_CATEGORIES,
 		upload: true,
@@ -224,13 +227,13 @@ export async function documentAccess(actor: Actor, participantId: string): Promi
 		editDetails: true,
 		askExplanation: self,
 		answerExplanation: !self
-	};
+	});
 }
 
 export function canReadDocument(access: DocumentAccess, document: { category: DocumentCategory }): boolean {
 	return access.categories.includes(document.category);
 }
 
-export function canDeleteDocument(access: DocumentAccess, actor: Actor, document: { uploadedBy: string }): boolean {
-	return access.deletes === 'any' || (access.deletes === 'own' && document.uploadedBy === actor.id);
+export function canDeleteDocument(access: DocumentAccess, document: { uploadedBy: string }): boolean {
+	return access.deletes === 'any' || (access.deletes === 'own' && document.uploadedBy === access.actor.id);
 }

@@ -16,7 +16,7 @@ import { reminders, users } from '../db/schema';
 import { translatorFor } from '../i18n';
 import type { PushMessage } from '../push';
 import { subscribe } from '../push';
-import { actorOf, appointmentInput, makeSession, makeUser, makeWorld } from '../testing/factories';
+import { actorOf, appointmentInput, fixtureAccess, makeSession, makeUser, makeWorld } from '../testing/factories';
 import { dismissReminder, offsetsOf, remindersFor, runReminders, saveOffsets } from '.';
 
 const MINUTE = 60_000;
@@ -105,7 +105,7 @@ async function appointment(overrides: Partial<AppointmentInput> = {}, createdAt 
 		createdAt
 	);
 	if (!result.ok) throw new Error(result.reason);
-	const [row] = await appointmentsOf(pid(), result.id);
+	const [row] = await appointmentsOf(fixtureAccess(pid()), result.id);
 	expect(row.startsAt).toEqual(START);
 	return row;
 }

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit';
 import { config } from '../config';
 import { db } from '../db';
 import { auditSubjects } from '../db/schema';
-import { actorOf, makeWorld } from '../testing/factories';
+import { actorOf, fixtureAccess, makeWorld } from '../testing/factories';
 import {
 	accessCursorFrom,
 	accessesTo,
@@ -55,7 +55,7 @@ async function walk(first: AccessCursor, size: number, direction: 'older' | 'new
 	const pages: number[][] = [];
 	let cursor: AccessCursor | null = first;
 	while (cursor !== null) {
-		const page = await accessPage(world.participant.id, own, cursor, size);
+		const page = await accessPage(fixtureAccess(world.participant.id), own, cursor, size);
 		pages.push(page.entries.map((e) => e.id));
 		const next = direction === 'older' ? page.olderThan : page.newerThan;
 		cursor = next === null ? null : { from: direction === 'older' ? 'before' : 'after', id: next };
@@ -68,13 +68,13 @@ describe('who saw my data', () => {
 		const down = await walk({ from: 'newest' }, 3, 'older');
 		expect(down.map((p) => p.length)).toEqual([3, 3, 2]);
 		expect(down.flat()).toEqual(expected);
-		const first = await accessPage(world.participant.id, own, { from: 'newest' }, 3);
+		const first = await accessPage(fixtureAccess(world.participant.id), own, { from: 'newest' }, 3);
 		expect(first.newerThan).toBeNull();
 
 		const up = await walk({ from: 'after', id: down[2][1] }, 3, 'newer');
 		expect(up).toEqual([expected.slice(4, 7), expected.slice(1, 4), expected.slice(0, 1)]);
-		expect(await accessesTo(world.participant.id, own)).toHaveLength(expected.length);
-		expect(await countAccessesTo(world.participant.id, own)).toBe(expected.length);
+		expect(await accessesTo(fixtureAccess(world.participant.id), own)).toHaveLength(expected.length);
+		expect(await countAccessesTo(fixtureAccess(world.participant.id), own)).toBe(expected.length);
 	});
 
 	it('writes the subjects with the entry: the participant, and everyone a caseload list named', async () => {
@@ -83,7 +83,7 @@ describe('who saw my data', () => {
 	});
 
 	it('finds a page through the index, without reading the whole log', () => {
-		const query = accessPageQuery(world.participant.id, own, { from: 'before', id: 1000 }, 50).toSQL();
+		const query = accessPageQuery(fixtureAccess(world.participant.id), own, { from: 'before', id: 1000 }, 50).toSQL();
 		const plan = db.$client
 			.prepare(`explain query plan ${query.sql}`)
 			.all(...(query.params as unknown[]))

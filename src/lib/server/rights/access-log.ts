@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import { db } from '../db';
 import { auditLog, auditSubjects, users } from '../db/schema';
+import type { AccessTo } from '../policy';
 
 /** Where a page of the log starts: the newest entries, or those older or newer than an entry already shown. */
 export type AccessCursor = { from: 'newest' } | { from: 'before'; id: number } | { from: 'after'; id: number };
@@ -48,16 +49,16 @@ function entriesWhere(where: SQL | undefined, newestFirst: boolean, limit: numbe
 export type AccessEntry = Awaited<ReturnType<typeof entriesWhere>>[number];
 
 /** Every entry, newest first (the JSON download); `limit` only as a safety net. */
-export async function accessesTo(participantId: string, ownUserId: string | null, limit = 100_000) {
-	return entriesWhere(aboutBySomeoneElse(participantId, ownUserId), true, limit);
+export async function accessesTo(access: AccessTo<'rights'>, ownUserId: string | null, limit = 100_000) {
+	return entriesWhere(aboutBySomeoneElse(access.participantId, ownUserId), true, limit);
 }
 
-export async function countAccessesTo(participantId: string, ownUserId: string | null): Promise<number> {
+export async function countAccessesTo(access: AccessTo<'rights'>, ownUserId: string | null): Promise<number> {
 	const [row] = await db
 		.select({ n: count() })
 		.from(auditSubjects)
 		.innerJoin(auditLog, eq(auditLog.id, auditSubjects.auditId))
-		.where(aboutBySomeoneElse(participantId, ownUserId));
+		.where(aboutBySomeoneElse(access.participantId, ownUserId));
 	return row.n;
 }
 
@@ -74,19 +75,25 @@ function keyOf(cursor: AccessCursor): SQL | undefined {
 }
 
 /** The query behind one page (exported so a test can read its plan): one more row than asked tells "more". */
-export function accessPageQuery(participantId: string, ownUserId: string | null, cursor: AccessCursor, size: number) {
-	return entriesWhere(aboutBySomeoneElse(participantId, ownUserId, keyOf(cursor)), cursor.from !== 'after', size + 1);
+export function accessPageQuery(
+	access: AccessTo<'rights'>,
+	ownUserId: string | null,
+	cursor: AccessCursor,
+	size: number
+) {
+	const where = aboutBySomeoneElse(access.participantId, ownUserId, keyOf(cursor));
+	return entriesWhere(where, cursor.from !== 'after', size + 1);
 }
 
 /** One page of the log, newest first, by key: a page deep in the log costs what the first one costs. */
 export async function accessPage(
-	participantId: string,
+	access: AccessTo<'rights'>,
 	ownUserId: string | null,
 	cursor: AccessCursor,
 	size = ACCESS_PAGE_SIZE
 ): Promise<AccessPage> {
 	const towardsNewer = cursor.from === 'after';
-	const rows = await accessPageQuery(participantId, ownUserId, cursor, size);
+	const rows = await accessPageQuery(access, ownUserId, cursor, size);
 	const more = rows.length > size;
 	const entries = rows.slice(0, size);
 	if (towardsNewer) {
@@ -97,7 +104,7 @@ export async function accessPage(
 	}
 	const newest = entries[0].id;
 	const oldest = entries[entries.length - 1].id;
-	const exists = async (next: AccessCursor) => (await accessPageQuery(participantId, ownUserId, next, 0)).length > 0;
+	const exists = async (next: AccessCursor) => (await accessPageQuery(access, ownUserId, next, 0)).length > 0;
 	const newerLeft = towardsNewer ? more : cursor.from !== 'newest' && (await exists({ from: 'after', id: newest }));
 	const olderLeft = towardsNewer ? await exists({ from: 'before', id: oldest }) : more;
 	return { entries, newerThan: newerLeft ? newest : null, olderThan: olderLeft ? oldest : null };

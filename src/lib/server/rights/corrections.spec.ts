@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { auditLog } from '../db/schema';
-import { actorOf, makeWorld } from '../testing/factories';
+import { actorOf, fixtureAccess, makeWorld } from '../testing/factories';
 import { correctionsOf, decideCorrection, recordCorrectionRequest } from './corrections';
 
 const CHANGED = { ok: false, reason: 'form.changed_meanwhile' };
@@ -34,7 +34,7 @@ describe('a correction request is decided once', () => {
 		]);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
 		expect(results.filter((r) => !r.ok)).toEqual([CHANGED]);
-		const [decided] = await correctionsOf(pid());
+		const [decided] = await correctionsOf(fixtureAccess(pid()));
 		expect(decided.outcome).toBe(results[0].ok ? 'corrected' : 'declined');
 		expect(decided.version).toBe(2);
 		expect(await decisions()).toBe(1);
@@ -46,7 +46,7 @@ describe('a correction request is decided once', () => {
 		expect(await decideCorrection(lead(), pid(), id, 'declined', 'Nein', { status: 'open', version: 1 })).toEqual(
 			CHANGED
 		);
-		expect((await correctionsOf(pid()))[0]).toMatchObject({ outcome: 'corrected', outcomeNote: '' });
+		expect((await correctionsOf(fixtureAccess(pid())))[0]).toMatchObject({ outcome: 'corrected', outcomeNote: '' });
 		expect(await decideCorrection(caseworker(), pid(), 'no-such-id', 'corrected', '')).toEqual({
 			ok: false,
 			reason: 'error.not_found'

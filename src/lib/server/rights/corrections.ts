@@ -4,11 +4,11 @@ import { recordAuditIn } from '../audit';
 import { db } from '../db';
 import { CHANGED_MEANWHILE, exactlyOne, seenOtherState, writeIfUnchanged, type Seen } from '../db/conditional';
 import { correctionRequests, users } from '../db/schema';
-import { canEditParticipant, type Actor } from '../policy';
+import { caseAccess, type AccessTo, type Actor } from '../policy';
 
 /** A participant asked for something to be corrected (GDPR Art. 16); staff record the request and its outcome. */
 export async function recordCorrectionRequest(actor: Actor, participantId: string, request: string): Promise<string> {
-	if (!(await canEditParticipant(actor, participantId))) error(404, 'error.not_found');
+	if ((await caseAccess(actor, participantId))?.handleCorrections !== true) error(404, 'error.not_found');
 	const id = crypto.randomUUID();
 	db.transaction((tx) => {
 		tx.insert(correctionRequests).values({ id, participantId, request, recordedBy: actor.id }).run();
@@ -28,7 +28,7 @@ export async function decideCorrection(
 	note: string,
 	seen?: Seen
 ): Promise<CorrectionDecision> {
-	if (!(await canEditParticipant(actor, participantId))) error(404, 'error.not_found');
+	if ((await caseAccess(actor, participantId))?.handleCorrections !== true) error(404, 'error.not_found');
 	const [row] = await db
 		.select({ outcome: correctionRequests.outcome, version: correctionRequests.version })
 		.from(correctionRequests)
@@ -62,7 +62,7 @@ export async function decideCorrection(
 	return written.ok ? { ok: true } : written;
 }
 
-export async function correctionsOf(participantId: string) {
+export async function correctionsOf(access: AccessTo<'rights'>) {
 	return db
 		.select({
 			id: correctionRequests.id,
@@ -76,6 +76,6 @@ export async function correctionsOf(participantId: string) {
 		})
 		.from(correctionRequests)
 		.innerJoin(users, eq(correctionRequests.recordedBy, users.id))
-		.where(eq(correctionRequests.participantId, participantId))
+		.where(eq(correctionRequests.participantId, access.participantId))
 		.orderBy(desc(correctionRequests.createdAt));
 }

@@ -17,14 +17,14 @@ import {
 import { appointmentsOf, eventsOf } from '../appointments';
 import { consentsOf } from '../consent';
 import { currentCaseworker } from '../participants';
-import type { Actor } from '../policy';
+import type { FullAccess } from '../policy';
 import { liveGoals, nextReviewDateOf } from '../plans/read';
 import { documentsForExport } from '../documents/export';
 import { accessesTo } from './access-log';
 import { correctionsOf } from './corrections';
 
-async function appointmentsWithHistory(participantId: string) {
-	const rows = await appointmentsOf(participantId);
+async function appointmentsWithHistory(access: FullAccess) {
+	const rows = await appointmentsOf(access);
 	const events = await eventsOf(rows.map((r) => r.id));
 	return rows.map((a) => ({
 		...a,
@@ -37,7 +37,8 @@ async function appointmentsWithHistory(participantId: string) {
  * Other people's personal data appears only as far as it is part of this person's record (names of
  * household members, of staff who acted).
  */
-export async function exportFor(actor: Actor, participantId: string) {
+export async function exportFor(access: FullAccess) {
+	const { participantId } = access;
 	const [participant] = await db
 		.select({ person: participants, town: organisations.name })
 		.from(participants)
@@ -61,7 +62,7 @@ export async function exportFor(actor: Actor, participantId: string) {
 		participant.person.householdId === null
 			? []
 			: await db.select().from(households).where(eq(households.id, participant.person.householdId));
-	const goals = await liveGoals(participantId);
+	const goals = await liveGoals(access);
 	const comments =
 		goals.length === 0
 			? []
@@ -102,9 +103,9 @@ export async function exportFor(actor: Actor, participantId: string) {
 			householdRow === undefined
 				? null
 				: { name: householdRow.name, members: household.map((m) => `${m.givenName} ${m.familyName}`) },
-		caseworker: await currentCaseworker(participantId),
+		caseworker: await currentCaseworker(access),
 		plan: {
-			nextReviewDate: await nextReviewDateOf(participantId),
+			nextReviewDate: await nextReviewDateOf(access),
 			goals,
 			comments,
 			history: await db
@@ -119,7 +120,7 @@ export async function exportFor(actor: Actor, participantId: string) {
 				.where(eq(planVersions.participantId, participantId))
 				.orderBy(asc(planVersions.number))
 		},
-		appointments: await appointmentsWithHistory(participantId),
+		appointments: await appointmentsWithHistory(access),
 		reminders:
 			participant.person.userId === null
 				? []
@@ -149,11 +150,11 @@ export async function exportFor(actor: Actor, participantId: string) {
 			})
 			.from(calendarFeeds)
 			.where(eq(calendarFeeds.participantId, participantId)),
-		documents: await documentsForExport(participantId),
-		consents: await consentsOf(participantId),
-		correctionRequests: await correctionsOf(participantId),
-		accessLog: await accessesTo(participantId, null, 100_000)
+		documents: await documentsForExport(access),
+		consents: await consentsOf(access),
+		correctionRequests: await correctionsOf(access),
+		accessLog: await accessesTo(access, null, 100_000)
 	};
-	await recordAudit({ actor, action: 'participant.exported', participantId });
+	await recordAudit({ actor: access.actor, action: 'participant.exported', participantId });
 	return data;
 }

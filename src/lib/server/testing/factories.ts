@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/password';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import type { AppointmentInput } from '../appointments/schema';
-import type { Actor } from '../policy';
+import { systemAccess, type Actor, type FullAccess } from '../policy';
 import { createSession, generateSessionToken } from '../auth/session';
 
 let counter = 0;
@@ -82,6 +82,11 @@ export async function makeParticipant(opts: {
 		await db.insert(assignments).values({ participantId: row.id, caseworkerId: opts.caseworkerId });
 	}
 	return row;
+}
+
+/** Reads a participant's data in a spec without a person's relation: what the code under test wrote. */
+export function fixtureAccess(participantId: string): FullAccess {
+	return systemAccess(participantId, 'test_fixture');
 }
 
 export function actorOf(

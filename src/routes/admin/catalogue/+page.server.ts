@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { FIELDS } from '$lib/plan';
 import { requireRole } from '$lib/server/auth/guard';
-import { formFailure, parseForm, requiredText } from '$lib/server/forms';
+import { formAction, readFormData } from '$lib/server/form-action';
+import { formFailure, requiredText } from '$lib/server/forms';
 import { addCatalogueGoal, listCatalogue, setCatalogueGoalActive } from '$lib/server/plans/catalogue';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,17 +22,18 @@ const entrySchema = v.object({
 });
 
 export const actions: Actions = {
-	add: async ({ request }) => {
-		const actor = requireRole('admin');
-		const parsed = parseForm(entrySchema, await request.formData());
-		if (!parsed.ok) return parsed.failure;
-		const { field, ...texts } = parsed.output;
-		await addCatalogueGoal(actor, field, texts);
-		return { added: true };
-	},
+	add: formAction(
+		entrySchema,
+		async ({ actor, input }) => {
+			const { field, ...texts } = input;
+			await addCatalogueGoal(actor, field, texts);
+			return { added: true };
+		},
+		{ roles: ['admin'] }
+	),
 	toggle: async ({ request }) => {
 		const actor = requireRole('admin');
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const id = String(formData.get('id') ?? '');
 		const active = formData.get('active') === 'yes';
 		const exists = (await listCatalogue({ includeRetired: true })).some((c) => c.id === id);

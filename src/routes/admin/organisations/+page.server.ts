@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { ORGANISATION_KINDS } from '$lib/domain';
 import { requireRole } from '$lib/server/auth/guard';
-import { parseForm, nameText } from '$lib/server/forms';
+import { formAction } from '$lib/server/form-action';
+import { nameText } from '$lib/server/forms';
 import { createOrganisation, listOrganisations } from '$lib/server/organisations';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,11 +17,12 @@ const organisationSchema = v.object({
 });
 
 export const actions: Actions = {
-	default: async ({ request }) => {
-		const actor = requireRole('admin');
-		const parsed = parseForm(organisationSchema, await request.formData());
-		if (!parsed.ok) return parsed.failure;
-		await createOrganisation(actor, parsed.output.name, parsed.output.kind);
-		return { created: true };
-	}
+	default: formAction(
+		organisationSchema,
+		async ({ actor, input }) => {
+			await createOrganisation(actor, input.name, input.kind);
+			return { created: true };
+		},
+		{ roles: ['admin'] }
+	)
 };

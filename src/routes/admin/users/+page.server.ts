@@ -1,4 +1,5 @@
 import { requireRole } from '$lib/server/auth/guard';
+import { readFormData } from '$lib/server/form-action';
 import { formFailure } from '$lib/server/forms';
 import { listManagedAccounts, participantAccountsPerOrganisation, setUserActive } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async () => {
 
 async function toggle(request: Request, active: boolean) {
 	const actor = requireRole('admin');
-	const formData = await request.formData();
+	const formData = await readFormData(request);
 	const userId = String(formData.get('userId') ?? '');
 	if (!(await setUserActive(actor, userId, active))) return formFailure(400, 'admin.user_not_changed', formData);
 	return { changed: active ? 'admin.user_reactivated' : 'admin.user_deactivated' };

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/form-action';
 import { correctOwnContact, openParticipant } from '$lib/server/participants';
 import { contactSchema } from '$lib/server/participants/schema';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,12 +13,13 @@ export const load: PageServerLoad = async () => {
 };
 
 export const actions: Actions = {
-	default: async ({ request }) => {
-		const actor = requireRole('participant');
-		if (actor.participantId === null) error(404, 'error.not_found');
-		const parsed = parseForm(contactSchema, await request.formData());
-		if (!parsed.ok) return parsed.failure;
-		await correctOwnContact(actor, actor.participantId, parsed.output);
-		redirect(303, '/home/profile?saved=1');
-	}
+	default: formAction(
+		contactSchema,
+		async ({ actor, input }) => {
+			if (actor.participantId === null) error(404, 'error.not_found');
+			await correctOwnContact(actor, actor.participantId, input);
+			redirect(303, '/home/profile?saved=1');
+		},
+		{ roles: ['participant'] }
+	)
 };

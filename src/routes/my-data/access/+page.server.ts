@@ -1,13 +1,11 @@
-import { error } from '@sveltejs/kit';
 import { formatDateTime } from '$lib/i18n/format';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireOwnData } from '$lib/server/auth/guard';
 import { accessCursorFrom, accessPage } from '$lib/server/rights/access-log';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireRole('participant');
-	if (actor.participantId === null) error(404, 'error.not_found');
-	const page = await accessPage(actor.participantId, actor.id, accessCursorFrom(url.searchParams));
+	const { actor, access } = await requireOwnData();
+	const page = await accessPage(access, actor.id, accessCursorFrom(url.searchParams));
 	return {
 		entries: page.entries.map((r) => ({
 			id: r.id,

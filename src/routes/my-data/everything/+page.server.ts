@@ -1,15 +1,13 @@
-import { error } from '@sveltejs/kit';
 import { formatDate, formatDateTime, formatTimeRange } from '$lib/i18n/format';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireOwnData } from '$lib/server/auth/guard';
 import { consentView } from '$lib/server/consent/view';
 import { showText } from '$lib/server/plans/snapshot';
 import { exportFor } from '$lib/server/rights/export';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const actor = requireRole('participant');
-	if (actor.participantId === null) error(404, 'error.not_found');
-	const data = await exportFor(actor, actor.participantId);
+	const { access } = await requireOwnData();
+	const data = await exportFor(access);
 	const locale = locals.locale;
 	return {
 		person: {
@@ -42,7 +40,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			when: formatTimeRange(locale, a.startsAt, a.endsAt),
 			place: [a.place, a.address].filter((s) => s !== '').join(', ')
 		})),
-		participantId: actor.participantId,
+		participantId: access.participantId,
 		documents: data.documents.map((d) => ({
 			id: d.id,
 			title: d.title,

@@ -1,20 +1,15 @@
-import { error, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { redirect } from '@sveltejs/kit';
+import { requireOwnData } from '$lib/server/auth/guard';
 import { consentsOf, renewConsent, withdrawConsent } from '$lib/server/consent';
 import { consentIdSchema } from '$lib/server/consent/schema';
 import { consentView } from '$lib/server/consent/view';
+import { readFormData } from '$lib/server/form-action';
 import { formFailure, parseForm, seenOf } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-function self() {
-	const actor = requireRole('participant');
-	if (actor.participantId === null) error(404, 'error.not_found');
-	return { actor, participantId: actor.participantId };
-}
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const { participantId } = self();
-	const consents = (await consentsOf(participantId)).map((c) => consentView(c, locals.locale));
+	const { access } = await requireOwnData();
+	const consents = (await consentsOf(access)).map((c) => consentView(c, locals.locale));
 	return {
 		consents,
 		done:
@@ -28,8 +23,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	withdraw: async ({ request }) => {
-		const { actor, participantId } = self();
-		const formData = await request.formData();
+		const { actor, access } = await requireOwnData();
+		const { participantId } = access;
+		const formData = await readFormData(request);
 		const parsed = parseForm(consentIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const withdrawn = await withdrawConsent(actor, participantId, parsed.output.consentId, seenOf(parsed.output));
@@ -37,8 +33,9 @@ export const actions: Actions = {
 		redirect(303, '/my-data/sharing?done=withdrawn');
 	},
 	renew: async ({ request }) => {
-		const { actor, participantId } = self();
-		const formData = await request.formData();
+		const { actor, access } = await requireOwnData();
+		const { participantId } = access;
+		const formData = await readFormData(request);
 		const parsed = parseForm(consentIdSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const renewed = await renewConsent(actor, participantId, parsed.output.consentId, seenOf(parsed.output));

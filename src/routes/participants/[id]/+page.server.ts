@@ -6,26 +6,28 @@ import { correctionOutcomeSchema, correctionSchema, revokeSchema, paperGrantSche
 import { consentView } from '$lib/server/consent/view';
 import { correctionsOf, decideCorrection, recordCorrectionRequest } from '$lib/server/rights/corrections';
 import { requireRole } from '$lib/server/auth/guard';
-import { formFailure, parseForm, seenOf } from '$lib/server/forms';
+import { formFailure, seenOf } from '$lib/server/forms';
+import { formAction, readFormData } from '$lib/server/form-action';
 import { latestInvitation } from '$lib/server/invitations';
 import { listTowns } from '$lib/server/organisations';
 import { openParticipant, updateParticipant } from '$lib/server/participants';
 import { assignCaseworker, caseworkersOf } from '$lib/server/participants/assignment';
 import { participantSchema } from '$lib/server/participants/schema';
-import { canAssignCaseworker, canEditParticipant } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const actor = requireRole('caseworker', 'lead');
 	const record = await openParticipant(actor, params.id);
-	const [towns, canEdit, canAssign, invitation] = await Promise.all([
+	const { access } = record;
+	const canEdit = access.editCase;
+	const canAssign = access.assignCaseworker;
+	const [towns, invitation, consents, corrections] = await Promise.all([
 		listTowns(),
-		canEditParticipant(actor, params.id),
-		canAssignCaseworker(actor, params.id),
-		latestInvitation(params.id)
+		latestInvitation(access),
+		consentsOf(access),
+		correctionsOf(access)
 	]);
 	const caseworkers = canAssign && actor.organisationId !== null ? await caseworkersOf(actor.organisationId) : [];
-	const [consents, corrections] = await Promise.all([consentsOf(params.id), correctionsOf(params.id)]);
 	const { participant } = record;
 	const now = Date.now();
 	return {
@@ -58,20 +60,20 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	update: async ({ request, params }) => {
-		const actor = requireRole('caseworker', 'lead');
-		const formData = await request.formData();
-		const parsed = parseForm(participantSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		const result = await updateParticipant(actor, params.id, parsed.output);
-		if (!result.saved) {
-			return formFailure(400, `participant.${result.reason}`, formData, { townId: `participant.${result.reason}` });
-		}
-		redirect(303, `/participants/${params.id}?saved=1`);
-	},
+	update: formAction(
+		participantSchema,
+		async ({ actor, input, formData, event: { params } }) => {
+			const result = await updateParticipant(actor, params.id, input);
+			if (!result.saved) {
+				return formFailure(400, `participant.${result.reason}`, formData, { townId: `participant.${result.reason}` });
+			}
+			redirect(303, `/participants/${params.id}?saved=1`);
+		},
+		{ roles: ['caseworker', 'lead'] }
+	),
 	assign: async ({ request, params }) => {
 		const actor = requireRole('lead');
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const parsed = v.safeParse(
 			v.object({ caseworkerId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)) }),
 			Object.fromEntries(formData)
@@ -81,52 +83,53 @@ export const actions: Actions = {
 		if (!assigned) return formFailure(400, 'form.pick_option', formData, { caseworkerId: 'form.pick_option' });
 		redirect(303, `/participants/${params.id}?assigned=1`);
 	},
-	revoke: async ({ request, params }) => {
-		const actor = requireRole('caseworker', 'lead');
-		const formData = await request.formData();
-		const parsed = parseForm(revokeSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		const { consentId, reason } = parsed.output;
-		const revoked = await revokeConsent(actor, params.id, consentId, reason, seenOf(parsed.output));
-		if (!revoked.ok) return formFailure(409, revoked.reason, formData);
-		redirect(303, `/participants/${params.id}?revoked=1#sharing`);
-	},
-	paperConsent: async ({ request, params, locals }) => {
-		const actor = requireRole('caseworker', 'lead');
-		const formData = await request.formData();
-		const parsed = parseForm(paperGrantSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		const { granteeKind, granteeName, purpose, scopes, months, paperNote } = parsed.output;
-		const { code } = await grantConsent(actor, params.id, {
-			granteeKind,
-			granteeName,
-			purpose,
-			scopes,
-			months: Number(months),
-			givenVia: 'paper',
-			paperNote,
-			noticeLocale: locals.locale
-		});
-		// A volunteer still has to accept with a code; it is shown once, to hand over.
-		if (code !== null) return { volunteerCode: code, granteeName };
-		redirect(303, `/participants/${params.id}?consent_recorded=1#sharing`);
-	},
-	correction: async ({ request, params }) => {
-		const actor = requireRole('caseworker', 'lead');
-		const formData = await request.formData();
-		const parsed = parseForm(correctionSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		await recordCorrectionRequest(actor, params.id, parsed.output.request);
-		redirect(303, `/participants/${params.id}?correction=1#corrections`);
-	},
-	correctionOutcome: async ({ request, params }) => {
-		const actor = requireRole('caseworker', 'lead');
-		const formData = await request.formData();
-		const parsed = parseForm(correctionOutcomeSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		const { correctionId, outcome, note } = parsed.output;
-		const decided = await decideCorrection(actor, params.id, correctionId, outcome, note, seenOf(parsed.output));
-		if (!decided.ok) return formFailure(decided.reason === 'error.not_found' ? 404 : 409, decided.reason, formData);
-		redirect(303, `/participants/${params.id}?correction=1#corrections`);
-	}
+	revoke: formAction(
+		revokeSchema,
+		async ({ actor, input, formData, event: { params } }) => {
+			const revoked = await revokeConsent(actor, params.id, input.consentId, input.reason, seenOf(input));
+			if (!revoked.ok) return formFailure(409, revoked.reason, formData);
+			redirect(303, `/participants/${params.id}?revoked=1#sharing`);
+		},
+		{ roles: ['caseworker', 'lead'] }
+	),
+	paperConsent: formAction(
+		paperGrantSchema,
+		async ({ actor, input, event: { params, locals } }) => {
+			const { granteeKind, granteeName, purpose, scopes, months, paperNote } = input;
+			const { code } = await grantConsent(actor, params.id, {
+				granteeKind,
+				granteeName,
+				purpose,
+				scopes,
+				months: Number(months),
+				givenVia: 'paper',
+				paperNote,
+				noticeLocale: locals.locale
+			});
+			// A volunteer still has to accept with a code; it is shown once, to hand over.
+			if (code !== null) return { volunteerCode: code, granteeName };
+			redirect(303, `/participants/${params.id}?consent_recorded=1#sharing`);
+		},
+		{ roles: ['caseworker', 'lead'] }
+	),
+	correction: formAction(
+		correctionSchema,
+		async ({ actor, input, event: { params } }) => {
+			await recordCorrectionRequest(actor, params.id, input.request);
+			redirect(303, `/participants/${params.id}?correction=1#corrections`);
+		},
+		{ roles: ['caseworker', 'lead'] }
+	),
+	correctionOutcome: formAction(
+		correctionOutcomeSchema,
+		async ({ actor, input, formData, event: { params } }) => {
+			const { correctionId, outcome, note } = input;
+			const decided = await decideCorrection(actor, params.id, correctionId, outcome, note, seenOf(input));
+			if (!decided.ok) {
+				return formFailure(decided.reason === 'error.not_found' ? 404 : 409, decided.reason, formData);
+			}
+			redirect(303, `/participants/${params.id}?correction=1#corrections`);
+		},
+		{ roles: ['caseworker', 'lead'] }
+	)
 };

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guard';
-import { formFailure, parseForm } from '$lib/server/forms';
+import { formFailure } from '$lib/server/forms';
+import { formAction } from '$lib/server/form-action';
 import { listTowns } from '$lib/server/organisations';
 import { createParticipant } from '$lib/server/participants';
 import { participantSchema } from '$lib/server/participants/schema';
@@ -14,16 +15,12 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request }) => {
-		const actor = requireActor();
-		const formData = await request.formData();
-		const parsed = parseForm(participantSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		const result = await createParticipant(actor, parsed.output);
+	default: formAction(participantSchema, async ({ actor, input, formData }) => {
+		const result = await createParticipant(actor, input);
 		if (!result.saved) {
 			const field = result.reason === 'town_unknown' ? 'townId' : 'householdId';
 			return formFailure(400, `participant.${result.reason}`, formData, { [field]: `participant.${result.reason}` });
 		}
 		redirect(303, `/participants/${result.id}?created=1`);
-	}
+	})
 };

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireRole } from '$lib/server/auth/guard';
-import { formFailure, optionalEmail, optionalPhone, parseForm, password, nameText, username } from '$lib/server/forms';
+import { formAction } from '$lib/server/form-action';
+import { formFailure, optionalEmail, optionalPhone, password, nameText, username } from '$lib/server/forms';
 import { listOrganisations } from '$lib/server/organisations';
 import { createStaffUser } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,21 +23,21 @@ const staffSchema = v.object({
 });
 
 export const actions: Actions = {
-	default: async ({ request }) => {
-		const actor = requireRole('admin');
-		const formData = await request.formData();
-		const parsed = parseForm(staffSchema, formData);
-		if (!parsed.ok) return parsed.failure;
-		const { organisationId, ...rest } = parsed.output;
-		const result = await createStaffUser(actor, {
-			...rest,
-			organisationId: organisationId === '' ? null : organisationId
-		});
-		if (!result.created) {
-			const field = result.reason === 'username_taken' ? 'username' : 'organisationId';
-			const key = result.reason === 'username_taken' ? 'form.username_taken' : 'admin.organisation_required';
-			return formFailure(400, key, formData, { [field]: key });
-		}
-		redirect(303, '/admin/users');
-	}
+	default: formAction(
+		staffSchema,
+		async ({ actor, input, formData }) => {
+			const { organisationId, ...rest } = input;
+			const result = await createStaffUser(actor, {
+				...rest,
+				organisationId: organisationId === '' ? null : organisationId
+			});
+			if (!result.created) {
+				const field = result.reason === 'username_taken' ? 'username' : 'organisationId';
+				const key = result.reason === 'username_taken' ? 'form.username_taken' : 'admin.organisation_required';
+				return formFailure(400, key, formData, { [field]: key });
+			}
+			redirect(303, '/admin/users');
+		},
+		{ roles: ['admin'] }
+	)
 };

@@ -1,14 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireOwnData } from '$lib/server/auth/guard';
 import { consentsOf } from '$lib/server/consent';
 import { receiptOf } from '$lib/server/consent/receipt';
 import { consentView } from '$lib/server/consent/view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const actor = requireRole('participant');
-	if (actor.participantId === null) error(404, 'error.not_found');
-	const consent = (await consentsOf(actor.participantId)).find((c) => c.id === params.consentId);
+	const { access } = await requireOwnData();
+	const consent = (await consentsOf(access)).find((c) => c.id === params.consentId);
 	if (consent === undefined) error(404, 'error.not_found');
 	const receipt = await receiptOf(consent);
 	return {

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const actor = requireActor();
 	const access = await openAppointments(actor, params.id);
-	const [participant, rows] = await Promise.all([participantSummary(params.id), appointmentsOf(params.id)]);
+	const [participant, rows] = await Promise.all([participantSummary(access), appointmentsOf(access)]);
 	const views = await appointmentViews(rows, access, actor, locals.locale);
 	return {
 		participantId: params.id,

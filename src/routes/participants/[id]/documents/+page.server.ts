@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const actor = requireActor();
 	const { access, documents } = await openDocuments(actor, params.id);
-	const participant = await participantSummary(params.id);
+	const participant = await participantSummary(access);
 	const name = `${participant.givenName} ${participant.familyName}`;
 	const items = documents.map((d) => listItemView(d, locals.locale));
 	return {

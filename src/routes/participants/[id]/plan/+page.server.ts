@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const actor = requireActor();
 	const plan = await readPlan(actor, params.id);
-	const participant = await participantSummary(params.id);
+	const participant = await participantSummary(plan.access);
 	const locale = locals.locale;
 	const views = plan.goals.map((g) => goalView(g, locale));
 	const agreedGoals = views.filter((g) => g.proposal === 'none');

@@ -1,13 +1,12 @@
 import { error, json } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
+import { requireOwnData } from '$lib/server/auth/guard';
 import { consentsOf } from '$lib/server/consent';
 import { receiptOf } from '$lib/server/consent/receipt';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {
-	const actor = requireRole('participant');
-	if (actor.participantId === null) error(404, 'error.not_found');
-	const consent = (await consentsOf(actor.participantId)).find((c) => c.id === params.consentId);
+	const { access } = await requireOwnData();
+	const consent = (await consentsOf(access)).find((c) => c.id === params.consentId);
 	if (consent === undefined) error(404, 'error.not_found');
 	return json(await receiptOf(consent), {
 		headers: {

@@ -10,13 +10,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const actor = requireActor();
 	const access = await openAppointments(actor, params.id);
-	const rows = await appointmentsOf(params.id);
+	const rows = await appointmentsOf(access);
 	const row = rows.find((r) => r.id === params.appointmentId);
 	if (row === undefined) error(404, 'error.not_found');
 	// The moved-from appointment is passed along so the page can say "moved from …".
 	const related = rows.filter((r) => r.id === row.id || r.id === row.replacesId);
 	const [view] = (await appointmentViews(related, access, actor, locals.locale)).filter((v) => v.id === row.id);
-	const participant = await participantSummary(params.id);
+	const participant = await participantSummary(access);
 	const start = berlinParts(row.startsAt);
 	return {
 		participantId: params.id,
@@ -24,9 +24,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		access,
 		appointment: view,
 		companions: view.editable
-			? (await possibleCompanions(params.id)).filter(
-					(c) => access.relation !== 'consented_volunteer' || c.id === actor.id
-				)
+			? (await possibleCompanions(access)).filter((c) => access.relation !== 'consented_volunteer' || c.id === actor.id)
 			: [],
 		// Today's clock times, as a starting point for "move to".
 		current: { date: start.date, start: start.time, end: berlinParts(row.endsAt).time },

@@ -11,8 +11,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const actor = requireActor();
 	const access = await openAppointments(actor, params.id);
 	if (!access.book) error(404, 'error.not_found');
-	const { caseworker, slots } = await freeSlotsFor(params.id);
-	const clashes = await clashesWith(params.id, slots);
+	const { caseworker, slots } = await freeSlotsFor(access);
+	const clashes = await clashesWith(access, slots);
 	const time = (from: Date, to: Date) => `${formatTime(locals.locale, from)}–${formatTime(locals.locale, to)}`;
 	// Grouped by day, as people choose: first the day, then the time.
 	const days = new Map<

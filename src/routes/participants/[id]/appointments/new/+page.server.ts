@@ -11,8 +11,8 @@ export const load: PageServerLoad = async ({ params }) => {
 	const actor = requireActor();
 	const access = await openAppointments(actor, params.id);
 	if (!access.manage && !access.addOwn) error(404, 'error.not_found');
-	const participant = await participantSummary(params.id);
-	const companions = await possibleCompanions(params.id);
+	const participant = await participantSummary(access);
+	const companions = await possibleCompanions(access);
 	return {
 		participantId: params.id,
 		...readerOf(access, participant),

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const actor = requireActor();
 	const opened = await openDocument(actor, params.id, params.documentId);
-	const participant = await participantSummary(params.id);
+	const participant = await participantSummary(opened.access);
 	const { access, document } = opened;
 	const locale = locals.locale;
 	const name = `${participant.givenName} ${participant.familyName}`;

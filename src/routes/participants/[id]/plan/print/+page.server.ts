@@ -10,7 +10,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const actor = requireActor();
 	const plan = await readPlan(actor, params.id);
-	const participant = await participantSummary(params.id);
+	const participant = await participantSummary(plan.access);
 	if (plan.access.relation !== 'self') await recordAudit({ actor, action: 'plan.printed', participantId: params.id });
 	return {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },

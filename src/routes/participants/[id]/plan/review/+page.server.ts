@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireActor } from '$lib/server/auth/guard';
+import { readFormData } from '$lib/server/form-action';
 import { formFailure, optionalText, parseForm } from '$lib/server/forms';
 import { participantSummary } from '$lib/server/participants';
 import { readPlan } from '$lib/server/plans/read';
@@ -19,7 +20,7 @@ function suggestedReviewDate(): string {
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const plan = await readPlan(requireActor(), params.id);
 	if (!plan.access.editPlan) error(404, 'error.not_found');
-	const participant = await participantSummary(params.id);
+	const participant = await participantSummary(plan.access);
 	return {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },
 		goals: plan.goals.filter((g) => g.proposal === 'none').map((g) => goalView(g, locals.locale)),
@@ -34,7 +35,7 @@ export const actions: Actions = {
 		const actor = requireActor();
 		const plan = await readPlan(actor, params.id);
 		if (!plan.access.editPlan) error(404, 'error.not_found');
-		const formData = await request.formData();
+		const formData = await readFormData(request);
 		const parsed = parseForm(reviewSchema, formData);
 		if (!parsed.ok) return parsed.failure;
 		const goalIds = plan.goals.filter((g) => g.proposal === 'none').map((g) => g.id);

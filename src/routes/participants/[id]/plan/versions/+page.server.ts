@@ -7,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const access = await openPlan(requireActor(), params.id);
-	const [participant, versions] = await Promise.all([participantSummary(params.id), versionsOf(params.id)]);
+	const [participant, versions] = await Promise.all([participantSummary(access), versionsOf(access)]);
 	return {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },
 		self: access.relation === 'self',

@@ -9,8 +9,8 @@ import type { RequestHandler } from './$types';
 /** One appointment as an .ics file for the phone's calendar, in the reader's language. */
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const actor = requireActor();
-	await openAppointments(actor, params.id);
-	const [row] = await appointmentsOf(params.id, params.appointmentId);
+	const access = await openAppointments(actor, params.id);
+	const [row] = await appointmentsOf(access, params.appointmentId);
 	if (row === undefined) error(404, 'error.not_found');
 	const body = appointmentsCalendar([row], locals.locale, translatorFor(locals.locale)('appointments.feed_name'));
 	return new Response(body, {

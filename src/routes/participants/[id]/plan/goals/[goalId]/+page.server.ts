@@ -14,9 +14,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const live = plan.goals.find((g) => g.id === params.goalId);
 	if (live === undefined) error(404, 'error.not_found');
 	const [participant, comments, history] = await Promise.all([
-		participantSummary(params.id),
-		commentsOf(live.id),
-		historyOf(params.id, live.id)
+		participantSummary(plan.access),
+		commentsOf(plan.access, live.id),
+		historyOf(plan.access, live.id)
 	]);
 	const locale = locals.locale;
 	return {

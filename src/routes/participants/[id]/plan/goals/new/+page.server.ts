@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guard';
-import { formFailure, parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/form-action';
+import { formFailure } from '$lib/server/forms';
 import { participantSummary } from '$lib/server/participants';
 import { listCatalogue } from '$lib/server/plans/catalogue';
 import { createGoal, proposeGoal } from '$lib/server/plans/goals';
@@ -12,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const access = await openPlan(requireActor(), params.id);
 	if (!access.editPlan && !access.proposeGoals) error(404, 'error.not_found');
-	const participant = await participantSummary(params.id);
+	const participant = await participantSummary(access);
 	const catalogue = await listCatalogue();
 	return {
 		participantId: participant.id,
@@ -27,15 +28,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, locals }) => {
-		const actor = requireActor();
+	default: formAction(newGoalSchema, async ({ actor, input, formData, event: { params, locals } }) => {
 		const access = await openPlan(actor, params.id);
-		const formData = await request.formData();
-		const parsed = parseForm(newGoalSchema, formData);
-		if (!parsed.ok) return parsed.failure;
 		const result = access.editPlan
-			? await createGoal(actor, params.id, parsed.output, locals.locale)
-			: await proposeGoal(actor, params.id, parsed.output, locals.locale);
+			? await createGoal(actor, params.id, input, locals.locale)
+			: await proposeGoal(actor, params.id, input, locals.locale);
 		if (!result.ok) {
 			return formFailure(400, 'plan.catalogue_unknown', formData, { catalogueId: 'plan.catalogue_unknown' });
 		}
@@ -43,5 +40,5 @@ export const actions: Actions = {
 			303,
 			`/participants/${params.id}/plan?done=${access.editPlan ? 'goal_added' : 'proposed'}#goal-${result.id}`
 		);
-	}
+	})
 };

@@ -8,10 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const access = await openPlan(requireActor(), params.id);
-	const [participant, version] = await Promise.all([
-		participantSummary(params.id),
-		versionOf(params.id, params.versionId)
-	]);
+	const [participant, version] = await Promise.all([participantSummary(access), versionOf(access, params.versionId)]);
 	return {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },
 		self: access.relation === 'self',
