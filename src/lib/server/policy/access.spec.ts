@@ -52,9 +52,11 @@ beforeAll(async () => {
 	world = await makeWorld();
 	self = actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, world.participant.id);
 	const withdrawn = await volunteerWith(['plan.read', 'appointments.read', 'contact.read', 'documents.read.letters']);
-	expect(await withdrawConsent(self, world.participant.id, withdrawn.consentId)).toBe(true);
+	expect(await withdrawConsent(self, world.participant.id, withdrawn.consentId)).toMatchObject({ ok: true });
 	const revoked = await volunteerWith(['plan.edit', 'appointments.edit', 'documents.read.health']);
-	expect(await revokeConsent(actorOf(world.caseworker), world.participant.id, revoked.consentId, 'Ende')).toBe(true);
+	expect(await revokeConsent(actorOf(world.caseworker), world.participant.id, revoked.consentId, 'Ende')).toMatchObject(
+		{ ok: true }
+	);
 	nobody = {
 		otherParticipant: actorOf(
 			{ id: world.neighbour.userId!, role: 'participant', organisationId: null },
@@ -196,7 +198,7 @@ describe('the relation is computed once per request', () => {
 		expect(await planAccess(volunteer, world.participant.id)).not.toBeNull();
 		const own = await ownData(self);
 		const [consent] = (await consentsOf(own!)).filter((c) => c.granteeUserId === volunteer.id);
-		expect(await withdrawConsent(self, world.participant.id, consent.id)).toBe(true);
+		expect(await withdrawConsent(self, world.participant.id, consent.id)).toMatchObject({ ok: true });
 		expect(await planAccess(volunteer, world.participant.id)).toBeNull();
 	});
 });
