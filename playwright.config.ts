@@ -39,7 +39,7 @@ export default defineConfig({
 	webServer: {
 		// A fresh database every run, seeded with the demo data at start. Document uploads need a body limit
 		// above adapter-node's 512 KB default, as in `npm start` (see README).
-		command: `rm -rf data/e2e && mkdir -p data/e2e && TANDEM_DEMO=1 BODY_SIZE_LIMIT=64M DATABASE_URL=data/e2e/tandem.db PORT=${PORT} HOST=127.0.0.1 ORIGIN=${ORIGIN} node build`,
+		command: `rm -rf data/e2e && mkdir -p data/e2e && TANDEM_DEMO=1 BODY_SIZE_LIMIT=64M DATABASE_URL=data/e2e/tandem.db PORT=${PORT} HOST=127.0.0.1 ORIGIN=${ORIGIN} node server.js`,
 		url: `${ORIGIN}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000

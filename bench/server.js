@@ -7,7 +7,7 @@ export async function startServer(port = 4300) {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['server.js'], {
 		env: {
 			BODY_SIZE_LIMIT: '64M',
 			...process.env,
