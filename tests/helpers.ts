@@ -45,8 +45,15 @@ const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g;
  * A message with its placeholders filled in, for values that read the same in every format (names, and
  * numbers in Latin digits); plural keys are chosen by the caller.
  */
+// As the app shows them: typed values inside a sentence are isolated (see createScreenTranslator).
+const TYPED_VALUES = new Set(['name', 'title', 'goal', 'step', 'text']);
+
 export function fill(message: string, values: Record<string, string | number>): string {
-	return message.replace(PLACEHOLDER, (whole, key: string) => (key in values ? String(values[key]) : whole));
+	return message.replace(PLACEHOLDER, (whole, key: string) => {
+		if (!(key in values)) return whole;
+		const value = values[key];
+		return TYPED_VALUES.has(key) && typeof value === 'string' ? `\u2068${value}\u2069` : String(value);
+	});
 }
 
 /** A message as a regular expression, with every placeholder matching anything. */

@@ -7,7 +7,7 @@ import en from './messages/en.json';
 import ar from './messages/ar.json';
 import fa from './messages/fa.json';
 import ti from './messages/ti.json';
-import { createTranslator } from './translator';
+import { createScreenTranslator, createTranslator } from './translator';
 
 const MESSAGES: Record<Locale, Record<string, string>> = { de, en, ar, fa, ti };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -97,5 +97,15 @@ describe('translations', () => {
 	it('writes numbers the way each language does (Persian digits in Farsi)', () => {
 		expect(createTranslator('fa', fa)('auth.throttled', { count: 15 })).toContain('۱۵');
 		expect(createTranslator('de', de)('caseload.count', { count: 1234 })).toContain('1.234');
+	});
+});
+
+describe('typed values in sentences', () => {
+	it('isolates a name inside a translated sentence on screen, so a right-to-left override cannot spoof it', () => {
+		const t = createScreenTranslator('de', de);
+		const spoof = 'Peter\u202Egpj.exe';
+		const shown = t('consent.withdraw_named', { name: spoof });
+		expect(shown).toContain(`\u2068${spoof}\u2069`);
+		expect(createTranslator('de', de)('consent.withdraw_named', { name: 'Peter' })).not.toContain('\u2068');
 	});
 });

@@ -8,6 +8,35 @@ export type Translate = TFunction;
  * One i18next instance per locale, holding only that locale's messages: the browser receives just
  * the language it shows. Keys are flat ("auth.sign_in"), hence no key or namespace separators.
  */
+// Values people typed (a name, a goal's title) that land inside a translated sentence. Wrapped in FIRST STRONG
+// ISOLATE … POP DIRECTIONAL ISOLATE, the plain-text form of <bdi>: an Arabic name in a German sentence, or a
+// right-to-left override hidden in a name, cannot reorder the words around it.
+const TYPED_VALUES = ['name', 'title', 'goal', 'step', 'text'] as const;
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+export function isolated(value: string): string {
+	return `${FSI}${value}${PDI}`;
+}
+
+function withTypedValuesIsolated(options: unknown): unknown {
+	if (options === null || typeof options !== 'object') return options;
+	const values = { ...(options as Record<string, unknown>) };
+	for (const key of TYPED_VALUES) {
+		if (typeof values[key] === 'string') values[key] = isolated(values[key]);
+	}
+	return values;
+}
+
+/**
+ * The translator for what the app shows on screen: as createTranslator, with typed values isolated. (Push
+ * messages and calendar files keep plain text: not every calendar shows the isolate marks gracefully.)
+ */
+export function createScreenTranslator(locale: Locale, messages: Messages): Translate {
+	const t = createTranslator(locale, messages);
+	return ((key: string, options?: unknown) => t(key, withTypedValuesIsolated(options) as never)) as Translate;
+}
+
 export function createTranslator(locale: Locale, messages: Messages): Translate {
 	const instance = i18next.createInstance();
 	void instance.init({
