@@ -138,6 +138,19 @@ test.describe('headers of pages the app does not render itself', () => {
 		const page = await (await context.get('/offline.html')).text();
 		expect(page).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'');
 	});
+
+	test('static files and built assets are sent with nosniff and may not be framed (server.js)', async () => {
+		const context = await signedIn(null);
+		const home = await (await context.get('/login')).text();
+		const asset = /\/_app\/immutable\/[^"]+\.js/.exec(home)?.[0];
+		expect(asset).toBeDefined();
+		for (const path of ['/offline.html', '/icons/icon-192.png', '/manifest.webmanifest', asset!]) {
+			const response = await context.get(path);
+			expect(response.status(), path).toBe(200);
+			expect(response.headers()['x-content-type-options'], path).toBe('nosniff');
+			expect(response.headers()['x-frame-options'], path).toBe('DENY');
+		}
+	});
 });
 
 test.describe('guessing codes', () => {

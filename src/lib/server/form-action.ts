@@ -1,4 +1,4 @@
-import { error, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { error, isHttpError, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type * as v from 'valibot';
 import type { Role } from '$lib/domain';
 import { requireActor, requireRole } from './auth/guard';
@@ -13,7 +13,9 @@ import type { Actor } from './policy';
 export async function readFormData(request: Request): Promise<FormData> {
 	try {
 		return await request.formData();
-	} catch {
+	} catch (e) {
+		// The body guard in hooks already answers too large (413) and unreadable (400); keep its answer.
+		if (isHttpError(e)) throw e;
 		error(400, 'error.bad_request');
 	}
 }
