@@ -717,7 +717,8 @@ test('Amina sees the reminder of her doctor appointment, dismisses it, and choos
 		const doctor = await startOf(card(a, DOCTOR_TITLE));
 		expect([0, 1]).toContain(daysFromToday(doctor));
 		const reminderTitle = fill(ar['reminders.appointment_day'], {
-			what: DOCTOR_TITLE,
+			// A typed title inside the sentence is isolated (see createScreenTranslator).
+			what: `\u2068${DOCTOR_TITLE}\u2069`,
 			day: relativeDay('ar', doctor),
 			time: clock('ar', doctor)
 		});

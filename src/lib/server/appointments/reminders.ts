@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, lte } from 'drizzle-orm';
+import { isolated } from '$lib/i18n/translator';
 import { ACTIVE_APPOINTMENT_STATUSES } from '$lib/domain';
 import { formatDate, formatRelativeDay, formatTime, formatTimeRange } from '$lib/i18n/format';
 import { db } from '../db';
@@ -80,7 +81,8 @@ export const appointmentReminders: ReminderSource = {
 			return null;
 		}
 		const t = translatorFor(locale);
-		const what = a.title === '' ? t(`appointments.kind_${a.kind}`) : a.title;
+		// A typed title is isolated, as on screen (a push is read in both directions too).
+		const what = a.title === '' ? t(`appointments.kind_${a.kind}`) : isolated(a.title);
 		const where = [a.place, a.address].filter((s) => s !== '').join(', ');
 		const bring = [...a.bring.map((item) => t(`appointments.bring_${item}`)), a.bringNote].filter((s) => s !== '');
 		return {

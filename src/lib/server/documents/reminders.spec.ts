@@ -56,7 +56,7 @@ describe('expiry reminders', () => {
 		const id = await permit('2027-03-01');
 		const reminder = { subjectId: `${id}@2027-03-01`, offset: '8w', participantId: world.participant.id };
 		expect(await documentReminders.describe(reminder, 'de', at('2027-01-04T08:00:00Z'))).toEqual({
-			title: 'Läuft bald ab: Aufenthaltserlaubnis',
+			title: 'Läuft bald ab: \u2068Aufenthaltserlaubnis\u2069',
 			body: 'Gültig bis 1. März 2027 – noch 8 Wochen. Bitte kümmern Sie sich rechtzeitig darum.',
 			url: `/participants/${world.participant.id}/documents/${id}`
 		});
@@ -95,7 +95,7 @@ describe('expiry reminders', () => {
 		await runReminders(at('2027-01-06T08:00:00Z'), [documentReminders]);
 		const items = await remindersFor(world.participant.userId!, 'en', at('2027-01-06T08:00:00Z'), [documentReminders]);
 		expect(items.map((i) => [i.offset, i.title, i.url])).toEqual([
-			['8w', 'Expiring soon: Aufenthaltserlaubnis', `/participants/${world.participant.id}/documents/${id}`]
+			['8w', 'Expiring soon: \u2068Aufenthaltserlaubnis\u2069', `/participants/${world.participant.id}/documents/${id}`]
 		]);
 	});
 });

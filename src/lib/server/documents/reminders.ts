@@ -1,4 +1,5 @@
 import { and, eq, gte, isNotNull, lte } from 'drizzle-orm';
+import { isolated } from '$lib/i18n/translator';
 import { formatDate } from '$lib/i18n/format';
 import { db } from '../db';
 import { documents, participants } from '../db/schema';
@@ -87,7 +88,8 @@ export const documentReminders: ReminderSource = {
 		if (days < 0) return null;
 		const t = translatorFor(locale);
 		return {
-			title: t('documents.reminder_title', { title: document.title }),
+			// Typed by a person: isolated, as on screen (a push is read in both directions too).
+			title: t('documents.reminder_title', { title: isolated(document.title) }),
 			body: t('documents.reminder_body', {
 				date: formatDate(locale, parsed.expiresOn),
 				count: Math.max(1, Math.ceil(days / 7))
