@@ -70,6 +70,9 @@ export const appointments = sqliteTable(
 	(t) => [
 		index('appointments_participant_idx').on(t.participantId, t.startsAt),
 		index('appointments_awaiting_idx').on(t.awaiting),
+		// The caseload counts, per person, what waits for staff; the reminder clock looks for what starts soon.
+		index('appointments_participant_awaiting_idx').on(t.participantId, t.awaiting, t.status),
+		index('appointments_status_start_idx').on(t.status, t.startsAt),
 		// A slot is held by at most one live appointment: two people booking it at once cannot both win.
 		uniqueIndex('appointments_slot_unique')
 			.on(t.slotId)

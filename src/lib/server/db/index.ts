@@ -53,7 +53,11 @@ export const db: Db = new Proxy({} as Db, {
  * vitest setup and the demo seeder; idempotent, so calling it twice costs one read of the journal.
  */
 export function migrateDatabase(): void {
-	migrate(opened(), { migrationsFolder: config().migrationsFolder });
+	const db = opened();
+	migrate(db, { migrationsFolder: config().migrationsFolder });
+	// Fresh statistics for the query planner where they are missing or stale (SQLite's advice for a connection that
+	// lives long: 0x10002 at open also analyses tables never analysed, with a limit on the work per table).
+	db.$client.pragma('optimize=0x10002');
 }
 
 export function databaseIsReachable(): boolean {

@@ -56,6 +56,8 @@ export const documentFiles = sqliteTable(
 	},
 	(t) => [
 		index('document_files_document_idx').on(t.documentId, t.position),
+		// The start-up sweep asks for every file in the folder whether a row still knows it.
+		index('document_files_thumbnail_idx').on(t.thumbnailKey),
 		uniqueIndex('document_files_storage_unique').on(t.storageKey)
 	]
 );

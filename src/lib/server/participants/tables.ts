@@ -39,7 +39,8 @@ export const participants = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('participants_user_unique').on(t.userId),
-		index('participants_org_idx').on(t.organisationId),
+		// A lead's list: the organisation's people in name order, read from the index instead of sorted.
+		index('participants_org_name_idx').on(t.organisationId, t.familyName, t.givenName),
 		index('participants_household_idx').on(t.householdId)
 	]
 );

@@ -66,8 +66,10 @@ export function canCreateParticipants(actor: Actor): boolean {
 /** The caseload an actor may list, as a condition on `participants`; null means nothing at all. */
 export function caseloadCondition(actor: Actor): SQL | null {
 	if (actor.role === 'caseworker') {
-		return sql`exists (select 1 from ${assignments} where ${assignments.participantId} = ${participants.id}
-			and ${assignments.caseworkerId} = ${actor.id} and ${assignments.endedAt} is null)`;
+		// IN over the caseworker's current assignments (read from their index) rather than a correlated EXISTS,
+		// which SQLite would test for every participant of the installation.
+		return sql`${participants.id} in (select ${assignments.participantId} from ${assignments}
+			where ${assignments.caseworkerId} = ${actor.id} and ${assignments.endedAt} is null)`;
 	}
 	if (actor.role === 'lead' && actor.organisationId !== null) {
 		return eq(participants.organisationId, actor.organisationId);
