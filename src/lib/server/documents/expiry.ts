@@ -1,9 +1,9 @@
 import { EXPIRY_WARNING_DAYS } from '$lib/documents';
-import { TIME_ZONE } from '$lib/i18n/format';
+import { dayInGermany } from '$lib/i18n/format';
 
 /** Today's date in Germany (YYYY-MM-DD): expiry dates are calendar dates on a paper, not moments. */
 export function todayInGermany(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
+	return dayInGermany(now);
 }
 
 export function addDays(date: string, days: number): string {

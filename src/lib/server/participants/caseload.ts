@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
 import { RESIDENCE_STATUSES } from '$lib/domain';
+import { dayInGermany } from '$lib/i18n/format';
 import { recordAudit } from '../audit';
 import { db } from '../db';
 import { appointments, assignments, goals, organisations, participants, plans, users } from '../db/schema';
@@ -53,7 +54,7 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 	if (filters.status !== '') conditions.push(eq(participants.residenceStatus, filters.status));
 	if (filters.caseworker === 'none') conditions.push(isNull(assignments.id));
 	else if (filters.caseworker !== '') conditions.push(eq(assignments.caseworkerId, filters.caseworker));
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+	const today = dayInGermany();
 	const openProposals = sql<number>`(select count(*) from ${goals} where ${goals.participantId} = ${participants.id} and ${goals.proposal} = 'proposed' and ${goals.deletedAt} is null)`;
 	if (filters.attention === 'review_overdue') conditions.push(sql`${plans.nextReviewDate} < ${today}`);
 	if (filters.attention === 'proposals') conditions.push(sql`${openProposals} > 0`);

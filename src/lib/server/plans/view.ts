@@ -1,4 +1,4 @@
-import { formatDate } from '$lib/i18n/format';
+import { dayInGermany, formatDate } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locales';
 import { FIELDS } from '$lib/plan';
 import type { LiveGoal } from './read';
@@ -7,7 +7,7 @@ import { showText, type PlanChange, type PlanStep, type ShownText } from './snap
 export type DateView = { iso: string; label: string; overdue: boolean };
 
 function today(): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+	return dayInGermany();
 }
 
 /** Dates are formatted here, on the server: Chromium has no Tigrinya calendar data. */
