@@ -5,20 +5,22 @@ import lighthouse from 'lighthouse';
 import { signInCookie, startServer } from './server.js';
 
 const server = await startServer(4302);
-const chrome = await chromeLauncher.launch({
-	chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-	chromeFlags: [
-		'--headless=new',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
 
+// Each audit in a browser of its own (chrome-launcher makes a fresh, empty profile per launch): in a shared
+// browser the second participant's audit would run with the first one's cookies and cache, and measure her page.
 async function audit(path, cookie, acceptLanguage) {
+	const chrome = await chromeLauncher.launch({
+		chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+		chromeFlags: [
+			'--headless=new',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
 	const headers = { 'Accept-Language': acceptLanguage, ...(cookie ? { Cookie: cookie } : {}) };
 	const result = await lighthouse(`${server.origin}${path}`, {
 		port: chrome.port,
@@ -26,7 +28,7 @@ async function audit(path, cookie, acceptLanguage) {
 		logLevel: 'error',
 		onlyCategories: ['performance', 'accessibility'],
 		extraHeaders: headers
-	});
+	}).finally(() => chrome.kill());
 	const { categories, audits } = result.lhr;
 	return {
 		performance: Math.round(categories.performance.score * 100),
@@ -52,6 +54,5 @@ try {
 		);
 	}
 } finally {
-	await chrome.kill();
 	server.stop();
 }
