@@ -1,0 +1,9 @@
+-- Names typed before names lost their bidi control characters on input (forms.ts, nameText): the same cleaning,
+-- once, for what is stored. Consent records keep theirs (append-only; shown isolated like all typed text).
+UPDATE `participants` SET `given_name` = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(`given_name`, char(0x061C), ''), char(0x200E), ''), char(0x200F), ''), char(0x202A), ''), char(0x202B), ''), char(0x202C), ''), char(0x202D), ''), char(0x202E), ''), char(0x2066), ''), char(0x2067), ''), char(0x2068), ''), char(0x2069), '') WHERE `given_name` GLOB '*[؜‎‏‪‫‬‭‮⁦⁧⁨⁩]*';
+--> statement-breakpoint
+UPDATE `participants` SET `family_name` = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(`family_name`, char(0x061C), ''), char(0x200E), ''), char(0x200F), ''), char(0x202A), ''), char(0x202B), ''), char(0x202C), ''), char(0x202D), ''), char(0x202E), ''), char(0x2066), ''), char(0x2067), ''), char(0x2068), ''), char(0x2069), '') WHERE `family_name` GLOB '*[؜‎‏‪‫‬‭‮⁦⁧⁨⁩]*';
+--> statement-breakpoint
+UPDATE `users` SET `display_name` = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(`display_name`, char(0x061C), ''), char(0x200E), ''), char(0x200F), ''), char(0x202A), ''), char(0x202B), ''), char(0x202C), ''), char(0x202D), ''), char(0x202E), ''), char(0x2066), ''), char(0x2067), ''), char(0x2068), ''), char(0x2069), '') WHERE `display_name` GLOB '*[؜‎‏‪‫‬‭‮⁦⁧⁨⁩]*';
+--> statement-breakpoint
+UPDATE `organisations` SET `name` = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(`name`, char(0x061C), ''), char(0x200E), ''), char(0x200F), ''), char(0x202A), ''), char(0x202B), ''), char(0x202C), ''), char(0x202D), ''), char(0x202E), ''), char(0x2066), ''), char(0x2067), ''), char(0x2068), ''), char(0x2069), '') WHERE `name` GLOB '*[؜‎‏‪‫‬‭‮⁦⁧⁨⁩]*';
