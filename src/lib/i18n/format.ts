@@ -72,13 +72,12 @@ const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
 export function dayInGermany(date = new Date()): string {
 	return dayKeyFormat.format(date);
 }
-const dayKey = dayInGermany;
 
 const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
 
 /** "today", "tomorrow", "in 3 days" (or "yesterday"…) by calendar days in Germany; null beyond a week. */
 export function formatRelativeDay(locale: Locale, date: Date, now = new Date()): string | null {
-	const days = Math.round((Date.parse(dayKey(date)) - Date.parse(dayKey(now))) / 86_400_000);
+	const days = Math.round((Date.parse(dayInGermany(date)) - Date.parse(dayInGermany(now))) / 86_400_000);
 	if (Math.abs(days) > 7) return null;
 	let format = relativeFormats.get(locale);
 	if (format === undefined) {

@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import type { Actor } from '../policy';
 import { askExplanation } from '../documents/questions';
-import { addDays, todayInGermany } from '../documents/expiry';
+import { dayInGermany } from '$lib/i18n/format';
+import { addDays } from '../documents/expiry';
 import { uploadDocument } from '../documents/write';
 
 type Person = { id: string; caseworker: Actor | null; self: Actor | null };
@@ -23,7 +24,7 @@ async function paper(heading: string, lines: string[], tint = '#ffffff'): Promis
  * Jobcenter waits for her caseworker's explanation; Zahra keeps her passport; Selam her school certificate.
  */
 export async function seedDemoDocuments(showcase: { ar: Person; ti: Person; fa: Person }) {
-	const today = todayInGermany();
+	const today = dayInGermany();
 	const { ar, fa, ti } = showcase;
 	if (ar.self === null || ar.caseworker === null || fa.self === null || ti.self === null) return;
 	await uploadDocument(

@@ -1,10 +1,4 @@
 import { EXPIRY_WARNING_DAYS } from '$lib/documents';
-import { dayInGermany } from '$lib/i18n/format';
-
-/** Today's date in Germany (YYYY-MM-DD): expiry dates are calendar dates on a paper, not moments. */
-export function todayInGermany(now = new Date()): string {
-	return dayInGermany(now);
-}
 
 export function addDays(date: string, days: number): string {
 	const d = new Date(`${date}T12:00:00Z`);

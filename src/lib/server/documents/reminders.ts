@@ -1,11 +1,11 @@
 import { and, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import { isolated } from '$lib/i18n/translator';
-import { formatDate } from '$lib/i18n/format';
+import { dayInGermany, formatDate } from '$lib/i18n/format';
 import { db } from '../db';
 import { documents, participants } from '../db/schema';
 import { translatorFor } from '../i18n';
 import type { DueReminder, ReminderSource } from '../reminders/source';
-import { addDays, daysUntil, expiryHorizon, todayInGermany } from './expiry';
+import { addDays, daysUntil, expiryHorizon } from './expiry';
 
 /** Reminders before an expiry date: 8 weeks (time to book the immigration office) and 2 weeks. */
 export const EXPIRY_OFFSETS = [
@@ -31,7 +31,7 @@ export const documentReminders: ReminderSource = {
 	subject: 'document',
 
 	async due(now) {
-		const today = todayInGermany(now);
+		const today = dayInGermany(now);
 		const rows = await db
 			.select({
 				id: documents.id,
@@ -84,7 +84,7 @@ export const documentReminders: ReminderSource = {
 		) {
 			return null;
 		}
-		const days = daysUntil(parsed.expiresOn, todayInGermany(now));
+		const days = daysUntil(parsed.expiresOn, dayInGermany(now));
 		if (days < 0) return null;
 		const t = translatorFor(locale);
 		return {

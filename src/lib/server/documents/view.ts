@@ -1,14 +1,14 @@
 import type { DocumentCategory } from '$lib/domain';
-import { formatDate, formatDateTime } from '$lib/i18n/format';
+import { dayInGermany, formatDate, formatDateTime } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locales';
-import { daysUntil, expiryState, todayInGermany, type ExpiryState } from './expiry';
+import { daysUntil, expiryState, type ExpiryState } from './expiry';
 
 export type ExpiryView = { state: ExpiryState; label: string; days: number } | null;
 
 /** An expiry date as the page shows it: formatted on the server (Tigrinya, Gregorian Farsi) with its state. */
 export function expiryView(expiresOn: string | null, locale: Locale, now = new Date()): ExpiryView {
 	if (expiresOn === null) return null;
-	const today = todayInGermany(now);
+	const today = dayInGermany(now);
 	return {
 		state: expiryState(expiresOn, today),
 		label: formatDate(locale, expiresOn),

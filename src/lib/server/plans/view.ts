@@ -6,14 +6,10 @@ import { showText, type PlanChange, type PlanStep, type ShownText } from './snap
 
 export type DateView = { iso: string; label: string; overdue: boolean };
 
-function today(): string {
-	return dayInGermany();
-}
-
 /** Dates are formatted here, on the server: Chromium has no Tigrinya calendar data. */
 export function dateView(iso: string | null, locale: Locale, pastIsOverdue = false): DateView | null {
 	if (iso === null) return null;
-	return { iso, label: formatDate(locale, iso), overdue: pastIsOverdue && iso < today() };
+	return { iso, label: formatDate(locale, iso), overdue: pastIsOverdue && iso < dayInGermany() };
 }
 
 export function stepViews(steps: (PlanStep & { version?: number })[], locale: Locale) {
