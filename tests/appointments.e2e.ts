@@ -20,6 +20,7 @@ import {
 	type Locale,
 	type Messages
 } from './helpers';
+import { isolated } from '../src/lib/i18n/translator';
 
 // The caseworker is the page fixture: staff in Baden-Württemberg, a German browser on a desktop.
 // Participants get their own phone-sized context; their saved language decides their pages' language.
@@ -718,7 +719,7 @@ test('Amina sees the reminder of her doctor appointment, dismisses it, and choos
 		expect([0, 1]).toContain(daysFromToday(doctor));
 		const reminderTitle = fill(ar['reminders.appointment_day'], {
 			// A typed title inside the sentence is isolated (see createScreenTranslator).
-			what: `\u2068${DOCTOR_TITLE}\u2069`,
+			what: isolated(DOCTOR_TITLE),
 			day: relativeDay('ar', doctor),
 			time: clock('ar', doctor)
 		});

@@ -6,6 +6,7 @@ import enMessages from '../src/lib/i18n/messages/en.json' with { type: 'json' };
 import faMessages from '../src/lib/i18n/messages/fa.json' with { type: 'json' };
 import tiMessages from '../src/lib/i18n/messages/ti.json' with { type: 'json' };
 import shippedCatalogue from '../src/lib/server/plans/catalogue.json' with { type: 'json' };
+import { isolated, TYPED_VALUES } from '../src/lib/i18n/translator';
 
 export type Messages = Record<string, string>;
 export type Locale = 'de' | 'en' | 'ar' | 'fa' | 'ti';
@@ -45,14 +46,12 @@ const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g;
  * A message with its placeholders filled in, for values that read the same in every format (names, and
  * numbers in Latin digits); plural keys are chosen by the caller.
  */
-// As the app shows them: typed values inside a sentence are isolated (see createScreenTranslator).
-const TYPED_VALUES = new Set(['name', 'title', 'goal', 'step', 'text']);
-
 export function fill(message: string, values: Record<string, string | number>): string {
 	return message.replace(PLACEHOLDER, (whole, key: string) => {
 		if (!(key in values)) return whole;
 		const value = values[key];
-		return TYPED_VALUES.has(key) && typeof value === 'string' ? `\u2068${value}\u2069` : String(value);
+		// As the app shows them: typed values inside a sentence are isolated (see createScreenTranslator).
+		return TYPED_VALUES.includes(key) && typeof value === 'string' ? isolated(value) : String(value);
 	});
 }
 

@@ -11,7 +11,7 @@ export type Translate = TFunction;
 // Values people typed (a name, a goal's title) that land inside a translated sentence. Wrapped in FIRST STRONG
 // ISOLATE … POP DIRECTIONAL ISOLATE, the plain-text form of <bdi>: an Arabic name in a German sentence, or a
 // right-to-left override hidden in a name, cannot reorder the words around it.
-const TYPED_VALUES = ['name', 'title', 'goal', 'step', 'text'] as const;
+export const TYPED_VALUES: readonly string[] = ['name', 'title', 'goal', 'step', 'text'];
 const FSI = '\u2068';
 const PDI = '\u2069';
 
