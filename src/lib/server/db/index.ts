@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { config } from '../config';
 import * as schema from './schema';
+import { keepStatements } from './statements';
 
 function connect() {
 	const file = config().databaseFile;
@@ -14,6 +15,7 @@ function connect() {
 	sqlite.pragma('foreign_keys = ON');
 	// Wait for a concurrent writer instead of failing at once with SQLITE_BUSY.
 	sqlite.pragma('busy_timeout = 5000');
+	keepStatements(sqlite);
 	const db = drizzle(sqlite, { schema });
 	// Every transaction here writes, and nearly all read first (the audit chain's last hash, a throttle's count, the
 	// next position, the state a conditional update checks). A DEFERRED transaction that read before another
