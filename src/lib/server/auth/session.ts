@@ -1,9 +1,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Role } from '$lib/domain';
 import { db } from '../db';
+import { preparedOnce } from '../db/prepared';
 import { publish, userChannel } from '../live/bus';
 import { participants, sessions, users, type User } from '../db/schema';
 
@@ -43,9 +44,9 @@ export async function createSession(token: string, userId: string, role: Role) {
 	return session;
 }
 
-export async function validateSessionToken(token: string): Promise<SessionValidation> {
-	const sessionId = sessionIdOf(token);
-	const [row] = await db
+// Every request with a cookie asks this one question.
+const sessionWithUser = preparedOnce(() =>
+	db
 		.select({
 			session: sessions,
 			user: {
@@ -62,7 +63,13 @@ export async function validateSessionToken(token: string): Promise<SessionValida
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
 		.leftJoin(participants, eq(participants.userId, users.id))
-		.where(eq(sessions.id, sessionId));
+		.where(eq(sessions.id, sql.placeholder('sessionId')))
+		.prepare()
+);
+
+export async function validateSessionToken(token: string): Promise<SessionValidation> {
+	const sessionId = sessionIdOf(token);
+	const row = sessionWithUser().get({ sessionId });
 	if (row === undefined) return { session: null, user: null };
 	const { session, user, participantId } = row;
 	if (!user.active || Date.now() >= session.expiresAt.getTime()) {

@@ -1,8 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getRequestEvent } from '$app/server';
 import type { ConsentScope } from '$lib/domain';
 import { consentedScopes } from '../consent/state';
 import { db } from '../db';
+import { preparedOnce } from '../db/prepared';
 import { assignments, participants } from '../db/schema';
 import type { Actor, Relation } from './access';
 
@@ -11,6 +12,33 @@ export type Standing = { relation: Relation | null; scopes: ReadonlySet<ConsentS
 export type StandingMemo = Map<string, Promise<Standing>>;
 
 const NONE: ReadonlySet<ConsentScope> = new Set();
+
+// Asked on nearly every staff request.
+const assignedNow = preparedOnce(() =>
+	db
+		.select({ id: assignments.id })
+		.from(assignments)
+		.where(
+			and(
+				eq(assignments.participantId, sql.placeholder('participantId')),
+				eq(assignments.caseworkerId, sql.placeholder('caseworkerId')),
+				isNull(assignments.endedAt)
+			)
+		)
+		.prepare()
+);
+const inOrganisation = preparedOnce(() =>
+	db
+		.select({ id: participants.id })
+		.from(participants)
+		.where(
+			and(
+				eq(participants.id, sql.placeholder('participantId')),
+				eq(participants.organisationId, sql.placeholder('organisationId'))
+			)
+		)
+		.prepare()
+);
 
 /**
  * - participant: own data only
@@ -27,24 +55,12 @@ async function computeStanding(actor: Actor, participantId: string): Promise<Sta
 				scopes: NONE
 			};
 		case 'caseworker': {
-			const [row] = await db
-				.select({ id: assignments.id })
-				.from(assignments)
-				.where(
-					and(
-						eq(assignments.participantId, participantId),
-						eq(assignments.caseworkerId, actor.id),
-						isNull(assignments.endedAt)
-					)
-				);
+			const row = assignedNow().get({ participantId, caseworkerId: actor.id });
 			return { relation: row === undefined ? null : 'assigned_caseworker', scopes: NONE };
 		}
 		case 'lead': {
 			if (actor.organisationId === null) return { relation: null, scopes: NONE };
-			const [row] = await db
-				.select({ id: participants.id })
-				.from(participants)
-				.where(and(eq(participants.id, participantId), eq(participants.organisationId, actor.organisationId)));
+			const row = inOrganisation().get({ participantId, organisationId: actor.organisationId });
 			return { relation: row === undefined ? null : 'organisation_lead', scopes: NONE };
 		}
 		case 'volunteer': {
