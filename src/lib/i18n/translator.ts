@@ -49,5 +49,19 @@ export function createTranslator(locale: Locale, messages: Messages): Translate 
 		// Svelte escapes interpolated text itself.
 		interpolation: { escapeValue: false }
 	});
-	return instance.t;
+	// Most texts on a page are plain keys without values; i18next resolves each afresh (plural suffixes,
+	// nesting, fallbacks) every time, which was a tenth of a page's server time. Their text never changes for
+	// one locale, so each is looked up once. Bounded, in case a caller ever builds keys from data.
+	const plain = new Map<string, string>();
+	return ((key: string | string[], options?: unknown) => {
+		if (options !== undefined || typeof key !== 'string') return instance.t(key, options as never);
+		let text = plain.get(key);
+		if (text === undefined) {
+			text = instance.t(key);
+			if (plain.size < MAX_PLAIN_TEXTS) plain.set(key, text);
+		}
+		return text;
+	}) as Translate;
 }
+
+const MAX_PLAIN_TEXTS = 10_000;
