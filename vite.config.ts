@@ -46,6 +46,14 @@ export default defineConfig({
 						options: { precacheFallback: { fallbackURL: '/offline.html' } }
 					},
 					{
+						// The active language's messages (src/lib/i18n/screen.ts): content-hashed, so a cached copy never
+						// goes stale; fetched on first use, never precached, so a phone keeps only its own language.
+						urlPattern: ({ url }) =>
+							url.pathname.startsWith('/_app/immutable/assets/') && url.pathname.endsWith('.json'),
+						handler: 'CacheFirst',
+						options: { cacheName: 'messages', expiration: { maxEntries: 4 } }
+					},
+					{
 						urlPattern: ({ request }) => request.destination === 'font',
 						handler: 'CacheFirst',
 						options: { cacheName: 'fonts', expiration: { maxEntries: 20 } }

@@ -2,12 +2,14 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 
-export async function startServer(port = 4300) {
-	const dir = `data/bench-${port}`;
+/** cwd: another built checkout to serve instead of this one (for a before/after comparison). */
+export async function startServer(port = 4300, cwd = process.cwd()) {
+	const dir = `${cwd}/data/bench-${port}`;
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const origin = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['server.js'], {
+		cwd,
 		env: {
 			BODY_SIZE_LIMIT: '64M',
 			...process.env,

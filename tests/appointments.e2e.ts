@@ -718,7 +718,7 @@ test('Amina sees the reminder of her doctor appointment, dismisses it, and choos
 		const doctor = await startOf(card(a, DOCTOR_TITLE));
 		expect([0, 1]).toContain(daysFromToday(doctor));
 		const reminderTitle = fill(ar['reminders.appointment_day'], {
-			// A typed title inside the sentence is isolated (see createScreenTranslator).
+			// A typed title inside the sentence is isolated (see onScreen in src/lib/i18n/translator.ts).
 			what: isolated(DOCTOR_TITLE),
 			day: relativeDay('ar', doctor),
 			time: clock('ar', doctor)

@@ -50,7 +50,7 @@ export function fill(message: string, values: Record<string, string | number>): 
 	return message.replace(PLACEHOLDER, (whole, key: string) => {
 		if (!(key in values)) return whole;
 		const value = values[key];
-		// As the app shows them: typed values inside a sentence are isolated (see createScreenTranslator).
+		// As the app shows them: typed values inside a sentence are isolated (see onScreen in src/lib/i18n/translator.ts).
 		return TYPED_VALUES.includes(key) && typeof value === 'string' ? isolated(value) : String(value);
 	});
 }

@@ -4,7 +4,11 @@ import { de, en, expectDocumentLanguage, fa, MESSAGES, submitLogin, switchLangua
 // No saved choice and no cookie: the browser asks for German.
 test.use({ locale: 'de-DE' });
 
-const FONT_SCRIPTS = ['arabic', 'persian', 'ethiopic'] as const;
+// Font files are named after their family (noto-sans-arabic-…, vazirmatn-…, noto-sans-ethiopic-…).
+const FONT_SCRIPTS = ['arabic', 'vazirmatn', 'ethiopic'] as const;
+const MESSAGES_FILE = /\/_app\/immutable\/assets\/([a-z]+)\.[\w-]+\.json$/;
+const isMessagesFile = (url: string) => MESSAGES_FILE.test(new URL(url).pathname);
+const messagesLocale = (url: string) => MESSAGES_FILE.exec(new URL(url).pathname)?.[1];
 
 /** Every URL the page requests from now on. */
 function recordRequests(page: Page): string[] {
@@ -42,12 +46,13 @@ test('the language chosen before signing in is kept after signing in', async ({ 
 	await expect(page.getByRole('heading', { level: 1, name: ti['caseload.title'] })).toBeVisible();
 });
 
-test('a page loads only its own script font stylesheet', async ({ page }) => {
-	// German: the device's own fonts, no web font at all.
+test("a page loads only its own language's messages and its own script's font", async ({ page }) => {
+	// German: the German messages, and no web font at all.
 	let requests = recordRequests(page);
 	await page.goto('/login');
 	await expect(page.getByRole('heading', { level: 1, name: de['auth.sign_in'] })).toBeVisible();
 	await page.waitForLoadState('networkidle');
+	expect(requests.filter(isMessagesFile).map(messagesLocale)).toEqual(['de']);
 	for (const script of FONT_SCRIPTS) {
 		expect(
 			requests.filter((url) => url.includes(script)),
@@ -55,18 +60,18 @@ test('a page loads only its own script font stylesheet', async ({ page }) => {
 		).toEqual([]);
 	}
 
-	// Arabic: the Arabic stylesheet, and neither the Persian nor the Ethiopic one.
+	// Arabic: the Arabic messages and font family; no Persian or Ethiopic font file, no other language.
 	const arabicPage = await page.context().newPage();
 	requests = recordRequests(arabicPage);
 	await arabicPage.goto('/login');
 	await switchLanguage(arabicPage, 'ar');
 	await expect(arabicPage.getByRole('heading', { level: 1, name: MESSAGES.ar['auth.sign_in'] })).toBeVisible();
 	await arabicPage.waitForLoadState('networkidle');
-	expect(
-		requests.some((url) => /arabic[^/]*\.css(\?|$)/.test(url)),
-		`requests:\n${requests.join('\n')}`
-	).toBe(true);
-	for (const script of ['persian', 'ethiopic']) {
+	const fontFamily = await arabicPage.evaluate(() => getComputedStyle(document.body).fontFamily);
+	expect(fontFamily).toMatch(/^"?Noto Sans Arabic/);
+	// The page before the switch was German (from the context's cookie-less first visit), the one after Arabic.
+	expect(new Set(requests.filter(isMessagesFile).map(messagesLocale))).toEqual(new Set(['de', 'ar']));
+	for (const script of ['vazirmatn', 'ethiopic']) {
 		expect(
 			requests.filter((url) => url.includes(script)),
 			`${script} on an Arabic page`

@@ -142,7 +142,8 @@ test.describe('headers of pages the app does not render itself', () => {
 	test('static files and built assets are sent with nosniff and may not be framed (server.js)', async () => {
 		const context = await signedIn(null);
 		const home = await (await context.get('/login')).text();
-		const asset = /\/_app\/immutable\/[^"]+\.js/.exec(home)?.[0];
+		// A script's address (the page also names other built assets: fonts in its inlined styles, the messages file).
+		const asset = /\/_app\/immutable\/[^"'()\s]+\.js(?=")/.exec(home)?.[0];
 		expect(asset).toBeDefined();
 		for (const path of ['/offline.html', '/icons/icon-192.png', '/manifest.webmanifest', asset!]) {
 			const response = await context.get(path);

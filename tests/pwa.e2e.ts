@@ -39,6 +39,10 @@ test.describe('installable app', () => {
 		const sw = await request.get('/sw.js');
 		expect(sw.status()).toBe(200);
 		expect(sw.headers()['content-type']).toMatch(/javascript/);
+		// Messages are cached when a language is first used (CacheFirst), never precached: a phone keeps only its own.
+		const worker = await sw.text();
+		expect(worker).toContain('cacheName:"messages"');
+		expect(worker).not.toMatch(/_app\/immutable\/assets\/[a-z]+\.[\w-]+\.json/);
 
 		await page.goto('/login');
 		await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', /manifest\.webmanifest$/);

@@ -7,7 +7,7 @@ import en from './messages/en.json';
 import ar from './messages/ar.json';
 import fa from './messages/fa.json';
 import ti from './messages/ti.json';
-import { createScreenTranslator, createTranslator } from './translator';
+import { createTranslator, onScreen } from './translator';
 
 const MESSAGES: Record<Locale, Record<string, string>> = { de, en, ar, fa, ti };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -102,7 +102,7 @@ describe('translations', () => {
 
 describe('typed values in sentences', () => {
 	it('isolates a name inside a translated sentence on screen, so a right-to-left override cannot spoof it', () => {
-		const t = createScreenTranslator('de', de);
+		const t = onScreen(createTranslator('de', de));
 		const spoof = 'Peter\u202Egpj.exe';
 		const shown = t('consent.withdraw_named', { name: spoof });
 		expect(shown).toContain(`\u2068${spoof}\u2069`);

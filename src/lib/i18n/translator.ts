@@ -29,11 +29,10 @@ function withTypedValuesIsolated(options: unknown): unknown {
 }
 
 /**
- * The translator for what the app shows on screen: as createTranslator, with typed values isolated. (Push
- * messages and calendar files keep plain text: not every calendar shows the isolate marks gracefully.)
+ * The translator for what the app shows on screen: the given one, with typed values isolated. (Push messages
+ * and calendar files keep plain text: not every calendar shows the isolate marks gracefully.)
  */
-export function createScreenTranslator(locale: Locale, messages: Messages): Translate {
-	const t = createTranslator(locale, messages);
+export function onScreen(t: Translate): Translate {
 	return ((key: string, options?: unknown) => t(key, withTypedValuesIsolated(options) as never)) as Translate;
 }
 

@@ -4,7 +4,6 @@ import { participantSummary } from '$lib/server/participants';
 import { printablePlan } from '$lib/server/plans/print';
 import { readPlan } from '$lib/server/plans/read';
 import { formatDate } from '$lib/i18n/format';
-import { scriptOf } from '$lib/i18n/locales';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -14,7 +13,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (plan.access.relation !== 'self') await recordAudit({ actor, action: 'plan.printed', participantId: params.id });
 	return {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },
-		participantScript: scriptOf(participant.language),
 		printedOn: formatDate(locals.locale, new Date()),
 		agreedVersion:
 			plan.lastAgreed === null
