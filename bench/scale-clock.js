@@ -11,8 +11,16 @@ const vite = await createServer({
 	configFile: 'vite.config.ts',
 	logLevel: 'error',
 	appType: 'custom',
-	server: { middlewareMode: true, hmr: false, watch: null }
+	// No file watching: `watch: null` here would be dropped when merged with the config file, and a watcher on the
+	// project would walk bench/results/ (half a million document files) and use up the machine's inotify watches.
+	server: {
+		middlewareMode: true,
+		hmr: false,
+		ws: false,
+		watch: { ignored: ['**/bench/results/**', '**/node_modules/**', '**/.git/**'] }
+	}
 });
+await vite.watcher.close();
 const { migrateDatabase } = await vite.ssrLoadModule('/src/lib/server/db/index.ts');
 const { runReminders } = await vite.ssrLoadModule('/src/lib/server/reminders/index.ts');
 migrateDatabase();
