@@ -11,7 +11,7 @@ import { sweepDocumentStorage } from '$lib/server/documents/sweep';
 import { syncShippedCatalogue } from '$lib/server/plans/catalogue';
 import { ensureBootstrapAdmin } from '$lib/server/users/bootstrap';
 import { config } from '$lib/server/config';
-import { migrateDatabase } from '$lib/server/db';
+import { migrateDatabase, startOptimizer } from '$lib/server/db';
 import { LOCALE_COOKIE, resolveLocale, translatorFor } from '$lib/server/i18n';
 
 const gzipped = promisify(gzip);
@@ -20,9 +20,12 @@ export const init: ServerInit = async () => {
 	// Bad settings stop the start here, with a message naming them, before anything is written.
 	const { seedDemo: demo, remindersOn } = config();
 	migrateDatabase();
+	startOptimizer();
 	await syncShippedCatalogue();
 	await ensureBootstrapAdmin();
-	await sweepDocumentStorage();
+	// In the background: the sweep reads every name in the document folder (half a million with a whole state's
+	// documents) and only removes files no row points to that are over a minute old, so no request depends on it.
+	sweepDocumentStorage().catch((e: unknown) => console.error('documents: sweep failed', e));
 	// Demo data only when the demo command asks for it, never on a plain production start.
 	if (demo) {
 		const { seedDemo } = await import('$lib/server/demo/seed');

@@ -62,6 +62,20 @@ export function migrateDatabase(): void {
 	db.$client.pragma('optimize=0x10002');
 }
 
+/**
+ * SQLite's advice for a connection that lives for weeks: `PRAGMA optimize` every few hours, so the planner's
+ * statistics follow tables that grow (a statewide audit log adds a million rows a month). Cheap when nothing
+ * changed much; an analysis limit keeps it short when something did.
+ */
+export function startOptimizer(intervalMs = 6 * 60 * 60 * 1000): void {
+	const timer = setInterval(() => {
+		const sqlite = opened().$client;
+		sqlite.pragma('analysis_limit = 1000');
+		sqlite.pragma('optimize');
+	}, intervalMs);
+	timer.unref();
+}
+
 export function databaseIsReachable(): boolean {
 	try {
 		return opened().$client.prepare('select 1 as ok').get() !== undefined;

@@ -37,8 +37,15 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toContain('TEMP B-TREE');
 	});
 
-	it('the start-up sweep finds a file by its thumbnail key without a scan (documents/sweep.ts)', () => {
-		const plan = planOf('select id from document_files where storage_key = ? or thumbnail_key = ? limit 1', 'k', 'k');
+	it('the start-up sweep looks up a batch of files by storage and thumbnail key without a scan (documents/sweep.ts)', () => {
+		const plan = planOf(
+			'select storage_key, thumbnail_key from document_files where storage_key in (?, ?) or thumbnail_key in (?, ?)',
+			'k1',
+			'k2',
+			'k1',
+			'k2'
+		);
+		expect(plan).toContain('document_files_storage_unique');
 		expect(plan).toContain('document_files_thumbnail_idx');
 		expect(plan).not.toMatch(/SCAN document_files\b(?! USING)/);
 	});
@@ -50,5 +57,17 @@ describe('queries that grow with the installation use their indexes', () => {
 			1
 		);
 		expect(plan).toContain('appointments_status_start_idx');
+	});
+
+	it('the reminder clock finds stored reminders person by person (reminders/batch.ts)', () => {
+		const plan = planOf(
+			`select user_id, subject_id, "offset" from reminders
+			 where user_id in (?, ?) and subject = 'document' and subject_id in (?, ?)`,
+			'u1',
+			'u2',
+			's1',
+			's2'
+		);
+		expect(plan).toContain('reminders_unique (user_id=? AND subject=?');
 	});
 });

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { config } from '../config';
 import { createFileOnce, dataDir } from '../data-dir';
 
@@ -79,24 +80,37 @@ export async function remove(storageKeys: readonly string[]): Promise<void> {
 	await Promise.all(storageKeys.map((key) => rm(pathOf(key), { force: true })));
 }
 
+// A statewide installation keeps half a million files: asking the database about them in batches keeps the
+// sweep to about a thousand indexed queries instead of one query per file.
+const SWEEP_BATCH = 500;
+
 /**
  * At start: temporary files of interrupted uploads, and files no row points to (a crash between writing the
- * files and committing the rows), older than a minute so that nothing in flight is touched.
+ * files and committing the rows), older than a minute so that nothing in flight is touched. `referencedOf`
+ * answers, for a batch of storage keys, those a row points to.
  */
 export async function sweepStorage(
-	isReferenced: (storageKey: string) => Promise<boolean>,
+	referencedOf: (storageKeys: string[]) => Promise<ReadonlySet<string>>,
 	now = Date.now()
 ): Promise<number> {
 	const dir = dataDir('documents');
+	const names = await readdir(dir);
 	let removed = 0;
-	for (const name of await readdir(dir)) {
-		const path = join(dir, name);
-		const orphan = name.endsWith('.tmp') || (STORAGE_KEY.test(name) && !(await isReferenced(name)));
-		if (!orphan) continue;
-		const info = await stat(path).catch(() => null);
-		if (info === null || !info.isFile() || now - info.mtimeMs < 60_000) continue;
-		await rm(path, { force: true });
-		removed++;
+	for (let start = 0; start < names.length; start += SWEEP_BATCH) {
+		const batch = names.slice(start, start + SWEEP_BATCH);
+		const keys = batch.filter((name) => STORAGE_KEY.test(name));
+		const referenced = keys.length === 0 ? new Set<string>() : await referencedOf(keys);
+		// The sweep runs beside the first requests: let them in between batches.
+		await setImmediate();
+		for (const name of batch) {
+			const orphan = name.endsWith('.tmp') || (STORAGE_KEY.test(name) && !referenced.has(name));
+			if (!orphan) continue;
+			const path = join(dir, name);
+			const info = await stat(path).catch(() => null);
+			if (info === null || !info.isFile() || now - info.mtimeMs < 60_000) continue;
+			await rm(path, { force: true });
+			removed++;
+		}
 	}
 	return removed;
 }

@@ -5,11 +5,13 @@ import { participants, reminderSettings, reminders, users } from '../db/schema';
 import { pushToUser } from '../push';
 import type { DueReminder, ReminderSource, ReminderText } from './source';
 import { REMINDER_SOURCES } from './sources';
+import { chosenOffsetsOf, notYetStored } from './batch';
 
 /** Every reminder there is, by subject, in the order settings pages list them. */
 export const REMINDER_OFFSETS = { appointment: ['1d', '2h'], document: ['8w', '2w'] } as const;
 export type ReminderOffset = (typeof REMINDER_OFFSETS)[keyof typeof REMINDER_OFFSETS][number];
 export const ALL_OFFSETS: readonly ReminderOffset[] = Object.values(REMINDER_OFFSETS).flat();
+const DEFAULT_OFFSETS: ReadonlySet<string> = new Set(ALL_OFFSETS);
 
 /** Which reminders a person wants; everything unless they turned some off. */
 export async function offsetsOf(userId: string): Promise<Set<string>> {
@@ -61,17 +63,12 @@ export async function runReminders(
 	sources: ReminderSource[] = REMINDER_SOURCES
 ): Promise<ReminderRun> {
 	const run: ReminderRun = { stored: 0, pushed: 0, removedSubscriptions: 0 };
-	// Each person's choice is read once per run, not once per reminder.
-	const settings = new Map<string, Set<string>>();
-	const wants = async (r: DueReminder) => {
-		if (!settings.has(r.userId)) settings.set(r.userId, await offsetsOf(r.userId));
-		return settings.get(r.userId)!.has(r.offset);
-	};
 	for (const source of sources) {
 		const due = (await source.due(now)).filter((r) => r.dueAt.getTime() <= now.getTime());
-		const wanted: DueReminder[] = [];
-		for (const r of due) if (await wants(r)) wanted.push(r);
-		for (const r of latestPerSubject(wanted)) {
+		const chosen = await chosenOffsetsOf(due.map((r) => r.userId));
+		const wanted = due.filter((r) => (chosen.get(r.userId) ?? DEFAULT_OFFSETS).has(r.offset));
+		// Which one is latest is decided before leaving out stored ones, so a late run never sends an older reminder.
+		for (const r of await notYetStored(latestPerSubject(wanted))) {
 			const [stored] = await db.insert(reminders).values(r).onConflictDoNothing().returning({ id: reminders.id });
 			if (stored === undefined) continue;
 			run.stored++;
