@@ -37,6 +37,29 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toContain('TEMP B-TREE');
 	});
 
+	it("a lead's caseload pages by key: the next and previous 50 come from the name index (db/keyset.ts)", () => {
+		// In the shape participants/caseload.ts sends: its joins, the row-value key after the scope, id last.
+		const page = (op: '>' | '<', dir: 'asc' | 'desc') =>
+			planOf(
+				`select p.id from participants p
+				 inner join organisations o on p.town_id = o.id
+				 left join assignments a on a.participant_id = p.id and a.ended_at is null
+				 left join users u on a.caseworker_id = u.id
+				 left join plans pl on pl.participant_id = p.id
+				 where p.organisation_id = ? and (p.family_name, p.given_name, p.id) ${op} (?, ?, ?)
+				 order by p.family_name ${dir}, p.given_name ${dir}, p.id ${dir} limit 51`,
+				'org',
+				'Name',
+				'Given',
+				'id'
+			);
+		for (const plan of [page('>', 'asc'), page('<', 'desc')]) {
+			expect(plan).toMatch(/participants_org_name_idx \(organisation_id=\? AND \(family_name,given_name\)[<>]/);
+			// Only namesakes are sorted by id ("LAST TERM"); the organisation is never sorted as a whole.
+			expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+		}
+	});
+
 	it('the start-up sweep finds a file by its thumbnail key without a scan (documents/sweep.ts)', () => {
 		const plan = planOf('select id from document_files where storage_key = ? or thumbnail_key = ? limit 1', 'k', 'k');
 		expect(plan).toContain('document_files_thumbnail_idx');
