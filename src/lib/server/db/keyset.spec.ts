@@ -99,7 +99,17 @@ describe('keyset pages', () => {
 		const second = await pageOf(first.next);
 		const [payload] = second.previous!.split('.');
 		const forged = `${Buffer.from(JSON.stringify(['next', 60, 'Name9', '', ''])).toString('base64url')}.${second.previous!.split('.')[1]}`;
-		for (const bad of ['', 'x', '..', `${payload}.`, `${payload}.AAAA`, forged, 'a'.repeat(5000), '%00']) {
+		for (const bad of [
+			'',
+			'x',
+			'..',
+			`${payload}.`,
+			`${payload}.AAAA`,
+			`${second.previous}x`,
+			forged,
+			'a'.repeat(5000),
+			'%00'
+		]) {
 			expect((await pageOf(bad)).rows, bad.slice(0, 20)).toEqual(first.rows);
 		}
 		// A cursor of another list does not check here.

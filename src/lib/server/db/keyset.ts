@@ -17,13 +17,13 @@ type Cursor = { towards: 'next' | 'previous'; key: KeyValue[]; offset: number };
  */
 const secret = randomBytes(32);
 
-function signature(list: string, payload: string): Buffer {
-	return createHmac('sha256', secret).update(`${list}\0${payload}`).digest().subarray(0, 12);
+function signature(list: string, payload: string): string {
+	return createHmac('sha256', secret).update(`${list}\0${payload}`).digest().subarray(0, 12).toString('base64url');
 }
 
 export function encodeCursor(list: string, cursor: Cursor): string {
 	const payload = Buffer.from(JSON.stringify([cursor.towards, cursor.offset, ...cursor.key])).toString('base64url');
-	return `${payload}.${signature(list, payload).toString('base64url')}`;
+	return `${payload}.${signature(list, payload)}`;
 }
 
 /** The cursor a link carried, or null (the first page) for none, a malformed, a forged or a stale one. */
@@ -31,8 +31,9 @@ export function decodeCursor(list: string, text: string | null, keyLength: numbe
 	if (text === null || text.length > 2048) return null;
 	const [payload, mac, extra] = text.split('.');
 	if (payload === undefined || mac === undefined || extra !== undefined) return null;
-	const given = Buffer.from(mac, 'base64url');
-	const expected = signature(list, payload);
+	// Compared as text: Buffer's base64 decoding skips stray characters, so "<mac>x" would pass as bytes.
+	const given = Buffer.from(mac);
+	const expected = Buffer.from(signature(list, payload));
 	if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
 	let parsed: unknown;
 	try {
@@ -66,7 +67,7 @@ export type KeysetQuery<Row> = {
 };
 
 /** Row-value comparison: SQLite reads it as one range over an index on the leading sort columns. */
-function beyond(columns: SQLWrapper[], key: KeyValue[], greater: boolean): SQL {
+export function keyCondition(columns: SQLWrapper[], key: KeyValue[], greater: boolean): SQL {
 	const values = sql.join(
 		key.map((k) => sql`${k}`),
 		sql`, `
@@ -111,7 +112,7 @@ async function read<Row>(query: KeysetQuery<Row>, cursor: Cursor | null, size: n
 	const forward = cursor === null || cursor.towards === 'next';
 	// Going back reads the rows before the key in reverse order, then turns them round.
 	const ascending = forward !== (query.descending ?? false);
-	const key = cursor === null ? undefined : beyond(query.columns, cursor.key, ascending);
+	const key = cursor === null ? undefined : keyCondition(query.columns, cursor.key, ascending);
 	const orderBy = query.columns.map((c) => (ascending ? sql`${c} asc` : sql`${c} desc`));
 	const fetched = await query.rows(key, orderBy, size + 1);
 	const overflow = fetched.length > size;
