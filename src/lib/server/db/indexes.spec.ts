@@ -60,6 +60,20 @@ describe('queries that grow with the installation use their indexes', () => {
 		}
 	});
 
+	it("a participant's past appointments page by key from their index (appointments/lists.ts)", () => {
+		const plan = planOf(
+			`select id from appointments where participant_id = ?
+			 and (ends_at <= ? or status in ('rescheduled', 'cancelled', 'declined'))
+			 and (starts_at, id) < (?, ?) order by starts_at desc, id desc limit 51`,
+			'p',
+			0,
+			0,
+			'id'
+		);
+		expect(plan).toMatch(/appointments_participant_idx \(participant_id=\? AND starts_at<\?\)/);
+		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+	});
+
 	it('the start-up sweep finds a file by its thumbnail key without a scan (documents/sweep.ts)', () => {
 		const plan = planOf('select id from document_files where storage_key = ? or thumbnail_key = ? limit 1', 'k', 'k');
 		expect(plan).toContain('document_files_thumbnail_idx');
