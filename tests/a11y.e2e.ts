@@ -104,3 +104,40 @@ test.describe('sign-in page on a 360 px phone', () => {
 		expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(360);
 	});
 });
+
+test.describe('the list pager on a 360 px phone, right to left', () => {
+	test.use({ ...PHONE });
+
+	test('Arabic caseload: named nav, current range, 44 px links, mirrored arrows, no sideways scroll', async ({
+		page
+	}) => {
+		await signIn(page, 'caseworker');
+		await switchLanguage(page, 'ar');
+		try {
+			const t = MESSAGES.ar;
+			await page.goto('/caseload');
+			await expectDocumentLanguage(page, 'ar');
+			const pager = page.getByRole('navigation', { name: t['caseload.pages'] });
+			const next = pager.getByRole('link', { name: t['pagination.next'] });
+			await expect(next).toBeVisible();
+			await expect(pager.locator('[aria-current="page"]')).toBeVisible();
+			await expectNoAxeViolations(page, '/caseload (ar, 360 px)');
+
+			await next.click();
+			await expect(page).toHaveURL(/[?&]cursor=/);
+			const previous = pager.getByRole('link', { name: t['pagination.previous'] });
+			await expect(previous).toBeVisible();
+			const box = (await previous.boundingBox())!;
+			expect(box.height).toBeGreaterThanOrEqual(44);
+			expect(box.width).toBeGreaterThanOrEqual(44);
+			// The arrow points the way the page reads: mirrored in right-to-left scripts.
+			const arrow = await previous.evaluate((a) => getComputedStyle(a.querySelector('[aria-hidden]')!).transform);
+			expect(arrow).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+			await expectNoAxeViolations(page, '/caseload, second page (ar, 360 px)');
+			const scroll = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+			expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(360);
+		} finally {
+			await switchLanguage(page, 'de');
+		}
+	});
+});
