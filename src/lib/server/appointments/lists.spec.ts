@@ -3,6 +3,7 @@ import { openAppointments, createAppointment } from '.';
 import { actorOf, appointmentInput, makeWorld } from '../testing/factories';
 import type { AppointmentAccess } from '../policy';
 import { pastAppointmentsPage, upcomingAppointmentsOf } from './lists';
+import { addOfficeHours, officeHoursOf, officeHoursPage } from './slots';
 import { berlinParts } from './time';
 import { appointmentViews } from './view';
 
@@ -64,5 +65,32 @@ describe("a participant's appointments", () => {
 		const moved = { ...first, id: 'moved-view', replacesId: pastIds[pastIds.length - 1] };
 		const [view] = await appointmentViews([moved], access, actorOf(world.caseworker), 'de');
 		expect(view.replaces).not.toBeNull();
+	});
+});
+
+describe("a caseworker's office hours", () => {
+	it('page by key, soonest first: 120+ slots 50 at a time, forward and back, only their own', async () => {
+		const now = new Date(Date.now() + 500 * DAY);
+		const from = berlinParts(new Date(now.getTime() + 2 * DAY)).date;
+		const keeper = actorOf(world.otherCaseworker);
+		// Twelve weekly mornings of eleven 20-minute slots: 132 slots.
+		const hours = { date: from, start: '08:00', end: '11:40', length: 20 as const, weeks: 11, mode: 'office' as const };
+		const added = await addOfficeHours(keeper, { ...hours, place: 'Raum 3' }, now);
+		expect(added).toMatchObject({ ok: true, created: 132 });
+		await addOfficeHours(actorOf(world.caseworker), { ...hours, weeks: 0, place: 'Raum 4' }, now);
+
+		const pages = [await officeHoursPage(keeper.id, now, null)];
+		while (pages.at(-1)!.next !== null) pages.push(await officeHoursPage(keeper.id, now, pages.at(-1)!.next));
+		expect(pages.map((p) => [p.rows.length, p.from, p.to, p.total])).toEqual([
+			[50, 1, 50, 132],
+			[50, 51, 100, 132],
+			[32, 101, 132, 132]
+		]);
+		const slots = pages.flatMap((p) => p.rows);
+		expect(slots.map((s) => s.id)).toEqual((await officeHoursOf(keeper.id, now)).map((s) => s.id));
+		expect(slots.every((s) => s.caseworkerId === keeper.id)).toBe(true);
+		const back = [pages.at(-1)!];
+		while (back[0].previous !== null) back.unshift(await officeHoursPage(keeper.id, now, back[0].previous));
+		expect(back.map((p) => p.rows.map((s) => s.id))).toEqual(pages.map((p) => p.rows.map((s) => s.id)));
 	});
 });

@@ -74,6 +74,20 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
 	});
 
+	it("a caseworker's office hours page by key from their index (appointments/slots.ts)", () => {
+		const plan = planOf(
+			`select id from office_hour_slots where caseworker_id = ? and removed_at is null and ends_at > ?
+			 and (starts_at, id) > (?, ?) order by starts_at, id limit 51`,
+			'cw',
+			0,
+			0,
+			'id'
+		);
+		// Either index that leads with (caseworker_id, starts_at) serves it.
+		expect(plan).toMatch(/office_hour_slots_\w+ \(caseworker_id=\? AND starts_at>\?\)/);
+		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+	});
+
 	it('the start-up sweep finds a file by its thumbnail key without a scan (documents/sweep.ts)', () => {
 		const plan = planOf('select id from document_files where storage_key = ? or thumbnail_key = ? limit 1', 'k', 'k');
 		expect(plan).toContain('document_files_thumbnail_idx');
