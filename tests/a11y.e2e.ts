@@ -6,6 +6,7 @@ import {
 	LOCALES,
 	MESSAGES,
 	PHONE,
+	signedInContext,
 	signIn,
 	switchLanguage
 } from './helpers';
@@ -102,5 +103,54 @@ test.describe('sign-in page on a 360 px phone', () => {
 		}));
 		expect(widths.viewport).toBe(360);
 		expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(360);
+	});
+});
+
+test.describe('the list pager on a 360 px phone, right to left', () => {
+	test.use({ ...PHONE });
+
+	test("Amina's 'who saw my data' in Arabic: named nav, current range, 44 px links, mirrored arrows", async ({
+		page,
+		browser
+	}) => {
+		// Her caseworker opens her record often enough for a second page (nobody's language setting changes).
+		const staff = await signedInContext(browser, 'caseworker');
+		try {
+			await staff.page.goto('/caseload?q=Al-Hassan');
+			await staff.page
+				.getByRole('main')
+				.getByRole('list')
+				.getByRole('link', { name: 'Al-Hassan, Amina', exact: true })
+				.click();
+			await expect(staff.page).toHaveURL(/\/participants\/[0-9a-f-]{36}$/);
+			const record = staff.page.url();
+			for (let i = 0; i < 55; i++) expect((await staff.page.request.get(record)).ok()).toBe(true);
+		} finally {
+			await staff.context.close();
+		}
+
+		const t = MESSAGES.ar;
+		await signIn(page, 'participant');
+		await page.goto('/my-data/access');
+		await expectDocumentLanguage(page, 'ar');
+		const pager = page.getByRole('navigation', { name: t['rights.access_pages'] });
+		const older = pager.getByRole('link', { name: t['rights.older_entries'] });
+		await expect(older).toBeVisible();
+		await expect(pager.locator('[aria-current="page"]')).toBeVisible();
+		await expectNoAxeViolations(page, '/my-data/access (ar, 360 px)');
+
+		await older.click();
+		await expect(page).toHaveURL(/[?&]cursor=/);
+		const newer = pager.getByRole('link', { name: t['rights.newer_entries'] });
+		await expect(newer).toBeVisible();
+		const box = (await newer.boundingBox())!;
+		expect(box.height).toBeGreaterThanOrEqual(44);
+		expect(box.width).toBeGreaterThanOrEqual(44);
+		// The arrow points the way the page reads: mirrored in right-to-left scripts.
+		const arrow = await newer.evaluate((a) => getComputedStyle(a.querySelector('[aria-hidden]')!).transform);
+		expect(arrow).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+		await expectNoAxeViolations(page, '/my-data/access, older entries (ar, 360 px)');
+		const scroll = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+		expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(360);
 	});
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { RESIDENCE_STATUSES } from '../src/lib/domain';
-import { de as t, pattern, signedInContext, signIn } from './helpers';
+import { de as t, fill, pattern, signedInContext, signIn } from './helpers';
 
 // German, the staff's everyday language.
 test.use({ locale: 'de-DE' });
@@ -162,5 +162,73 @@ test.describe('creating a participant: validation keeps what was typed', () => {
 		await expect(givenName).not.toHaveAttribute('aria-invalid', 'true');
 		await expect(district).toHaveValue('Kernstadt');
 		await expect(page).toHaveURL(/\/participants\/new$/);
+	});
+});
+
+test.describe('paging through the caseload without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	const pager = (page: Page) => page.getByRole('navigation', { name: t['caseload.pages'] });
+	const range = (from: number, to: number, count: number) =>
+		fill(t[count === 1 ? 'pagination.range_one' : 'pagination.range_other'], { from, to, count });
+
+	/** Each row's first link is the person's record (flags and the next appointment come after it); names repeat. */
+	const peopleOn = async (page: Page) =>
+		Promise.all((await cases(page).all()).map((row) => row.getByRole('link').first().getAttribute('href')));
+
+	/** The people on every page, following the "next" links to the end. */
+	async function namesForward(page: Page, total: number): Promise<(string | null)[][]> {
+		const pages: (string | null)[][] = [];
+		for (;;) {
+			const from = pages.flat().length + 1;
+			const names = await peopleOn(page);
+			pages.push(names);
+			await expect(pager(page)).toContainText(range(from, from + names.length - 1, total));
+			const next = pager(page).getByRole('link', { name: t['pagination.next'] });
+			if ((await next.count()) === 0) break;
+			await next.click();
+			await expect(page).toHaveURL(/[?&]cursor=/);
+		}
+		return pages;
+	}
+
+	test('the lead pages forward and back, 50 at a time, each person once, filters kept', async ({ page }) => {
+		await signIn(page, 'lead');
+		await page.goto('/caseload');
+		const total = Number((await page.getByRole('status').innerText()).replace(/\D/g, ''));
+		expect(total).toBeGreaterThan(100);
+
+		const pages = await namesForward(page, total);
+		expect(pages.length).toBe(Math.ceil(total / 50));
+		expect(pages.slice(0, -1).every((p) => p.length === 50)).toBe(true);
+		expect(new Set(pages.flat()).size).toBe(total);
+		await expect(pager(page).getByRole('link', { name: t['pagination.next'] })).toHaveCount(0);
+
+		for (let back = pages.length - 2; back >= 0; back--) {
+			await pager(page).getByRole('link', { name: t['pagination.previous'] }).click();
+			await expect(pager(page)).toContainText(range(back * 50 + 1, back * 50 + 50, total));
+			expect(await peopleOn(page)).toEqual(pages[back]);
+		}
+		await expect(pager(page)).toContainText(range(1, 50, total));
+		await expect(pager(page).getByRole('link', { name: t['pagination.previous'] })).toHaveCount(0);
+
+		// A filter with more than one page: the links carry it, and every page keeps to it.
+		await page.getByRole('combobox', { name: t['participant.town'] }).selectOption({ label: 'Stadt Ditzingen' });
+		await applyFilters(page);
+		const inTown = Number((await page.getByRole('status').innerText()).replace(/\D/g, ''));
+		expect(inTown).toBeGreaterThan(50);
+		expect(inTown).toBeLessThan(total);
+		const townPages = await namesForward(page, inTown);
+		await expect(page).toHaveURL(/[?&]town=[0-9a-f-]{36}.*cursor=|cursor=.*[?&]town=/);
+		expect(new Set(townPages.flat()).size).toBe(inTown);
+		for (const row of await cases(page).all()) await expect(row).toContainText('Stadt Ditzingen');
+	});
+
+	test('a forged cursor shows the first page, not an error', async ({ page }) => {
+		await signIn(page, 'lead');
+		const response = await page.goto('/caseload?cursor=WyJuZXh0Il0.forged&status=refugee');
+		expect(response?.status()).toBe(200);
+		await expect(page.getByRole('heading', { level: 1, name: t['caseload.title'] })).toBeVisible();
+		await expect(cases(page).first()).toContainText(t['residence_status.refugee']);
 	});
 });

@@ -5,8 +5,9 @@ import { openParticipant } from '$lib/server/participants';
 import { consentsOf, endingSoon } from '$lib/server/consent';
 import { documentSummary } from '$lib/server/documents/summary';
 import { readPlan } from '$lib/server/plans/read';
-import { appointmentsOf, openAppointments } from '$lib/server/appointments';
-import { appointmentViews, splitByTime } from '$lib/server/appointments/view';
+import { openAppointments } from '$lib/server/appointments';
+import { upcomingAppointmentsOf } from '$lib/server/appointments/lists';
+import { appointmentViews } from '$lib/server/appointments/view';
 import { remindersFor } from '$lib/server/reminders';
 import { dateView, goalView, nextSteps } from '$lib/server/plans/view';
 import type { PageServerLoad } from './$types';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	const { participant } = record;
 	const access = await openAppointments(actor, actor.participantId);
-	const { upcoming } = splitByTime(await appointmentViews(await appointmentsOf(access), access, actor, locals.locale));
+	const upcoming = await appointmentViews(await upcomingAppointmentsOf(access), access, actor, locals.locale);
 	const goals = plan.goals.map((g) => goalView(g, locals.locale)).filter((g) => g.proposal === 'none');
 	return {
 		welcome: url.searchParams.has('welcome'),

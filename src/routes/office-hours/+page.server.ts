@@ -4,13 +4,14 @@ import { requireRole } from '$lib/server/auth/guard';
 import { formFailure } from '$lib/server/forms';
 import { formAction } from '$lib/server/form-action';
 import { officeHoursSchema, slotIdSchema } from '$lib/server/appointments/schema';
-import { addOfficeHours, officeHoursOf, removeSlot } from '$lib/server/appointments/slots';
+import { addOfficeHours, officeHoursPage, removeSlot } from '$lib/server/appointments/slots';
+import { CURSOR_PARAM, pagerOf } from '$lib/pagination';
 import { addDays, berlinParts } from '$lib/server/appointments/time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireRole('caseworker');
-	const slots = await officeHoursOf(actor.id, new Date());
+	const page = await officeHoursPage(actor.id, new Date(), url.searchParams.get(CURSOR_PARAM));
 	const days = new Map<
 		string,
 		{
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			}[];
 		}
 	>();
-	for (const slot of slots) {
+	for (const slot of page.rows) {
 		const day = formatDay(locals.locale, slot.startsAt);
 		if (!days.has(day)) days.set(day, { day, slots: [] });
 		days.get(day)!.slots.push({
@@ -39,6 +40,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const existed = Number(url.searchParams.get('existed'));
 	return {
 		days: [...days.values()],
+		pager: pagerOf(page),
 		tomorrow: addDays(berlinParts(new Date()).date, 1),
 		added: Number.isInteger(added) && url.searchParams.has('added') ? added : null,
 		existed: Number.isInteger(existed) && existed > 0 ? existed : 0,

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { CASEWORKER_KINDS } from '$lib/domain';
 import { recordAudit, recordAuditIn } from '../audit';
 import { db, type Tx } from '../db';
@@ -41,12 +41,27 @@ export type AppointmentWithPeople = Appointment & {
 	createdByRole: string;
 };
 
-/** All of one participant's appointments, oldest first, with the people involved. */
+/** All of one participant's appointments (or one of them), oldest first, with the people involved. */
 export async function appointmentsOf(
 	access: AccessTo<'appointments'>,
 	appointmentId?: string
 ): Promise<AppointmentWithPeople[]> {
-	const rows = await db
+	return appointmentRows(
+		and(
+			eq(appointments.participantId, access.participantId),
+			appointmentId === undefined ? undefined : eq(appointments.id, appointmentId)
+		),
+		[asc(appointments.startsAt)]
+	);
+}
+
+/** Appointments with the people involved, under any condition: the list readers in `lists.ts` page through it. */
+export async function appointmentRows(
+	where: SQL | undefined,
+	orderBy: SQL[],
+	limit?: number
+): Promise<AppointmentWithPeople[]> {
+	const query = db
 		.select({
 			a: appointments,
 			staffName: staff.displayName,
@@ -58,13 +73,9 @@ export async function appointmentsOf(
 		.leftJoin(staff, eq(appointments.staffId, staff.id))
 		.leftJoin(companion, eq(appointments.companionId, companion.id))
 		.innerJoin(creator, eq(appointments.createdBy, creator.id))
-		.where(
-			and(
-				eq(appointments.participantId, access.participantId),
-				appointmentId === undefined ? undefined : eq(appointments.id, appointmentId)
-			)
-		)
-		.orderBy(asc(appointments.startsAt));
+		.where(where)
+		.orderBy(...orderBy);
+	const rows = await (limit === undefined ? query : query.limit(limit));
 	return rows.map((r) => ({
 		...r.a,
 		staffName: r.staffName,

@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { ACTIVE_APPOINTMENT_STATUSES } from '$lib/domain';
 import { recordAuditIn } from '../audit';
 import { db, isUniqueViolation } from '../db';
+import { keysetPage } from '../db/keyset';
 import { appointmentEvents, appointments, officeHourSlots, participants } from '../db/schema';
 import { currentCaseworker } from '../participants';
 import { appointmentAccess, canKeepOfficeHours, type AccessTo, type Actor } from '../policy';
@@ -78,17 +79,37 @@ const holder = sql<
 
 /** A caseworker's own slots from `from` on, each with who holds it (if anyone). */
 export async function officeHoursOf(caseworkerId: string, from: Date) {
-	const rows = await db
+	return slotsWhere(comingSlotsOf(caseworkerId, from), [asc(officeHourSlots.startsAt)]);
+}
+
+/** The office-hours page: the coming slots, soonest first, 50 at a time (hours can be added weeks ahead). */
+export async function officeHoursPage(caseworkerId: string, from: Date, cursor: string | null) {
+	const where = comingSlotsOf(caseworkerId, from);
+	return keysetPage({
+		list: 'office-hours',
+		cursor,
+		columns: [officeHourSlots.startsAt, officeHourSlots.id],
+		keyOf: (slot: { startsAt: Date; id: string }) => [slot.startsAt.getTime(), slot.id],
+		rows: (key, orderBy, limit) => slotsWhere(and(where, key), orderBy, limit),
+		count: async () => (await db.select({ n: count() }).from(officeHourSlots).where(where))[0].n
+	});
+}
+
+function comingSlotsOf(caseworkerId: string, from: Date): SQL | undefined {
+	return and(
+		eq(officeHourSlots.caseworkerId, caseworkerId),
+		isNull(officeHourSlots.removedAt),
+		gt(officeHourSlots.endsAt, from)
+	);
+}
+
+async function slotsWhere(where: SQL | undefined, orderBy: SQL[], limit?: number) {
+	const query = db
 		.select({ slot: officeHourSlots, participantId: holder })
 		.from(officeHourSlots)
-		.where(
-			and(
-				eq(officeHourSlots.caseworkerId, caseworkerId),
-				isNull(officeHourSlots.removedAt),
-				gt(officeHourSlots.endsAt, from)
-			)
-		)
-		.orderBy(asc(officeHourSlots.startsAt));
+		.where(where)
+		.orderBy(...orderBy);
+	const rows = await (limit === undefined ? query : query.limit(limit));
 	const ids = [...new Set(rows.map((r) => r.participantId).filter((id): id is string => id !== null))];
 	const names =
 		ids.length === 0

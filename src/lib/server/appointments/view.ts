@@ -3,6 +3,7 @@ import { formatDateTime, formatRelativeDay, formatTimeRange } from '$lib/i18n/fo
 import type { Locale } from '$lib/i18n/locales';
 import type { AppointmentAccess, Actor } from '../policy';
 import { canEditDetails, changesAllowed, eventsOf, type AppointmentWithPeople, type ChangeName } from './index';
+import { appointmentTimesOf } from './lists';
 
 export type AppointmentEventView = {
 	at: string;
@@ -50,7 +51,10 @@ export async function appointmentViews(
 	now = new Date()
 ): Promise<AppointmentView[]> {
 	const events = await eventsOf(rows.map((r) => r.id));
-	const byId = new Map(rows.map((r) => [r.id, r]));
+	const byId = new Map<string, { startsAt: Date; endsAt: Date }>(rows.map((r) => [r.id, r]));
+	// A page of a list may not hold the appointment another one was moved from.
+	const elsewhere = rows.flatMap((r) => (r.replacesId !== null && !byId.has(r.replacesId) ? [r.replacesId] : []));
+	for (const r of await appointmentTimesOf(access, elsewhere)) byId.set(r.id, r);
 	return rows.map((a) => {
 		const replaced = a.replacesId === null ? undefined : byId.get(a.replacesId);
 		return {
@@ -90,13 +94,6 @@ export async function appointmentViews(
 				}))
 		};
 	});
-}
-
-/** Upcoming (soonest first) and past (latest first); moved and cancelled ones count as past once over. */
-export function splitByTime(views: AppointmentView[]) {
-	const live = (v: AppointmentView) =>
-		!v.past && v.status !== 'rescheduled' && v.status !== 'cancelled' && v.status !== 'declined';
-	return { upcoming: views.filter(live), past: views.filter((v) => !live(v)).reverse() };
 }
 
 /** Whose appointments a page shows, and whether the reader is that person or a volunteer acting for them. */

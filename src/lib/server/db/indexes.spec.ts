@@ -37,6 +37,57 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toContain('TEMP B-TREE');
 	});
 
+	it("a lead's caseload pages by key: the next and previous 50 come from the name index (db/keyset.ts)", () => {
+		// In the shape participants/caseload.ts sends: its joins, the row-value key after the scope, id last.
+		const page = (op: '>' | '<', dir: 'asc' | 'desc') =>
+			planOf(
+				`select p.id from participants p
+				 inner join organisations o on p.town_id = o.id
+				 left join assignments a on a.participant_id = p.id and a.ended_at is null
+				 left join users u on a.caseworker_id = u.id
+				 left join plans pl on pl.participant_id = p.id
+				 where p.organisation_id = ? and (p.family_name, p.given_name, p.id) ${op} (?, ?, ?)
+				 order by p.family_name ${dir}, p.given_name ${dir}, p.id ${dir} limit 51`,
+				'org',
+				'Name',
+				'Given',
+				'id'
+			);
+		for (const plan of [page('>', 'asc'), page('<', 'desc')]) {
+			expect(plan).toMatch(/participants_org_name_idx \(organisation_id=\? AND \(family_name,given_name\)[<>]/);
+			// Only namesakes are sorted by id ("LAST TERM"); the organisation is never sorted as a whole.
+			expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+		}
+	});
+
+	it("a participant's past appointments page by key from their index (appointments/lists.ts)", () => {
+		const plan = planOf(
+			`select id from appointments where participant_id = ?
+			 and (ends_at <= ? or status in ('rescheduled', 'cancelled', 'declined'))
+			 and (starts_at, id) < (?, ?) order by starts_at desc, id desc limit 51`,
+			'p',
+			0,
+			0,
+			'id'
+		);
+		expect(plan).toMatch(/appointments_participant_idx \(participant_id=\? AND starts_at<\?\)/);
+		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+	});
+
+	it("a caseworker's office hours page by key from their index (appointments/slots.ts)", () => {
+		const plan = planOf(
+			`select id from office_hour_slots where caseworker_id = ? and removed_at is null and ends_at > ?
+			 and (starts_at, id) > (?, ?) order by starts_at, id limit 51`,
+			'cw',
+			0,
+			0,
+			'id'
+		);
+		// Either index that leads with (caseworker_id, starts_at) serves it.
+		expect(plan).toMatch(/office_hour_slots_\w+ \(caseworker_id=\? AND starts_at>\?\)/);
+		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+	});
+
 	it('the start-up sweep looks up a batch of files by storage and thumbnail key without a scan (documents/sweep.ts)', () => {
 		const plan = planOf(
 			'select storage_key, thumbnail_key from document_files where storage_key in (?, ?) or thumbnail_key in (?, ?)',

@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Locale } from '$lib/i18n/locales';
 import { recordAudit, recordAuditIn } from '../audit';
 import { db } from '../db';
+import { keysetPage } from '../db/keyset';
 import { documentQuestions, documents, participants } from '../db/schema';
 import { caseloadCondition, type Actor } from '../policy';
 import { readableDocument } from './read';
@@ -70,33 +71,51 @@ export async function answerExplanation(
 	return { ok: true };
 }
 
-/** The staff queue: open "please explain" requests of the actor's caseload, oldest first. */
-export async function openQuestionsFor(actor: Actor) {
+/** The staff queue: open "please explain" requests of the actor's caseload, oldest first, 50 at a time. */
+export async function openQuestionsFor(actor: Actor, cursor: string | null = null) {
 	const scope = caseloadCondition(actor);
 	if (scope === null) error(404, 'error.not_found');
-	const rows = await db
-		.select({
-			id: documentQuestions.id,
-			question: documentQuestions.question,
-			questionLocale: documentQuestions.questionLocale,
-			askedAt: documentQuestions.askedAt,
-			documentId: documents.id,
-			title: documents.title,
-			category: documents.category,
-			participantId: participants.id,
-			givenName: participants.givenName,
-			familyName: participants.familyName
-		})
-		.from(documentQuestions)
-		.innerJoin(documents, eq(documentQuestions.documentId, documents.id))
-		.innerJoin(participants, eq(documentQuestions.participantId, participants.id))
-		.where(and(isNull(documentQuestions.answeredAt), scope))
-		.orderBy(asc(documentQuestions.askedAt));
+	const open = and(isNull(documentQuestions.answeredAt), scope);
+	const page = await keysetPage({
+		list: 'letters',
+		cursor,
+		columns: [documentQuestions.askedAt, documentQuestions.id],
+		keyOf: (q: { askedAt: Date; id: string }) => [q.askedAt.getTime(), q.id],
+		rows: (key, orderBy, limit) =>
+			db
+				.select({
+					id: documentQuestions.id,
+					question: documentQuestions.question,
+					questionLocale: documentQuestions.questionLocale,
+					askedAt: documentQuestions.askedAt,
+					documentId: documents.id,
+					title: documents.title,
+					category: documents.category,
+					participantId: participants.id,
+					givenName: participants.givenName,
+					familyName: participants.familyName
+				})
+				.from(documentQuestions)
+				.innerJoin(documents, eq(documentQuestions.documentId, documents.id))
+				.innerJoin(participants, eq(documentQuestions.participantId, participants.id))
+				.where(and(open, key))
+				.orderBy(...orderBy)
+				.limit(limit),
+		count: async () =>
+			(
+				await db
+					.select({ n: count() })
+					.from(documentQuestions)
+					.innerJoin(participants, eq(documentQuestions.participantId, participants.id))
+					.where(open)
+			)[0].n
+	});
+	const { rows } = page;
 	// Names and letters in a list are personal data too: one entry naming whom the list showed.
 	await recordAudit({
 		actor,
 		action: 'caseload.viewed',
 		detail: { list: 'letters', shown: [...new Set(rows.map((r) => r.participantId))] }
 	});
-	return rows;
+	return page;
 }

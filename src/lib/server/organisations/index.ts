@@ -1,10 +1,30 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { OrganisationKind } from '$lib/domain';
 import { recordAuditIn } from '../audit';
 import { db } from '../db';
+import { keysetPage } from '../db/keyset';
 import { organisations } from '../db/schema';
 import type { Actor } from '../policy';
 
+/** The admin's list, 50 at a time by kind and name. */
+export async function organisationsPage(cursor: string | null) {
+	return keysetPage({
+		list: 'organisations',
+		cursor,
+		columns: [organisations.kind, organisations.name, organisations.id],
+		keyOf: (o: { kind: string; name: string; id: string }) => [o.kind, o.name, o.id],
+		rows: (key, orderBy, limit) =>
+			db
+				.select()
+				.from(organisations)
+				.where(key)
+				.orderBy(...orderBy)
+				.limit(limit),
+		count: async () => (await db.select({ n: count() }).from(organisations))[0].n
+	});
+}
+
+/** Every organisation, for the menu of the new-account form. */
 export async function listOrganisations() {
 	return db.select().from(organisations).orderBy(asc(organisations.kind), asc(organisations.name));
 }

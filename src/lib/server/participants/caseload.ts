@@ -4,11 +4,10 @@ import { RESIDENCE_STATUSES } from '$lib/domain';
 import { dayInGermany } from '$lib/i18n/format';
 import { recordAudit } from '../audit';
 import { db } from '../db';
+import { keysetPage } from '../db/keyset';
 import { appointments, assignments, goals, organisations, participants, plans, users } from '../db/schema';
 import { caseloadCondition, type Actor } from '../policy';
 import { documentAttention, documentFlagsOf } from '../documents/caseload';
-
-export const PAGE_SIZE = 25;
 
 const filterSchema = v.object({
 	q: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(100)),
@@ -19,8 +18,7 @@ const filterSchema = v.object({
 	attention: v.optional(
 		v.picklist(['', 'review_overdue', 'proposals', 'appointments', 'documents_expiring', 'letters']),
 		''
-	),
-	page: v.pipe(v.optional(v.string(), '1'), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(10_000))
+	)
 });
 export type CaseloadFilters = v.InferOutput<typeof filterSchema>;
 
@@ -36,9 +34,10 @@ function escapeLike(s: string): string {
 	return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
+/** One page of the actor's caseload in name order (50 at a time, by key; `cursor` from the page's links). */
+export async function searchCaseload(actor: Actor, filters: CaseloadFilters, cursor: string | null = null) {
 	const scope = caseloadCondition(actor);
-	if (scope === null) return { rows: [], total: 0 };
+	if (scope === null) return { rows: [], total: 0, from: 0, to: 0, next: null, previous: null };
 	const conditions: SQL[] = [scope];
 	if (filters.q !== '') {
 		const pattern = `%${escapeLike(filters.q)}%`;
@@ -73,6 +72,7 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 	}
 	const where = and(...conditions);
 
+	// Read sequentially by keysetPage (a fallback may read twice): each read sets where, order and limit anew.
 	const base = db
 		.select({
 			id: participants.id,
@@ -94,19 +94,28 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 		.leftJoin(assignments, and(eq(assignments.participantId, participants.id), isNull(assignments.endedAt)))
 		.leftJoin(users, eq(assignments.caseworkerId, users.id))
 		.leftJoin(plans, eq(plans.participantId, participants.id));
-	const [rows, [{ total }]] = await Promise.all([
-		base
-			.where(where)
-			.orderBy(asc(participants.familyName), asc(participants.givenName))
-			.limit(PAGE_SIZE)
-			.offset((filters.page - 1) * PAGE_SIZE),
-		db
-			.select({ total: count() })
-			.from(participants)
-			.leftJoin(assignments, and(eq(assignments.participantId, participants.id), isNull(assignments.endedAt)))
-			.leftJoin(plans, eq(plans.participantId, participants.id))
-			.where(where)
-	]);
+	const page = await keysetPage({
+		list: 'caseload',
+		cursor,
+		// The id makes the order total (two people may share a name); the index on the names serves the range.
+		columns: [participants.familyName, participants.givenName, participants.id],
+		keyOf: (r: { familyName: string; givenName: string; id: string }) => [r.familyName, r.givenName, r.id],
+		rows: (key, orderBy, limit) =>
+			base
+				.where(and(where, key))
+				.orderBy(...orderBy)
+				.limit(limit),
+		count: async () => {
+			const [{ total }] = await db
+				.select({ total: count() })
+				.from(participants)
+				.leftJoin(assignments, and(eq(assignments.participantId, participants.id), isNull(assignments.endedAt)))
+				.leftJoin(plans, eq(plans.participantId, participants.id))
+				.where(where);
+			return total;
+		}
+	});
+	const { rows } = page;
 	// Seeing a name in a list is seeing personal data: one entry per page view, naming who was shown.
 	await recordAudit({
 		actor,
@@ -127,7 +136,11 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters) {
 			appointmentRequests: Number(r.appointmentRequests),
 			nextAppointment: nextAppointmentOf(r.nextAppointment)
 		})),
-		total
+		total: page.total,
+		from: page.from,
+		to: page.to,
+		next: page.next,
+		previous: page.previous
 	};
 }
 

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit';
 import { db } from '../db';
+import { keysetPage } from '../db/keyset';
 import { goalComments, goals, planVersions, plans, steps, type Goal, type Step } from '../db/schema';
 import { byOther, planAccess, type AccessTo, type Actor, type PlanAccess } from '../policy';
 import { catalogueTextsOf } from './catalogue';
@@ -128,14 +129,13 @@ export function snapshotOf(live: LiveGoal[], nextReviewDate: string | null): Pla
 /** Everything a plan page shows, for an actor who may read it. */
 export async function readPlan(actor: Actor, participantId: string) {
 	const access = await openPlan(actor, participantId);
-	const [live, nextReviewDate, versions] = await Promise.all([
+	const [live, nextReviewDate, lastAgreed, pending] = await Promise.all([
 		liveGoals(access),
 		nextReviewDateOf(access),
-		versionsOf(access)
+		newestVersion(access, 'agreed'),
+		newestVersion(access, 'pending')
 	]);
 	if (byOther(access)) await recordAudit({ actor, action: 'plan.viewed', participantId });
-	const lastAgreed = versions.find((v) => v.agreedAt !== null) ?? null;
-	const pending = versions.find((v) => v.agreedAt === null) ?? null;
 	const current = snapshotOf(live, nextReviewDate);
 	return {
 		access,
@@ -149,10 +149,39 @@ export async function readPlan(actor: Actor, participantId: string) {
 }
 
 /** Every version put up for agreement that was not withdrawn, newest first. */
-export async function versionsOf(access: AccessTo<'plan'>) {
-	return db
+/** The newest agreed version, or the one waiting for agreement (proposing withdraws an older pending one). */
+async function newestVersion(access: AccessTo<'plan'>, which: 'agreed' | 'pending') {
+	const [version] = await db
 		.select()
 		.from(planVersions)
-		.where(and(eq(planVersions.participantId, access.participantId), isNull(planVersions.cancelledAt)))
-		.orderBy(desc(planVersions.number));
+		.where(
+			and(
+				eq(planVersions.participantId, access.participantId),
+				isNull(planVersions.cancelledAt),
+				which === 'agreed' ? isNotNull(planVersions.agreedAt) : isNull(planVersions.agreedAt)
+			)
+		)
+		.orderBy(desc(planVersions.number))
+		.limit(1);
+	return version ?? null;
+}
+
+/** The plan's history, newest version first, 50 at a time (a version number is unique per participant). */
+export async function versionsOf(access: AccessTo<'plan'>, cursor: string | null = null) {
+	const kept = and(eq(planVersions.participantId, access.participantId), isNull(planVersions.cancelledAt));
+	return keysetPage({
+		list: 'plan-versions',
+		cursor,
+		columns: [planVersions.number],
+		descending: true,
+		keyOf: (v: { number: number }) => [v.number],
+		rows: (key, orderBy, limit) =>
+			db
+				.select()
+				.from(planVersions)
+				.where(and(kept, key))
+				.orderBy(...orderBy)
+				.limit(limit),
+		count: async () => (await db.select({ n: count() }).from(planVersions).where(kept))[0].n
+	});
 }

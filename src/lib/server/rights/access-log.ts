@@ -1,21 +1,8 @@
-import { and, asc, count, desc, eq, gt, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { db } from '../db';
+import { keysetPage, PAGE_SIZE } from '../db/keyset';
 import { auditLog, auditSubjects, users } from '../db/schema';
 import type { AccessTo } from '../policy';
-
-/** Where a page of the log starts: the newest entries, or those older or newer than an entry already shown. */
-export type AccessCursor = { from: 'newest' } | { from: 'before'; id: number } | { from: 'after'; id: number };
-
-export const ACCESS_PAGE_SIZE = 50;
-
-/** Reads `?before=<id>` or `?after=<id>`; anything else (also a malformed id) starts at the newest entries. */
-export function accessCursorFrom(params: URLSearchParams): AccessCursor {
-	for (const from of ['before', 'after'] as const) {
-		const value = params.get(from);
-		if (value !== null && /^[1-9]\d{0,15}$/.test(value)) return { from, id: Number(value) };
-	}
-	return { from: 'newest' };
-}
 
 /**
  * "Who saw my data": every entry about this participant written by someone else — looks, changes, prints —
@@ -29,7 +16,7 @@ function aboutBySomeoneElse(participantId: string, ownUserId: string | null, key
 	);
 }
 
-function entriesWhere(where: SQL | undefined, newestFirst: boolean, limit: number) {
+function entriesWhere(where: SQL | undefined, orderBy: SQL[], limit: number) {
 	return db
 		.select({
 			id: auditLog.id,
@@ -42,7 +29,7 @@ function entriesWhere(where: SQL | undefined, newestFirst: boolean, limit: numbe
 		.innerJoin(auditLog, eq(auditLog.id, auditSubjects.auditId))
 		.leftJoin(users, eq(auditLog.actorId, users.id))
 		.where(where)
-		.orderBy(newestFirst ? desc(auditSubjects.auditId) : asc(auditSubjects.auditId))
+		.orderBy(...orderBy)
 		.limit(limit);
 }
 
@@ -50,7 +37,7 @@ export type AccessEntry = Awaited<ReturnType<typeof entriesWhere>>[number];
 
 /** Every entry, newest first (the JSON download); `limit` only as a safety net. */
 export async function accessesTo(access: AccessTo<'rights'>, ownUserId: string | null, limit = 100_000) {
-	return entriesWhere(aboutBySomeoneElse(access.participantId, ownUserId), true, limit);
+	return entriesWhere(aboutBySomeoneElse(access.participantId, ownUserId), [desc(auditSubjects.auditId)], limit);
 }
 
 export async function countAccessesTo(access: AccessTo<'rights'>, ownUserId: string | null): Promise<number> {
@@ -62,50 +49,32 @@ export async function countAccessesTo(access: AccessTo<'rights'>, ownUserId: str
 	return row.n;
 }
 
-export type AccessPage = {
-	entries: AccessEntry[];
-	/** The entry ids the next links start from, or null where nothing is left in that direction. */
-	newerThan: number | null;
-	olderThan: number | null;
-};
-
-function keyOf(cursor: AccessCursor): SQL | undefined {
-	if (cursor.from === 'newest') return undefined;
-	return cursor.from === 'after' ? gt(auditSubjects.auditId, cursor.id) : lt(auditSubjects.auditId, cursor.id);
-}
-
-/** The query behind one page (exported so a test can read its plan): one more row than asked tells "more". */
+/** The query behind one page (exported so a test can read its plan): the key condition from db/keyset.ts. */
 export function accessPageQuery(
 	access: AccessTo<'rights'>,
 	ownUserId: string | null,
-	cursor: AccessCursor,
-	size: number
+	key: SQL | undefined,
+	orderBy: SQL[],
+	limit: number
 ) {
-	const where = aboutBySomeoneElse(access.participantId, ownUserId, keyOf(cursor));
-	return entriesWhere(where, cursor.from !== 'after', size + 1);
+	return entriesWhere(aboutBySomeoneElse(access.participantId, ownUserId, key), orderBy, limit);
 }
 
 /** One page of the log, newest first, by key: a page deep in the log costs what the first one costs. */
 export async function accessPage(
 	access: AccessTo<'rights'>,
 	ownUserId: string | null,
-	cursor: AccessCursor,
-	size = ACCESS_PAGE_SIZE
-): Promise<AccessPage> {
-	const towardsNewer = cursor.from === 'after';
-	const rows = await accessPageQuery(access, ownUserId, cursor, size);
-	const more = rows.length > size;
-	const entries = rows.slice(0, size);
-	if (towardsNewer) {
-		entries.reverse();
-	}
-	if (entries.length === 0) {
-		return { entries, newerThan: null, olderThan: null };
-	}
-	const newest = entries[0].id;
-	const oldest = entries[entries.length - 1].id;
-	const exists = async (next: AccessCursor) => (await accessPageQuery(access, ownUserId, next, 0)).length > 0;
-	const newerLeft = towardsNewer ? more : cursor.from !== 'newest' && (await exists({ from: 'after', id: newest }));
-	const olderLeft = towardsNewer ? await exists({ from: 'before', id: oldest }) : more;
-	return { entries, newerThan: newerLeft ? newest : null, olderThan: olderLeft ? oldest : null };
+	cursor: string | null,
+	size = PAGE_SIZE
+) {
+	return keysetPage({
+		size,
+		list: 'access-log',
+		cursor,
+		columns: [auditSubjects.auditId],
+		descending: true,
+		keyOf: (entry: AccessEntry) => [entry.id],
+		rows: (key, orderBy, limit) => accessPageQuery(access, ownUserId, key, orderBy, limit),
+		count: () => countAccessesTo(access, ownUserId)
+	});
 }

@@ -5,6 +5,7 @@ import { recordAudit, recordAuditIn } from '../audit';
 import { invalidateUserSessions } from '../auth/session';
 import { hashPassword, verifyPasswordHash } from '../auth/password';
 import { db } from '../db';
+import { keysetPage } from '../db/keyset';
 import { publish, userChannel } from '../live/bus';
 import { organisations, participants, sessions, users } from '../db/schema';
 import type { Actor } from '../policy';
@@ -62,20 +63,31 @@ export async function createStaffUser(actor: Actor | null, input: NewStaffUser):
  * The accounts an admin manages: staff and volunteers. Admins hold no case data, so participants' accounts
  * are never listed by name; they appear only as a count per organisation.
  */
-export async function listManagedAccounts() {
-	return db
-		.select({
-			id: users.id,
-			username: users.username,
-			displayName: users.displayName,
-			role: users.role,
-			active: users.active,
-			organisationName: organisations.name
-		})
-		.from(users)
-		.leftJoin(organisations, eq(users.organisationId, organisations.id))
-		.where(ne(users.role, 'participant'))
-		.orderBy(asc(users.role), asc(users.displayName));
+/** Staff and volunteer accounts for the admin, 50 at a time by role and name (participants are not theirs). */
+export async function managedAccountsPage(cursor: string | null) {
+	const managed = ne(users.role, 'participant');
+	return keysetPage({
+		list: 'admin-users',
+		cursor,
+		columns: [users.role, users.displayName, users.id],
+		keyOf: (u: { role: string; displayName: string; id: string }) => [u.role, u.displayName, u.id],
+		rows: (key, orderBy, limit) =>
+			db
+				.select({
+					id: users.id,
+					username: users.username,
+					displayName: users.displayName,
+					role: users.role,
+					active: users.active,
+					organisationName: organisations.name
+				})
+				.from(users)
+				.leftJoin(organisations, eq(users.organisationId, organisations.id))
+				.where(and(managed, key))
+				.orderBy(...orderBy)
+				.limit(limit),
+		count: async () => (await db.select({ n: count() }).from(users).where(managed))[0].n
+	});
 }
 
 /** How many participants use the app, per organisation: a number, no names. */

@@ -3,12 +3,14 @@ import { ORGANISATION_KINDS } from '$lib/domain';
 import { requireRole } from '$lib/server/auth/guard';
 import { formAction } from '$lib/server/form-action';
 import { nameText } from '$lib/server/forms';
-import { createOrganisation, listOrganisations } from '$lib/server/organisations';
+import { CURSOR_PARAM, pagerOf } from '$lib/pagination';
+import { createOrganisation, organisationsPage } from '$lib/server/organisations';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
 	requireRole('admin');
-	return { organisations: await listOrganisations() };
+	const page = await organisationsPage(url.searchParams.get(CURSOR_PARAM));
+	return { organisations: page.rows, pager: pagerOf(page) };
 };
 
 const organisationSchema = v.object({

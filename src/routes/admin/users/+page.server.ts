@@ -1,13 +1,16 @@
 import { requireRole } from '$lib/server/auth/guard';
 import { readFormData } from '$lib/server/form-action';
 import { formFailure } from '$lib/server/forms';
-import { listManagedAccounts, participantAccountsPerOrganisation, setUserActive } from '$lib/server/users';
+import { CURSOR_PARAM, pagerOf } from '$lib/pagination';
+import { managedAccountsPage, participantAccountsPerOrganisation, setUserActive } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
 	const actor = requireRole('admin');
+	const page = await managedAccountsPage(url.searchParams.get(CURSOR_PARAM));
 	return {
-		users: await listManagedAccounts(),
+		users: page.rows,
+		pager: pagerOf(page),
 		participantAccounts: await participantAccountsPerOrganisation(),
 		selfId: actor.id
 	};

@@ -1,20 +1,20 @@
 import { formatDateTime } from '$lib/i18n/format';
 import { requireOwnData } from '$lib/server/auth/guard';
-import { accessCursorFrom, accessPage } from '$lib/server/rights/access-log';
+import { CURSOR_PARAM, pagerOf } from '$lib/pagination';
+import { accessPage } from '$lib/server/rights/access-log';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { actor, access } = await requireOwnData();
-	const page = await accessPage(access, actor.id, accessCursorFrom(url.searchParams));
+	const page = await accessPage(access, actor.id, url.searchParams.get(CURSOR_PARAM));
 	return {
-		entries: page.entries.map((r) => ({
+		entries: page.rows.map((r) => ({
 			id: r.id,
 			at: formatDateTime(locals.locale, r.at),
 			action: r.action.replace('.', '_'),
 			who: r.actorName,
 			role: r.actorRole
 		})),
-		newer: page.newerThan === null ? null : `?after=${page.newerThan}`,
-		older: page.olderThan === null ? null : `?before=${page.olderThan}`
+		pager: pagerOf(page)
 	};
 };

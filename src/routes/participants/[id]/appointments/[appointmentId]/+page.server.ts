@@ -10,12 +10,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const actor = requireActor();
 	const access = await openAppointments(actor, params.id);
-	const rows = await appointmentsOf(access);
-	const row = rows.find((r) => r.id === params.appointmentId);
+	const [row] = await appointmentsOf(access, params.appointmentId);
 	if (row === undefined) error(404, 'error.not_found');
-	// The moved-from appointment is passed along so the page can say "moved from …".
-	const related = rows.filter((r) => r.id === row.id || r.id === row.replacesId);
-	const [view] = (await appointmentViews(related, access, actor, locals.locale)).filter((v) => v.id === row.id);
+	// appointmentViews looks up the moved-from appointment itself, so the page can say "moved from …".
+	const [view] = await appointmentViews([row], access, actor, locals.locale);
 	const participant = await participantSummary(access);
 	const start = berlinParts(row.startsAt);
 	return {

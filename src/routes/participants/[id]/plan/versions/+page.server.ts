@@ -1,3 +1,4 @@
+import { CURSOR_PARAM, pagerOf } from '$lib/pagination';
 import { requireActor } from '$lib/server/auth/guard';
 import { participantSummary } from '$lib/server/participants';
 import { outcomeOf, planActions } from '$lib/server/plans/actions';
@@ -7,12 +8,16 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const access = await openPlan(requireActor(), params.id);
-	const [participant, versions] = await Promise.all([participantSummary(access), versionsOf(access)]);
+	const [participant, versions] = await Promise.all([
+		participantSummary(access),
+		versionsOf(access, url.searchParams.get(CURSOR_PARAM))
+	]);
 	return {
 		participant: { id: participant.id, name: `${participant.givenName} ${participant.familyName}` },
 		self: access.relation === 'self',
 		editPlan: access.editPlan,
-		versions: versions.map((v) => versionSummary(v, locals.locale)),
+		versions: versions.rows.map((v) => versionSummary(v, locals.locale)),
+		pager: pagerOf(versions),
 		done: outcomeOf(url)
 	};
 };
