@@ -101,6 +101,27 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toMatch(/SCAN document_files\b(?! USING)/);
 	});
 
+	it("the admin's accounts page by (role, name, id) from their index, not by sorting every account (users)", () => {
+		const plan = planOf(
+			`select u.id from users u left join organisations o on u.organisation_id = o.id
+			 where u.role <> 'participant' and (u.role, u.display_name, u.id) > (?, ?, ?)
+			 order by u.role, u.display_name, u.id limit 51`,
+			'admin',
+			'A',
+			'id'
+		);
+		expect(plan).toContain('users_role_name_idx');
+		expect(plan).not.toContain('TEMP B-TREE');
+	});
+
+	it("the admin's count of participant accounts per organisation reads the index alone (users)", () => {
+		const plan = planOf(
+			`select o.name, count(p.user_id) from participants p inner join organisations o on p.organisation_id = o.id
+			 where p.user_id is not null group by o.id order by o.name`
+		);
+		expect(plan).toMatch(/COVERING INDEX participants_org_account_idx/);
+	});
+
 	it('the reminder clock reads only what starts soon (appointments/reminders.ts)', () => {
 		const plan = planOf(
 			`select id from appointments where status in ('requested', 'confirmed') and starts_at > ? and starts_at <= ?`,

@@ -41,7 +41,9 @@ export const participants = sqliteTable(
 		uniqueIndex('participants_user_unique').on(t.userId),
 		// A lead's list: the organisation's people in name order, read from the index instead of sorted.
 		index('participants_org_name_idx').on(t.organisationId, t.familyName, t.givenName),
-		index('participants_household_idx').on(t.householdId)
+		index('participants_household_idx').on(t.householdId),
+		// Participants using the app, counted per organisation from the index alone (the admin's overview).
+		index('participants_org_account_idx').on(t.organisationId, t.userId)
 	]
 );
 

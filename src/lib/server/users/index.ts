@@ -93,7 +93,7 @@ export async function managedAccountsPage(cursor: string | null) {
 /** How many participants use the app, per organisation: a number, no names. */
 export async function participantAccountsPerOrganisation() {
 	return db
-		.select({ organisationName: organisations.name, accounts: count(participants.id) })
+		.select({ organisationName: organisations.name, accounts: count(participants.userId) })
 		.from(participants)
 		.innerJoin(organisations, eq(participants.organisationId, organisations.id))
 		.where(isNotNull(participants.userId))

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { LOCALES } from '../../i18n/locales';
 import { ROLES } from '../../domain';
 import { createdAt } from '../db/columns';
@@ -20,7 +20,11 @@ export const users = sqliteTable(
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('users_username_unique').on(t.username)]
+	(t) => [
+		uniqueIndex('users_username_unique').on(t.username),
+		// The admin's list of accounts pages by (role, name, id) without sorting every account.
+		index('users_role_name_idx').on(t.role, t.displayName, t.id)
+	]
 );
 
 export type User = typeof users.$inferSelect;
