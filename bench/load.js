@@ -26,7 +26,11 @@ const SIZE = 3200;
 /** People of each role who have what their loop needs: a plan with steps, a caseload, an active consent. */
 function people(db, counts) {
 	const sqlite = new Database(db, { readonly: true });
-	const list = (sql, ...args) => sqlite.prepare(sql).pluck().all(...args);
+	const list = (sql, ...args) =>
+		sqlite
+			.prepare(sql)
+			.pluck()
+			.all(...args);
 	const found = {
 		participant: list(
 			`select u.username from users u join participants p on p.user_id = u.id
@@ -68,14 +72,16 @@ async function timed(origin, cookie, path, init = {}) {
 	const started = performance.now();
 	let response;
 	try {
+		const request = { ...init };
+		delete request.expect;
 		response = await fetch(`${origin}${path}`, {
-			...init,
+			...request,
 			redirect: 'manual',
 			headers: { cookie, origin, accept: 'text/html', 'accept-encoding': 'gzip', ...init.headers }
 		});
 		const body = await response.text();
 		latencies.push(performance.now() - started);
-		const expected = init.method === 'POST' ? 303 : 200;
+		const expected = init.expect ?? (init.method === 'POST' ? 303 : 200);
 		if (response.status !== expected) noteError(`${init.method ?? 'GET'} ${path.split('?')[0]} → ${response.status}`);
 		return { status: response.status, body, location: response.headers.get('location') };
 	} catch (e) {
@@ -111,7 +117,7 @@ const think = () => new Promise((r) => setTimeout(r, THINK_MIN + Math.random() *
 
 /** A participant: home, own plan, ticks a step (or takes the tick back), sees the plan again. */
 async function participantLoop(origin, cookie) {
-	const plan = (await timed(origin, cookie, '/plan')).location ?? '/plan';
+	const plan = (await timed(origin, cookie, '/plan', { expect: 303 })).location ?? '/plan';
 	while (Date.now() < stopAt) {
 		await timed(origin, cookie, '/home');
 		await think();

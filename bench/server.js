@@ -7,29 +7,32 @@ export async function startServer(port = 4300, cwd = process.cwd()) {
 	const dir = `${cwd}/data/bench-${port}`;
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
+	return launch({ port, cwd, env: { TANDEM_DEMO: '1', DATABASE_URL: `${dir}/tandem.db` } });
+}
+
+/** Starts the built app on an existing database (e.g. a generated installation), without demo data. */
+export async function startServerOn(database, port = 4300) {
+	return launch({ port, cwd: process.cwd(), env: { TANDEM_DEMO: '', DATABASE_URL: database } });
+}
+
+async function launch({ port, cwd, env }) {
 	const origin = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['server.js'], {
 		cwd,
-		env: {
-			BODY_SIZE_LIMIT: '64M',
-			...process.env,
-			TANDEM_DEMO: '1',
-			DATABASE_URL: `${dir}/tandem.db`,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin
-		},
+		env: { BODY_SIZE_LIMIT: '64M', ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
-	for (let i = 0; i < 100; i++) {
+	const stop = () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill())));
+	for (let i = 0; i < 600; i++) {
+		if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
 		try {
-			if ((await fetch(`${origin}/healthz`)).ok) return { origin, pid: child.pid, stop: () => child.kill() };
+			if ((await fetch(`${origin}/healthz`)).ok) return { origin, pid: child.pid, stop };
 		} catch {
 			// not listening yet
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	child.kill();
+	await stop();
 	throw new Error('server did not start; run `npm run build` first');
 }
 
