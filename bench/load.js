@@ -61,7 +61,9 @@ function people(db, counts) {
 }
 
 const latencies = [];
+const byKind = new Map();
 const errors = new Map();
+const firstBodies = new Map();
 let stopAt = 0;
 
 function noteError(what) {
@@ -80,9 +82,18 @@ async function timed(origin, cookie, path, init = {}) {
 			headers: { cookie, origin, accept: 'text/html', 'accept-encoding': 'gzip', ...init.headers }
 		});
 		const body = await response.text();
-		latencies.push(performance.now() - started);
+		const took = performance.now() - started;
+		latencies.push(took);
+		const kind = `${init.method ?? 'GET'} ${path.replace(/[0-9a-f-]{36}/g, ':id').replace(/\?q=.*/, '?q=…')}`;
+		if (!byKind.has(kind)) byKind.set(kind, []);
+		byKind.get(kind).push(took);
 		const expected = init.expect ?? (init.method === 'POST' ? 303 : 200);
-		if (response.status !== expected) noteError(`${init.method ?? 'GET'} ${path.split('?')[0]} → ${response.status}`);
+		if (response.status !== expected) {
+			const what = `${init.method ?? 'GET'} ${path.replace(/[0-9a-f-]{36}/g, ':id')} → ${response.status}`;
+			noteError(what);
+			if (!firstBodies.has(what))
+				firstBodies.set(what, body.match(/role="alert"[^>]*>([^<]*)/)?.[1] ?? body.slice(0, 200));
+		}
 		return { status: response.status, body, location: response.headers.get('location') };
 	} catch (e) {
 		noteError(`${init.method ?? 'GET'} ${path.split('?')[0]}: ${e.message}`);
@@ -200,7 +211,14 @@ try {
 		`${signedIn.length} people (${counts.participant} participants, ${counts.caseworker} caseworkers, ${counts.volunteer} volunteers), ${MINUTES} min, think ${THINK_MIN / 1000}–${THINK_MAX / 1000} s, ${SIZE} participants in the database`
 	);
 	console.log(`requests: ${sorted.length} (${(sorted.length / (MINUTES * 60)).toFixed(1)}/s), errors: ${failed}`);
-	for (const [what, n] of errors) console.log(`  ${n} × ${what}`);
+	for (const [what, n] of errors) console.log(`  ${n} × ${what}: ${firstBodies.get(what) ?? ''}`);
+	console.log('request                                   | count  | median   | p99');
+	for (const [kind, times] of [...byKind].sort()) {
+		times.sort((a, b) => a - b);
+		console.log(
+			`${kind.padEnd(41)} | ${String(times.length).padStart(6)} | ${percentile(times, 50).toFixed(1).padStart(6)} ms | ${percentile(times, 99).toFixed(1)} ms`
+		);
+	}
 	console.log(
 		`latency: median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (target p99 < 200 ms)`
 	);

@@ -17,7 +17,9 @@ export async function startServerOn(database, port = 4300) {
 
 async function launch({ port, cwd, env }) {
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['server.js'], {
+	// SERVER_NODE_FLAGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/profile" to see where a benchmark's server time goes.
+	const flags = process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+	const child = spawn(process.execPath, [...flags, 'server.js'], {
 		cwd,
 		env: { BODY_SIZE_LIMIT: '64M', ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin },
 		stdio: ['ignore', 'ignore', 'inherit']

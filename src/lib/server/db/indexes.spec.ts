@@ -122,6 +122,16 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).toMatch(/COVERING INDEX participants_org_account_idx/);
 	});
 
+	it('every request finds its session by key, even with statistics taken while there were next to no sessions (auth/session.ts)', () => {
+		db.$client.exec('analyze');
+		expect(planOf('select * from sessions where id = ?', 'x')).toMatch(
+			/SEARCH sessions USING INDEX sqlite_autoindex_sessions_1/
+		);
+		expect(
+			planOf('select u.id, p.id from users u left join participants p on p.user_id = u.id where u.id = ?', 'x')
+		).toMatch(/SEARCH u USING (COVERING )?INDEX sqlite_autoindex_users_1 \(id=\?\)/);
+	});
+
 	it('the reminder clock reads only what starts soon (appointments/reminders.ts)', () => {
 		const plan = planOf(
 			`select id from appointments where status in ('requested', 'confirmed') and starts_at > ? and starts_at <= ?`,
