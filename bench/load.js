@@ -196,6 +196,8 @@ try {
 		for (const username of list) signedIn.push([role, await signInCookie(server.origin, username)]);
 	}
 	const rssBefore = rss(server.pid);
+	const cpuBefore = cpuMs(server.pid);
+	const runStarted = Date.now();
 	stopAt = Date.now() + MINUTES * 60_000;
 	const loops = { participant: participantLoop, caseworker: caseworkerLoop, volunteer: volunteerLoop };
 	// People arrive over the first think time, not all in the same millisecond.
@@ -222,9 +224,18 @@ try {
 	console.log(
 		`latency: median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (target p99 < 200 ms)`
 	);
-	console.log(`server memory (RSS): ${rssBefore} MB before → ${rss(server.pid)} MB after`);
+	const cpu = cpuMs(server.pid) - cpuBefore;
+	console.log(
+		`server CPU: ${(cpu / sorted.length).toFixed(2)} ms per request, ${((cpu / (Date.now() - runStarted)) * 100).toFixed(0)} % of one core; memory (RSS): ${rssBefore} MB before → ${rss(server.pid)} MB after`
+	);
 } finally {
 	await server.stop();
+}
+
+/** The process's own CPU time (user + system) from /proc, in ms. */
+function cpuMs(pid) {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 function rss(pid) {
