@@ -79,10 +79,12 @@ async function appPages(origin, label) {
 	return pages;
 }
 
-const floor = await startFloor(4503);
-const server = await startServer(4502);
+// BENCH_PORT: the first of three ports (checkouts benchmarked side by side on one machine use different ones).
+const PORT = Number(process.env.BENCH_PORT ?? 4502);
+const server = await startServer(PORT);
+const floor = await startFloor(PORT + 1);
 // COMPARE=<another built checkout>: its pages are audited in the same rounds (e.g. the code before a change).
-const before = process.env.COMPARE ? await startServer(4504, process.env.COMPARE) : null;
+const before = process.env.COMPARE ? await startServer(PORT + 2, process.env.COMPARE) : null;
 try {
 	const pages = [
 		{ name: 'floor: empty SvelteKit page', url: `${floor.origin}/`, headers: { 'Accept-Language': 'de' } }

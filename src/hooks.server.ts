@@ -6,6 +6,7 @@ import { directionOf, scriptOf } from '$lib/i18n/locales';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { uploadLimitFor } from '$lib/server/documents/schema';
 import { guardedRequest } from '$lib/server/http/body';
+import { modulesAfterFirstPaint } from '$lib/server/http/first-paint';
 import { isNativeFormPost, redirectRefusal, replayRefusal } from '$lib/server/http/refused-forms';
 import { sweepDocumentStorage } from '$lib/server/documents/sweep';
 import { syncShippedCatalogue } from '$lib/server/plans/catalogue';
@@ -61,13 +62,17 @@ const localise: Handle = async ({ event, resolve }) => {
 		event.request.headers.get('accept-language')
 	);
 	event.locals.locale = locale;
-	// lang and dir are right in the first byte, before any script runs.
+	// lang and dir are right in the first byte, before any script runs; scripts load after the first paint.
+	const modules = modulesAfterFirstPaint();
 	return resolve(event, {
+		preload: modules.preload,
 		transformPageChunk: ({ html }) =>
-			html
-				.replace('%tandem.lang%', locale)
-				.replace('%tandem.dir%', directionOf(locale))
-				.replace('%tandem.script%', scriptOf(locale))
+			modules.transform(
+				html
+					.replace('%tandem.lang%', locale)
+					.replace('%tandem.dir%', directionOf(locale))
+					.replace('%tandem.script%', scriptOf(locale))
+			)
 	});
 };
 

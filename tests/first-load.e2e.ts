@@ -36,8 +36,9 @@ test('a page carries its texts but no dictionary, waits for no stylesheet, and i
 		.filter((tag) => /rel="stylesheet"/.test(tag) && !/\bdisabled\b/.test(tag));
 	expect(blocking).toEqual([]);
 
-	// The one messages file is preloaded with the HTML, and served to be kept as long as it exists.
-	const href = /<link rel="preload" as="fetch" crossorigin="anonymous" href="([^"]+)"/.exec(html)?.[1];
+	// The one messages file is named in the page (preloaded after the first paint), and served to be kept as long
+	// as it exists.
+	const href = /<meta name="tandem-messages" content="([^"]+)"/.exec(html)?.[1];
 	expect(href).toMatch(MESSAGES_FILE);
 	expect(MESSAGES_FILE.exec(href!)?.[1]).toBe('ar');
 	const file = await request.get(href!);
@@ -61,4 +62,33 @@ test('the browser fetches its own language once: not again on navigation, and ne
 	// One request: the preload, which the page's own fetch then uses (a second one would mean the preload missed).
 	expect(fetched).toEqual(['ar']);
 	expect(LOCALES.filter((l) => l !== 'ar').some((l) => fetched.includes(l))).toBe(false);
+});
+
+test('the largest text paints from the HTML alone: scripts and messages are fetched only after the first paint', async ({
+	page
+}) => {
+	await signIn(page, 'participant');
+	const response = await page.goto('/home', { waitUntil: 'networkidle' });
+	// No module preloads in the headers: they would race the first paint for the connection and the processor.
+	expect(response?.headers()['link'] ?? '').not.toContain('modulepreload');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const timing = await page.evaluate(async () => {
+		const lcp = await new Promise<PerformanceEntry[]>((resolve) =>
+			new PerformanceObserver((list) => resolve(list.getEntries())).observe({
+				type: 'largest-contentful-paint',
+				buffered: true
+			})
+		);
+		const resources = performance.getEntriesByType('resource');
+		return {
+			fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+			lastLargestPaint: Math.max(...lcp.map((e) => e.startTime)),
+			scripts: resources.filter((r) => /\.(js|json)$/.test(r.name)).map((r) => r.startTime)
+		};
+	});
+	// The page hydrated (its scripts came) …
+	expect(timing.scripts.length).toBeGreaterThan(5);
+	// … every one of them after the first contentful paint, and no larger paint came with hydration.
+	expect(Math.min(...timing.scripts)).toBeGreaterThanOrEqual(timing.fcp);
+	expect(timing.lastLargestPaint).toBeLessThanOrEqual(Math.min(...timing.scripts));
 });
