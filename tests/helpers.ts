@@ -185,5 +185,7 @@ export async function openPlanAsStaff(page: Page, search: string, listName: stri
 
 /** Opens every <details> on the page, so that checks such as axe also see what is folded away. */
 export async function openAllDetails(page: Page): Promise<void> {
+	// Hydration (after the first paint) sets each <details> to its rendered state: open them after it, not before.
+	await page.waitForLoadState('networkidle');
 	await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
 }
