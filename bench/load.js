@@ -84,7 +84,10 @@ async function timed(origin, cookie, path, init = {}) {
 		const body = await response.text();
 		const took = performance.now() - started;
 		latencies.push(took);
-		const kind = `${init.method ?? 'GET'} ${path.replace(/[0-9a-f-]{36}/g, ':id').replace(/\?q=.*/, '?q=…')}`;
+		const kind = `${init.method ?? 'GET'} ${path
+			.replace(/[0-9a-f-]{36}/g, ':id')
+			.replace(/\?q=.*/, '?q=…')
+			.replace(/\?done=.*/, ' (after saving)')}`;
 		if (!byKind.has(kind)) byKind.set(kind, []);
 		byKind.get(kind).push(took);
 		const expected = init.expect ?? (init.method === 'POST' ? 303 : 200);
@@ -145,7 +148,7 @@ async function participantLoop(origin, cookie) {
 
 /** A caseworker: the caseload (now and then a name search), one person's plan, saves a goal's status. */
 async function caseworkerLoop(origin, cookie) {
-	const statuses = ['open', 'in_progress', 'achieved'];
+	const statuses = ['planned', 'in_progress', 'achieved'];
 	while (Date.now() < stopAt) {
 		const search = Math.random() < 0.3 ? `?q=${pick(['a', 'e', 'al', 'ma', 'ka', 'ha'])}` : '';
 		const caseload = await timed(origin, cookie, `/caseload${search}`);

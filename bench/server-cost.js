@@ -67,9 +67,7 @@ try {
 	console.log(
 		`Server CPU per request, ${ROUNDS} interleaved rounds of ${SECONDS} s, ${CONNECTIONS} connections (targets: ≤ 3 ms, ≥ 10 % of the floor's throughput)`
 	);
-	console.log(
-		'target                                              | requests | CPU/request | req/s  | % of floor | p99'
-	);
+	console.log(`${'target'.padEnd(32)} | requests | CPU/request | req/s  | % of floor | p99`);
 	for (const [i, t] of targets.entries()) {
 		const s = totals[i];
 		const rps = median(s.rps);
