@@ -2,19 +2,11 @@
 // Target (issue 2): at most 80 KB of JavaScript.
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { signInCookie, startServer } from './server.js';
+import { CHROME_FLAGS, CHROME_PATH, signInCookie, startServer } from './server.js';
 
 const LAUNCH = {
-	executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
+	executablePath: CHROME_PATH,
+	args: CHROME_FLAGS
 };
 
 async function measure(browser, origin, username) {

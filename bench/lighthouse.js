@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startFloor } from './floor.js';
-import { signInCookie, startServer } from './server.js';
+import { CHROME_FLAGS, CHROME_PATH, signInCookie, startServer } from './server.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const PARTICIPANTS = [
@@ -20,16 +20,8 @@ const PARTICIPANTS = [
 let version = '';
 async function audit(url, headers) {
 	const chrome = await chromeLauncher.launch({
-		chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-		chromeFlags: [
-			'--headless=new',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
+		chromePath: CHROME_PATH,
+		chromeFlags: CHROME_FLAGS
 	});
 	const result = await lighthouse(url, {
 		port: chrome.port,

@@ -50,3 +50,15 @@ export async function signInCookie(origin, username, password = 'tandem-demo') {
 	if (cookie === undefined) throw new Error(`sign-in as ${username} failed (${response.status})`);
 	return cookie.split(';')[0];
 }
+
+/** Debian's Chromium, headless and quiet, for every benchmark that drives a browser. */
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const CHROME_FLAGS = [
+	'--headless=new',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
