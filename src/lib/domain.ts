@@ -14,7 +14,10 @@ export const RESIDENCE_STATUSES = [
 	'other_permit',
 	'family_reunification',
 	'gestattung',
-	'duldung'
+	'duldung',
+	'temporary_protection',
+	'settlement_permit',
+	'naturalised'
 ] as const;
 export type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
 

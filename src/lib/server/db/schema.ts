@@ -11,3 +11,7 @@ export * from '../appointments/tables';
 export * from '../push/tables';
 export * from '../reminders/tables';
 export * from '../documents/tables';
+export * from '../cases/tables';
+export * from '../contacts/tables';
+export * from '../notes/tables';
+export * from '../referrals/tables';

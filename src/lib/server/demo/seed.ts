@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { ResidenceStatus } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
+import { openCaseIn } from '../cases/rows';
 import { db, migrateDatabase } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import { NAMES } from './names';
@@ -201,6 +202,12 @@ export async function seedDemo(): Promise<boolean> {
 		tx.insert(households).values(householdRows).run();
 		tx.insert(participants).values(people).run();
 		tx.insert(assignments).values(assignmentRows).run();
+		for (const [i, row] of people.entries()) {
+			// Counselling started somewhere in the last 34 months, so some periods near their end (spread by
+			// index rather than `rand`, which would shift every random choice after it).
+			const started = new Date(Date.now() - ((i * 7919) % 1034) * 86_400_000);
+			openCaseIn(tx, row.id!, { actorId: null, status: 'active', periodStartsOn: started.toISOString().slice(0, 10) });
+		}
 	});
 
 	const staffById = new Map<string, (typeof staffRows)[number]>(staffRows.map((u) => [u.id, u]));

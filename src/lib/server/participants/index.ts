@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { recordAudit, recordAuditIn } from '../audit';
+import { openCaseIn } from '../cases/rows';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import {
@@ -118,6 +119,7 @@ export async function createParticipant(actor: Actor, input: ParticipantInput): 
 		if (actor.role === 'caseworker') {
 			tx.insert(assignments).values({ participantId: id, caseworkerId: actor.id, assignedBy: actor.id }).run();
 		}
+		openCaseIn(tx, id, { actorId: actor.id });
 		recordAuditIn(tx, { actor, action: 'participant.created', participantId: id });
 	});
 	return { saved: true, id };

@@ -4,10 +4,16 @@ import type { Role } from '$lib/domain';
 export type Actor = { id: string; role: Role; organisationId: string | null; participantId: string | null };
 
 /** How an actor relates to one participant's data; null means no relation, which routes answer with 404. */
-export type Relation = 'self' | 'assigned_caseworker' | 'organisation_lead' | 'consented_volunteer';
+export type Relation =
+	| 'self'
+	| 'assigned_caseworker'
+	/** A colleague covering for the assigned caseworker, from–until; ends by itself. */
+	| 'covering_caseworker'
+	| 'organisation_lead'
+	| 'consented_volunteer';
 
 /** The parts of a participant's data an access object opens. */
-export type Area = 'participant' | 'plan' | 'appointments' | 'documents' | 'consents' | 'rights';
+export type Area = 'participant' | 'plan' | 'appointments' | 'documents' | 'consents' | 'rights' | 'casework';
 
 // Never exported: outside this module no value can carry the brand, so an access object can only come from a
 // policy function. A bare participant id, or a hand-written object, does not type-check where access is asked.

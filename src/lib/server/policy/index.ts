@@ -11,6 +11,7 @@ export { byOther, type AccessTo, type Actor, type Area, type FullAccess, type Re
 export type AnyAccess = AccessTo<'participant'> | AccessTo<'plan'> | AccessTo<'appointments'> | AccessTo<'documents'>;
 export { forgetStandings, relationTo } from './relation';
 export { caseAccess, helpingAccess, type CaseAccess, type HelpingAccess } from './case';
+export { caseWorkAccess, type CaseWorkAccess } from './casework';
 export { ownData, systemAccess, type SystemPurpose } from './system';
 
 /** The case record (staff pages): the participant and responsible staff; volunteers see only what was shared. */
@@ -33,7 +34,7 @@ export async function canReadContact(actor: Actor, participantId: string): Promi
 /** Full edit of case data (name, status, household, town): staff responsible for the case. */
 export async function canEditParticipant(actor: Actor, participantId: string): Promise<boolean> {
 	const relation = await relationTo(actor, participantId);
-	return relation === 'assigned_caseworker' || relation === 'organisation_lead';
+	return relation === 'assigned_caseworker' || relation === 'covering_caseworker' || relation === 'organisation_lead';
 }
 
 /** The participant corrects their own contact details (phone, e-mail, address) themselves. */

@@ -1,10 +1,11 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { getRequestEvent } from '$app/server';
 import type { ConsentScope } from '$lib/domain';
 import { consentedScopes } from '../consent/state';
 import { db } from '../db';
 import { preparedOnce } from '../db/prepared';
-import { assignments, participants } from '../db/schema';
+import { assignments, covers, participants } from '../db/schema';
+import { dayInGermany } from '$lib/i18n/format';
 import type { Actor, Relation } from './access';
 
 /** How an actor stands to one participant: the relation, and for a volunteer the scopes consented now. */
@@ -40,9 +41,32 @@ const inOrganisation = preparedOnce(() =>
 		.prepare()
 );
 
+// A cover is read on the day it applies: it starts and ends by itself, with no job to switch it.
+const coveringNow = preparedOnce(() =>
+	db
+		.select({ id: covers.id })
+		.from(covers)
+		.innerJoin(
+			assignments,
+			and(eq(assignments.participantId, sql.placeholder('participantId')), isNull(assignments.endedAt))
+		)
+		.where(
+			and(
+				eq(covers.coverId, sql.placeholder('coverId')),
+				eq(covers.absentId, assignments.caseworkerId),
+				or(isNull(covers.participantId), eq(covers.participantId, assignments.participantId)),
+				lte(covers.startsOn, sql.placeholder('today')),
+				gte(covers.endsOn, sql.placeholder('today')),
+				isNull(covers.endedAt)
+			)
+		)
+		.limit(1)
+		.prepare()
+);
+
 /**
  * - participant: own data only
- * - caseworker: participants currently assigned to them
+ * - caseworker: participants currently assigned to them, and those of a colleague they cover for today
  * - team lead: participants of their own organisation
  * - admin: no case data (runs the installation, not cases)
  * - volunteer: only while the participant's consent is active, and then only its scopes
@@ -55,8 +79,11 @@ async function computeStanding(actor: Actor, participantId: string): Promise<Sta
 				scopes: NONE
 			};
 		case 'caseworker': {
-			const row = assignedNow().get({ participantId, caseworkerId: actor.id });
-			return { relation: row === undefined ? null : 'assigned_caseworker', scopes: NONE };
+			if (assignedNow().get({ participantId, caseworkerId: actor.id }) !== undefined) {
+				return { relation: 'assigned_caseworker', scopes: NONE };
+			}
+			const covering = coveringNow().get({ participantId, coverId: actor.id, today: dayInGermany() });
+			return { relation: covering === undefined ? null : 'covering_caseworker', scopes: NONE };
 		}
 		case 'lead': {
 			if (actor.organisationId === null) return { relation: null, scopes: NONE };

@@ -1,6 +1,8 @@
+import type { CaseStatus } from '$lib/casework';
 import type { Role } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
+import { openCaseIn } from '../cases/rows';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import type { AppointmentInput } from '../appointments/schema';
@@ -50,6 +52,8 @@ export async function makeParticipant(opts: {
 	language?: Locale;
 	familyName?: string;
 	householdId?: string;
+	/** The case's status; active (period started today) unless a test needs another. */
+	caseStatus?: CaseStatus;
 }) {
 	const n = next();
 	let userId: string | null = null;
@@ -78,6 +82,14 @@ export async function makeParticipant(opts: {
 		await db.insert(households).values({ id: row.householdId, name: row.familyName }).onConflictDoNothing();
 	}
 	await db.insert(participants).values(row);
+	const status = opts.caseStatus ?? 'active';
+	db.transaction((tx) =>
+		openCaseIn(tx, row.id, {
+			actorId: null,
+			status,
+			periodStartsOn: status === 'referred' ? null : new Date().toISOString().slice(0, 10)
+		})
+	);
 	if (opts.caseworkerId !== undefined) {
 		await db.insert(assignments).values({ participantId: row.id, caseworkerId: opts.caseworkerId });
 	}

@@ -18,6 +18,8 @@ export const users = sqliteTable(
 		phone: text('phone'),
 		email: text('email'),
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		// Caseworkers: the post in hundredths of full time (100 = one full-time post, which carries 80 cases).
+		fullTimeEquivalent: integer('full_time_equivalent').notNull().default(100),
 		createdAt: createdAt()
 	},
 	(t) => [
