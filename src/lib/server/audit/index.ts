@@ -42,6 +42,13 @@ export type AuditAction =
 	| 'document.explained'
 	| 'correction.recorded'
 	| 'correction.decided'
+	| 'case.viewed'
+	| 'case.status_changed'
+	| 'case.requested'
+	| 'case.request_decided'
+	| 'case.handover_recorded'
+	| 'case.letter_printed'
+	| 'approvals.viewed'
 	| 'auth.signed_in'
 	| 'auth.signed_out_everywhere';
 
