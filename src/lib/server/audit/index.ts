@@ -94,7 +94,7 @@ function subjectsOf(event: AuditEvent): string[] {
 	const subjects = new Set<string>();
 	if (event.participantId !== undefined && event.participantId !== null) subjects.add(event.participantId);
 	const shown = event.detail?.shown;
-	if (event.action === 'caseload.viewed' && Array.isArray(shown)) {
+	if ((event.action === 'caseload.viewed' || event.action === 'approvals.viewed') && Array.isArray(shown)) {
 		for (const id of shown) if (typeof id === 'string') subjects.add(id);
 	}
 	return [...subjects];

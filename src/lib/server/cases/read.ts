@@ -138,3 +138,9 @@ export async function readOwnCase(access: CaseWorkAccess, today = dayInGermany()
 		service
 	};
 }
+
+/** One line for the person's page: status and where the period stands. Seen under the page's own audit entry. */
+export async function caseSummary(access: CaseWorkAccess, today = dayInGermany()) {
+	const row = await caseRow(access.participantId);
+	return { status: row.status, period: periodOf(row.periodStartsOn, row.periodMonths, today) };
+}
