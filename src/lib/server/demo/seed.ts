@@ -3,6 +3,7 @@ import type { ResidenceStatus } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
 import { openCaseIn } from '../cases/rows';
+import { seedDemoCases } from './cases';
 import { db, migrateDatabase } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import { NAMES } from './names';
@@ -241,5 +242,9 @@ export async function seedDemo(): Promise<boolean> {
 		staffRows.find((u) => u.username === 'volunteer2')!
 	);
 	await seedDemoDocuments(showcase);
+	const extensionCandidate = people.find(
+		(p) => !showcaseIds.has(p.id!) && caseworkerOf.get(p.id!)?.id === caseworker.id
+	);
+	await seedDemoCases(caseworker, ditzingen.id, extensionCandidate!.id!, passwordHash);
 	return true;
 }
