@@ -242,8 +242,10 @@ export async function seedDemo(): Promise<boolean> {
 		staffRows.find((u) => u.username === 'volunteer2')!
 	);
 	await seedDemoDocuments(showcase);
+	// Someone of Sabine Keller's caseload outside the showcase families.
+	const showcaseHouseholds = new Set(people.filter((p) => showcaseIds.has(p.id!)).map((p) => p.householdId));
 	const extensionCandidate = people.find(
-		(p) => !showcaseIds.has(p.id!) && caseworkerOf.get(p.id!)?.id === caseworker.id
+		(p) => !showcaseHouseholds.has(p.householdId) && caseworkerOf.get(p.id!)?.id === caseworker.id
 	);
 	await seedDemoCases(caseworker, ditzingen.id, extensionCandidate!.id!, passwordHash);
 	return true;
