@@ -2,6 +2,26 @@ import { expect, test, type Page } from '@playwright/test';
 import { ar, de, expectDocumentLanguage, expectNoAxeViolations, fill, PHONE, signedInContext, signIn } from './helpers';
 
 const t = de;
+
+/** Every button, link and field on the page is at least 44 px tall (buttons also wide), and nothing scrolls sideways. */
+async function expectPhoneFriendly(page: Page) {
+	const offenders = await page.evaluate(() => {
+		const found: string[] = [];
+		for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary')) {
+			const style = getComputedStyle(el);
+			const box = el.getBoundingClientRect();
+			if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0) continue;
+			if (box.bottom <= 0 || box.right <= 0 || box.left >= window.innerWidth) continue;
+			if (box.height < 44 || (el.tagName === 'BUTTON' && box.width < 44)) {
+				const name = (el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? '').trim();
+				found.push(`<${el.tagName.toLowerCase()}> "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+			}
+		}
+		return found;
+	});
+	expect(offenders, `touch targets smaller than 44 px:\n${offenders.join('\n')}`).toEqual([]);
+	expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(360);
+}
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Fills the person's part of /participants/new. */
@@ -154,7 +174,7 @@ test.describe('her case, on her phone, in Arabic', () => {
 		await expect(page.getByRole('link', { name: ar['my_case.meetings'] })).toHaveAttribute('href', '/my-case/meetings');
 		await expect(page.getByRole('link', { name: ar['my_case.notes'] })).toHaveAttribute('href', '/my-case/notes');
 		await expectNoAxeViolations(page, '/my-case (ar)');
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		await expectPhoneFriendly(page);
 	});
 
 	test('after closure she reads what it means and whom to ask, and prints the letter', async ({ page }) => {
@@ -167,7 +187,7 @@ test.describe('her case, on her phone, in Arabic', () => {
 		await expect(notice).toContainText(ar['my_case.ask_mbe']);
 		await expect(notice).toContainText('Migrationsberatung für Erwachsene, Caritas Ludwigsburg');
 		await expectNoAxeViolations(page, '/my-case closed (ar)');
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		await expectPhoneFriendly(page);
 
 		await notice.getByRole('link', { name: ar['my_case.letter'] }).click();
 		await expect(page).toHaveURL(/\/my-case\/letter$/);
@@ -177,5 +197,21 @@ test.describe('her case, on her phone, in Arabic', () => {
 		await expect(letter.getByRole('heading', { level: 1, name: ar['my_case.letter_title'] })).toBeVisible();
 		await expect(letter).toContainText('Omar Haddad');
 		await expectNoAxeViolations(page, '/my-case/letter (ar)');
+		await expectPhoneFriendly(page);
+	});
+});
+
+test.describe('the case page on a phone at a home visit', () => {
+	test.use({ ...PHONE, locale: 'de-DE' });
+
+	test('every step is reachable and tappable at 360 px', async ({ page }) => {
+		await signIn(page, 'caseworker');
+		await page.goto('/caseload');
+		await page.getByRole('main').getByRole('list').getByRole('link').first().click();
+		await page.getByRole('main').getByRole('link', { name: t['case.title'] }).first().click();
+		await expect(page.getByRole('heading', { level: 1, name: new RegExp(t['case.title']) })).toBeVisible();
+		for (const summary of await page.locator('main details > summary').all()) await summary.click();
+		await expectPhoneFriendly(page);
+		await expectNoAxeViolations(page, 'case page on a phone (de)');
 	});
 });
