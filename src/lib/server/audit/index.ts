@@ -42,6 +42,9 @@ export type AuditAction =
 	| 'document.explained'
 	| 'correction.recorded'
 	| 'correction.decided'
+	| 'contacts.viewed'
+	| 'contact.recorded'
+	| 'contact.corrected'
 	| 'auth.signed_in'
 	| 'auth.signed_out_everywhere';
 
