@@ -4,7 +4,7 @@ import { db } from '../db';
 import { keysetPage } from '../db/keyset';
 import { networkingContacts } from '../db/schema';
 import type { Actor } from '../policy';
-import { berlinWallTime } from '../appointments/time';
+import { berlinParts, berlinWallTime } from '../appointments/time';
 import type { NetworkingInput } from './schema';
 import { contactTime } from './when';
 
@@ -20,14 +20,13 @@ export function requireNetworker(actor: Actor): NetworkingActor {
 
 export type NetworkingResult = { ok: true; id: string } | { ok: false; reason: string; field?: string };
 
-/** Logs a call or meeting with a service; only the day is asked (noon in Germany), as counting needs no more. */
+/** Logs a call or meeting with a service; only the day is asked: today means now, an earlier day its noon. */
 export function recordNetworking(actor: Actor, input: NetworkingInput, now = new Date()): NetworkingResult {
 	const me = requireNetworker(actor);
-	const when = contactTime(input.date, '12:00', now);
-	// Today counts even before noon: the day is what the form asks for.
-	const today = when.ok || when.reason !== 'contacts.in_future' ? when : contactTime(input.date, '00:00', now);
-	if (!today.ok) return { ok: false, reason: today.reason, field: 'date' };
-	const at = today.at.getTime() > now.getTime() ? now : today.at;
+	const today = input.date === berlinParts(now).date;
+	const when = today ? ({ ok: true, at: now } as const) : contactTime(input.date, '12:00', now);
+	if (!when.ok) return { ok: false, reason: when.reason, field: 'date' };
+	const at = when.at;
 	const id = crypto.randomUUID();
 	db.insert(networkingContacts)
 		.values({
