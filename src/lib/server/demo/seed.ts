@@ -8,6 +8,7 @@ import { assignments, households, organisations, participants, users } from '../
 import { NAMES } from './names';
 import { seedDemoAppointments } from './appointments';
 import { seedDemoConsents } from './consents';
+import { seedDemoContacts } from './contacts';
 import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
 import { syncShippedCatalogue } from '../plans/catalogue';
@@ -241,5 +242,7 @@ export async function seedDemo(): Promise<boolean> {
 		staffRows.find((u) => u.username === 'volunteer2')!
 	);
 	await seedDemoDocuments(showcase);
+	// Its own random sequence, so that the contacts' choices shift nobody else's.
+	await seedDemoContacts(showcase, caseworker, prng(2026));
 	return true;
 }
