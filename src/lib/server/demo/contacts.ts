@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { ContactForm, ContactKind, Interpreter, Topic } from '$lib/casework';
-import { createAppointment } from '../appointments';
 import { addDays, berlinParts } from '../appointments/time';
 import { db } from '../db';
 import {
@@ -163,8 +162,8 @@ function contactsFor(
 
 /**
  * A year of contacts for the three showcase people and the rest of Sabine Keller's caseload (one case per
- * household), her networking contacts, a home visit earlier today still to be marked done, and a done office
- * consultation without a contact (Amina's, seeded with the appointments) for the work queue. Inserted in bulk.
+ * household) and her networking contacts, inserted in bulk. Amina's done office consultation (seeded with the
+ * appointments) stays without a contact, for the work queue.
  */
 export async function seedDemoContacts(
 	showcase: { ar: Person; ti: Person; fa: Person },
@@ -238,36 +237,4 @@ export async function seedDemoContacts(
 				.run();
 		}
 	});
-
-	// Zahra's home visit earlier today (yesterday afternoon, right after midnight): to be marked done and documented.
-	const { fa } = showcase;
-	if (fa.caseworker?.id === sabine.id) {
-		const now = new Date();
-		const today = berlinParts(now);
-		const early = today.time < '02:00';
-		const start = early ? null : berlinParts(new Date(now.getTime() - 90 * 60_000));
-		const when =
-			start === null
-				? { date: addDays(today.date, -1), start: '14:00', end: '15:00' }
-				: { date: start.date, start: start.time, end: berlinParts(new Date(now.getTime() - 30 * 60_000)).time };
-		await createAppointment(
-			fa.caseworker,
-			fa.id,
-			{
-				kind: 'home_visit',
-				...when,
-				title: '',
-				place: '',
-				address: '',
-				directions: '',
-				bring: [],
-				bringNote: '',
-				note: 'Hausbesuch: Arztbriefe und Familiennachzug',
-				companionId: '',
-				staffTakesPart: 'yes',
-				agreed: 'yes'
-			},
-			new Date(now.getTime() - 2 * DAY)
-		);
-	}
 }
