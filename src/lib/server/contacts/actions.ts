@@ -1,7 +1,7 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { formActionsOn } from '../form-action';
 import { correctContact } from './correct';
-import { openContacts } from './read';
+import { openContactWriting } from './read';
 import { contactSchema, correctionSchema } from './schema';
 import { recordContact } from './write';
 
@@ -19,7 +19,7 @@ export const contactsOf = (participantId: string) => `/participants/${participan
 
 /** Records a contact (from the caseload, the person's page or a done appointment); a repeated save shows the first. */
 export const recordAction = action(contactSchema, async ({ actor, input, event, refuse }) => {
-	const access = await openContacts(actor, event.params.id);
+	const access = await openContactWriting(actor, event.params.id);
 	const result = recordContact(access, input);
 	if (!result.ok && result.existingId !== undefined) {
 		redirect(303, `${contactsOf(event.params.id)}/${result.existingId}`);
@@ -30,7 +30,7 @@ export const recordAction = action(contactSchema, async ({ actor, input, event, 
 
 type DetailEvent = RequestEvent<{ id: string; contactId: string }>;
 export const correctAction = formActionsOn<DetailEvent>()(correctionSchema, async ({ actor, input, event, refuse }) => {
-	const access = await openContacts(actor, event.params.id);
+	const access = await openContactWriting(actor, event.params.id);
 	const result = await correctContact(access, event.params.contactId, input);
 	if (!result.ok) return refuse(result);
 	redirect(303, `${event.url.pathname}?done=corrected`);

@@ -9,7 +9,7 @@ import { berlinParts } from '../appointments/time';
 import { actorOf, makeParticipant, makeUser, makeWorld } from '../testing/factories';
 import type { Actor } from '../policy';
 import { correctContact } from './correct';
-import { contactsPage, openContacts } from './read';
+import { contactDetail, contactsPage, openContactWriting, openContacts } from './read';
 import { contactSchema, type ContactInput } from './schema';
 import { recordContact } from './write';
 
@@ -242,6 +242,19 @@ describe('who may read and record contacts', () => {
 		});
 		expect(await acceptGrant(consented, code!)).toEqual({ ok: true, participantId: pid() });
 		await expect(openContacts(consented, pid())).rejects.toMatchObject({ status: 404 });
+	});
+
+	it("a contact is found only under its own person: another person's address shows nothing", async () => {
+		const recorded = await record(caseworker());
+		if (!recorded.ok) throw new Error(recorded.reason);
+		const lead = actorOf(world.lead);
+		expect(await contactDetail(await openContacts(lead, pid()), recorded.id)).not.toBeNull();
+		expect(await contactDetail(await openContacts(lead, world.neighbour.id), recorded.id)).toBeNull();
+		const correction = { ...input(), seenVersion: 1 };
+		await expect(
+			correctContact(await openContacts(lead, world.neighbour.id), recorded.id, correction)
+		).rejects.toMatchObject({ status: 404 });
+		await expect(openContactWriting(self(), pid())).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('the person reads her contacts without their notes, and cannot record one', async () => {

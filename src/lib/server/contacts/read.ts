@@ -17,6 +17,13 @@ export async function openContacts(actor: Actor, participantId: string): Promise
 	return access;
 }
 
+/** Access for a write (recording, correcting), or 404: the write's own audit entry says what happened. */
+export async function openContactWriting(actor: Actor, participantId: string): Promise<CaseWorkAccess> {
+	const access = await caseWorkAccess(actor, participantId);
+	if (access === null || !access.recordWork) error(404, 'error.not_found');
+	return access;
+}
+
 /** A contact as lists show it; `note` is null for readers who may not see staff notes (the person herself). */
 export type ContactRow = Omit<Contact, 'note'> & {
 	note: string | null;
