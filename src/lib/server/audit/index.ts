@@ -49,6 +49,9 @@ export type AuditAction =
 	| 'case.handover_recorded'
 	| 'case.letter_printed'
 	| 'approvals.viewed'
+	| 'contacts.viewed'
+	| 'contact.recorded'
+	| 'contact.corrected'
 	| 'auth.signed_in'
 	| 'auth.signed_out_everywhere';
 

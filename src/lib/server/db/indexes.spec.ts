@@ -74,6 +74,39 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
 	});
 
+	it("a person's contacts page by key, newest first, from their index (contacts/read.ts)", () => {
+		const plan = planOf(
+			`select c.id from contacts c inner join users u on c.caseworker_id = u.id
+			 where c.participant_id = ? and (c.occurred_at, c.id) < (?, ?)
+			 order by c.occurred_at desc, c.id desc limit 51`,
+			'p',
+			0,
+			'id'
+		);
+		expect(plan).toMatch(/contacts_participant_idx \(participant_id=\? AND occurred_at<\?\)/);
+		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+	});
+
+	it("a caseworker's networking contacts page by key and sum by month from their index (contacts/networking.ts)", () => {
+		const page = planOf(
+			`select id from networking_contacts where caseworker_id = ? and deleted_at is null
+			 and (occurred_at, id) < (?, ?) order by occurred_at desc, id desc limit 51`,
+			'cw',
+			0,
+			'id'
+		);
+		expect(page).toMatch(/networking_caseworker_idx \(caseworker_id=\? AND occurred_at<\?\)/);
+		expect(page).not.toContain('TEMP B-TREE FOR ORDER BY');
+		const month = planOf(
+			`select count(*), sum(duration_minutes) from networking_contacts
+			 where caseworker_id = ? and deleted_at is null and occurred_at >= ? and occurred_at < ?`,
+			'cw',
+			0,
+			1
+		);
+		expect(month).toMatch(/networking_caseworker_idx \(caseworker_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
+	});
+
 	it("a caseworker's office hours page by key from their index (appointments/slots.ts)", () => {
 		const plan = planOf(
 			`select id from office_hour_slots where caseworker_id = ? and removed_at is null and ends_at > ?

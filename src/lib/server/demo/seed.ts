@@ -9,6 +9,7 @@ import { assignments, households, organisations, participants, users } from '../
 import { NAMES } from './names';
 import { seedDemoAppointments } from './appointments';
 import { seedDemoConsents } from './consents';
+import { seedDemoContacts } from './contacts';
 import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
 import { syncShippedCatalogue } from '../plans/catalogue';
@@ -248,5 +249,7 @@ export async function seedDemo(): Promise<boolean> {
 		(p) => !showcaseHouseholds.has(p.householdId) && caseworkerOf.get(p.id!)?.id === caseworker.id
 	);
 	await seedDemoCases(caseworker, ditzingen.id, extensionCandidate!.id!, passwordHash);
+	// Its own random sequence, so that the contacts' choices shift nobody else's.
+	await seedDemoContacts(showcase, caseworker, prng(2026));
 	return true;
 }
