@@ -19,11 +19,7 @@ const note = (overrides: Partial<NoteInput> = {}): NoteInput => ({
 	sensitive: false,
 	...overrides
 });
-const accessOf = async (user: {
-	id: string;
-	role: 'caseworker' | 'lead' | 'volunteer' | 'admin';
-	organisationId: string | null;
-}) => caseWorkAccess(actorOf(user), pid());
+const accessOf = async (user: Parameters<typeof actorOf>[0]) => caseWorkAccess(actorOf(user), pid());
 const self = () =>
 	caseWorkAccess(actorOf({ id: world.participant.userId!, role: 'participant', organisationId: null }, pid()), pid());
 const bodies = async (access: CaseWorkAccess) => (await notesPage(access, null)).rows.map((n) => n.body);
