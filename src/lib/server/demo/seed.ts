@@ -10,6 +10,7 @@ import { seedDemoAppointments } from './appointments';
 import { seedDemoConsents } from './consents';
 import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
+import { seedDemoCaseWork, seedDemoDirectory } from './referrals';
 import { syncShippedCatalogue } from '../plans/catalogue';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -241,5 +242,11 @@ export async function seedDemo(): Promise<boolean> {
 		staffRows.find((u) => u.username === 'volunteer2')!
 	);
 	await seedDemoDocuments(showcase);
+	const admin = staffRows.find((u) => u.username === 'admin')!;
+	const directory = await seedDemoDirectory(
+		{ id: admin.id, role: 'admin', organisationId: null, participantId: null },
+		county.id
+	);
+	await seedDemoCaseWork(showcase, directory);
 	return true;
 }
