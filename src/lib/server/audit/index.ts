@@ -52,6 +52,18 @@ export type AuditAction =
 	| 'contacts.viewed'
 	| 'contact.recorded'
 	| 'contact.corrected'
+	| 'service.added'
+	| 'service.changed'
+	| 'service.deactivated'
+	| 'service.reactivated'
+	| 'referrals.viewed'
+	| 'referral.made'
+	| 'referral.status_changed'
+	| 'assessment.viewed'
+	| 'assessment.recorded'
+	| 'notes.viewed'
+	| 'note.written'
+	| 'note.sensitive_read'
 	| 'auth.signed_in'
 	| 'auth.signed_out_everywhere';
 

@@ -212,4 +212,34 @@ describe('queries that grow with the installation use their indexes', () => {
 		);
 		expect(plan).toContain('cases_status_idx');
 	});
+
+	it("a person's case notes and referrals, and a county's directory, page by key from their indexes (notes, referrals)", () => {
+		const notes = planOf(
+			`select id from case_notes where participant_id = ? and deleted_at is null and sensitive = 0
+			 and (created_at, id) < (?, ?) order by created_at desc, id desc limit 51`,
+			'p',
+			0,
+			'id'
+		);
+		expect(notes).toContain('case_notes_participant_idx');
+		expect(notes).not.toContain('TEMP B-TREE FOR ORDER BY');
+		const referrals = planOf(
+			`select r.id from referrals r inner join services s on s.id = r.service_id
+			 where r.participant_id = ? order by r.created_at desc, r.id desc limit 51`,
+			'p'
+		);
+		expect(referrals).toContain('referrals_participant_idx');
+		expect(referrals).not.toContain('TEMP B-TREE FOR ORDER BY');
+		const directory = planOf(
+			`select id from services where county_id = ? and target = ? and (target, name, id) > (?, ?, ?)
+			 order by target, name, id limit 51`,
+			'c',
+			'jobcenter',
+			'jobcenter',
+			'A',
+			'id'
+		);
+		expect(directory).toContain('services_county_idx');
+		expect(directory).not.toContain('TEMP B-TREE FOR ORDER BY');
+	});
 });

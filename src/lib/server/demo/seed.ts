@@ -12,6 +12,7 @@ import { seedDemoConsents } from './consents';
 import { seedDemoContacts } from './contacts';
 import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
+import { seedDemoCaseWork, seedDemoDirectory } from './referrals';
 import { syncShippedCatalogue } from '../plans/catalogue';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -251,5 +252,11 @@ export async function seedDemo(): Promise<boolean> {
 	await seedDemoCases(caseworker, ditzingen.id, extensionCandidate!.id!, passwordHash);
 	// Its own random sequence, so that the contacts' choices shift nobody else's.
 	await seedDemoContacts(showcase, caseworker, prng(2026));
+	const admin = staffRows.find((u) => u.username === 'admin')!;
+	const directory = await seedDemoDirectory(
+		{ id: admin.id, role: 'admin', organisationId: null, participantId: null },
+		county.id
+	);
+	await seedDemoCaseWork(showcase, directory);
 	return true;
 }
