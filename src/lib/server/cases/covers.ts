@@ -1,0 +1,259 @@
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { dayInGermany } from '$lib/i18n/format';
+import { recordAuditIn } from '../audit';
+import { db } from '../db';
+import { exactlyOne, writeIfUnchanged } from '../db/conditional';
+import { assignments, caseEvents, cases, covers, participants, users } from '../db/schema';
+import type { Refusal } from '../form-action';
+import type { Actor } from '../policy';
+import type { CoverInput } from './cover-schema';
+
+/** A cover longer than a year is no cover but a reassignment. */
+export const MAX_COVER_DAYS = 366;
+
+const absent = aliasedTable(users, 'absent');
+const covering = aliasedTable(users, 'covering');
+
+function activeCaseworker(organisationId: string, userId: string) {
+	return db
+		.select({ id: users.id })
+		.from(users)
+		.where(
+			and(
+				eq(users.id, userId),
+				eq(users.organisationId, organisationId),
+				eq(users.role, 'caseworker'),
+				eq(users.active, true)
+			)
+		)
+		.get();
+}
+
+function daysBetween(from: string, until: string): number {
+	return Math.round((Date.parse(until) - Date.parse(from)) / 86_400_000);
+}
+
+/**
+ * The lead gives a colleague of the same organisation time-boxed cover for an absent caseworker's whole caseload
+ * or one of their cases. The policy reads it on the covered days only, so it starts and ends by itself.
+ */
+export async function giveCover(
+	actor: Actor,
+	input: CoverInput,
+	today = dayInGermany()
+): Promise<{ ok: true; id: string } | Refusal> {
+	const organisationId = actor.role === 'lead' ? actor.organisationId : null;
+	if (organisationId === null) return { reason: 'error.not_found' };
+	if ((await activeCaseworker(organisationId, input.absentId)) === undefined) {
+		return { reason: 'cover.absent_unknown', field: 'absentId' };
+	}
+	if (input.coverId === input.absentId || (await activeCaseworker(organisationId, input.coverId)) === undefined) {
+		return { reason: 'cover.colleague_unknown', field: 'coverId' };
+	}
+	if (input.endsOn < input.startsOn) return { reason: 'cover.ends_before_start', field: 'endsOn' };
+	if (input.endsOn < today) return { reason: 'cover.ends_in_past', field: 'endsOn' };
+	if (daysBetween(input.startsOn, input.endsOn) >= MAX_COVER_DAYS) {
+		return { reason: 'cover.too_long', field: 'endsOn' };
+	}
+	const participantId = input.participantId === '' ? null : input.participantId;
+	const id = crypto.randomUUID();
+	const outcome = writeIfUnchanged((tx) => {
+		if (participantId !== null) {
+			// One case: it must be the absent caseworker's, in the lead's organisation, as the lead saw it.
+			const assigned = tx
+				.select({ caseId: cases.id })
+				.from(assignments)
+				.innerJoin(participants, eq(participants.id, assignments.participantId))
+				.innerJoin(cases, eq(cases.participantId, assignments.participantId))
+				.where(
+					and(
+						eq(assignments.participantId, participantId),
+						eq(assignments.caseworkerId, input.absentId),
+						isNull(assignments.endedAt),
+						eq(participants.organisationId, organisationId)
+					)
+				)
+				.get();
+			if (assigned === undefined) return false;
+			tx.insert(caseEvents)
+				.values({
+					caseId: assigned.caseId,
+					kind: 'cover_started',
+					reason: input.note,
+					detail: { coverId: id, by: input.coverId, from: input.startsOn, until: input.endsOn },
+					actorId: actor.id
+				})
+				.run();
+		}
+		tx.insert(covers)
+			.values({ id, ...input, participantId, createdBy: actor.id })
+			.run();
+		recordAuditIn(tx, {
+			actor,
+			action: 'cover.given',
+			participantId,
+			detail: { coverId: id, absent: input.absentId, cover: input.coverId, from: input.startsOn, until: input.endsOn }
+		});
+		return true;
+	});
+	if (!outcome.ok) return { reason: outcome.reason };
+	if (!outcome.value) return { reason: 'cover.case_unknown', field: 'participantId' };
+	return { ok: true, id };
+}
+
+/** Ends a running or planned cover early; conditional on it still running, so two taps end it once. */
+export async function endCover(actor: Actor, coverId: string, today = dayInGermany()): Promise<{ ok: true } | Refusal> {
+	const organisationId = actor.role === 'lead' ? actor.organisationId : null;
+	if (organisationId === null) return { reason: 'error.not_found' };
+	const row = await db
+		.select({ id: covers.id, participantId: covers.participantId, organisationId: absent.organisationId })
+		.from(covers)
+		.innerJoin(absent, eq(absent.id, covers.absentId))
+		.where(eq(covers.id, coverId))
+		.get();
+	if (row === undefined || row.organisationId !== organisationId) return { reason: 'error.not_found' };
+	const outcome = writeIfUnchanged((tx) => {
+		exactlyOne(
+			tx
+				.update(covers)
+				.set({ endedAt: new Date() })
+				.where(and(eq(covers.id, coverId), isNull(covers.endedAt), gte(covers.endsOn, today)))
+				.run()
+		);
+		if (row.participantId !== null) {
+			const { id: caseId } = tx
+				.select({ id: cases.id })
+				.from(cases)
+				.where(eq(cases.participantId, row.participantId))
+				.get()!;
+			tx.insert(caseEvents).values({ caseId, kind: 'cover_ended', detail: { coverId }, actorId: actor.id }).run();
+		}
+		recordAuditIn(tx, { actor, action: 'cover.ended', participantId: row.participantId, detail: { coverId } });
+	});
+	return outcome.ok ? { ok: true } : { reason: outcome.reason };
+}
+
+export type CoverRow = Awaited<ReturnType<typeof coversOf>>[number];
+
+/**
+ * The lead's list: covers running or planned, then those that ended in the last 30 days. Bounded by the
+ * organisation's staff and a month, so not paged.
+ */
+export async function coversOf(organisationId: string, today = dayInGermany()) {
+	const recent = dayInGermany(new Date(Date.parse(`${today}T12:00:00Z`) - 30 * 86_400_000));
+	const rows = await db
+		.select({
+			id: covers.id,
+			absentName: absent.displayName,
+			coverName: covering.displayName,
+			participantId: covers.participantId,
+			givenName: participants.givenName,
+			familyName: participants.familyName,
+			startsOn: covers.startsOn,
+			endsOn: covers.endsOn,
+			endedAt: covers.endedAt,
+			note: covers.note
+		})
+		.from(covers)
+		.innerJoin(absent, eq(absent.id, covers.absentId))
+		.innerJoin(covering, eq(covering.id, covers.coverId))
+		.leftJoin(participants, eq(participants.id, covers.participantId))
+		.where(and(eq(absent.organisationId, organisationId), gte(covers.endsOn, recent)))
+		.orderBy(desc(covers.endsOn), asc(covers.startsOn))
+		.limit(200);
+	return rows.map((r) => {
+		const over = r.endedAt !== null || r.endsOn < today;
+		return { ...r, state: over ? 'ended' : r.startsOn > today ? 'planned' : 'running' } as const;
+	});
+}
+
+/** SQL: the participants a caseworker covers for on `today` (current assignments of the absent colleague). */
+export function coveredParticipantIds(caseworkerId: string, today: string) {
+	return sql`select ${assignments.participantId} from ${covers} join ${assignments}
+		on ${assignments.caseworkerId} = ${covers.absentId} and ${assignments.endedAt} is null
+		and (${covers.participantId} is null or ${covers.participantId} = ${assignments.participantId})
+		where ${covers.coverId} = ${caseworkerId} and ${covers.startsOn} <= ${today} and ${covers.endsOn} >= ${today}
+		and ${covers.endedAt} is null`;
+}
+
+export type CoveredFor = { absentName: string; endsOn: string };
+
+/** For the rows of a caseload page: whom the actor covers for on each covered case, and until when. */
+export async function coveredFor(
+	caseworkerId: string,
+	participantIds: string[],
+	today = dayInGermany()
+): Promise<Map<string, CoveredFor>> {
+	const found = new Map<string, CoveredFor>();
+	if (participantIds.length === 0) return found;
+	const rows = await db
+		.select({ participantId: assignments.participantId, absentName: absent.displayName, endsOn: covers.endsOn })
+		.from(covers)
+		.innerJoin(absent, eq(absent.id, covers.absentId))
+		.innerJoin(
+			assignments,
+			and(
+				eq(assignments.caseworkerId, covers.absentId),
+				isNull(assignments.endedAt),
+				or(isNull(covers.participantId), eq(covers.participantId, assignments.participantId))
+			)
+		)
+		.where(
+			and(
+				eq(covers.coverId, caseworkerId),
+				inArray(assignments.participantId, participantIds),
+				lte(covers.startsOn, today),
+				gte(covers.endsOn, today),
+				isNull(covers.endedAt)
+			)
+		);
+	for (const row of rows) found.set(row.participantId, { absentName: row.absentName, endsOn: row.endsOn });
+	return found;
+}
+
+/**
+ * For "who saw my data": the audit entries written while their author covered for the person's caseworker,
+ * with the absent colleague's name. Derived from the covers and the assignment history, so every writer of
+ * the audit log stays as it is.
+ */
+export async function coverBehind(
+	participantId: string,
+	entries: { id: number; at: Date; actorId: string | null }[]
+): Promise<Map<number, string>> {
+	const behind = new Map<number, string>();
+	const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id) => id !== null))];
+	if (actorIds.length === 0) return behind;
+	const rows = await db
+		.select({
+			coverId: covers.coverId,
+			absentName: absent.displayName,
+			startsOn: covers.startsOn,
+			endsOn: covers.endsOn,
+			endedAt: covers.endedAt,
+			assignedFrom: assignments.startedAt,
+			assignedUntil: assignments.endedAt
+		})
+		.from(covers)
+		.innerJoin(absent, eq(absent.id, covers.absentId))
+		.innerJoin(
+			assignments,
+			and(eq(assignments.caseworkerId, covers.absentId), eq(assignments.participantId, participantId))
+		)
+		.where(
+			and(inArray(covers.coverId, actorIds), or(isNull(covers.participantId), eq(covers.participantId, participantId)))
+		);
+	for (const entry of entries) {
+		const day = dayInGermany(entry.at);
+		const match = rows.find(
+			(r) =>
+				r.coverId === entry.actorId &&
+				r.startsOn <= day &&
+				r.endsOn >= day &&
+				(r.endedAt === null || r.endedAt > entry.at) &&
+				r.assignedFrom <= entry.at &&
+				(r.assignedUntil === null || r.assignedUntil > entry.at)
+		);
+		if (match !== undefined) behind.set(entry.id, match.absentName);
+	}
+	return behind;
+}
