@@ -5,6 +5,8 @@ import type { SessionValidation } from '$lib/server/auth/session';
 import type { StandingMemo } from '$lib/server/policy/relation';
 
 declare global {
+	/** The <details> a reader toggled before hydration, and their state then (app.html). */
+	var __tandemToggled: Map<HTMLDetailsElement, boolean> | null | undefined;
 	namespace App {
 		interface Error {
 			/** A translation key; the error page shows it in the reader's language. */

@@ -92,3 +92,24 @@ test('the largest text paints from the HTML alone: scripts and messages are fetc
 	expect(Math.min(...timing.scripts)).toBeGreaterThanOrEqual(timing.fcp);
 	expect(timing.lastLargestPaint).toBeLessThanOrEqual(Math.min(...timing.scripts));
 });
+
+test('what the reader unfolds while the script is still loading stays unfolded once the page has hydrated', async ({
+	page
+}) => {
+	await signIn(page, 'participant');
+	// Hold the app's modules back, as a slow phone would, until the reader has opened the past appointments.
+	let release: () => void = () => {};
+	const held = new Promise<void>((go) => (release = go));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/appointments', { waitUntil: 'domcontentloaded' });
+	const past = page.locator('details.past');
+	await page.getByText(ar['appointments.past']).click();
+	await expect(past).toHaveJSProperty('open', true);
+	release();
+	await page.waitForLoadState('networkidle');
+	await page.waitForFunction(() => globalThis.__tandemToggled === null);
+	await expect(past).toHaveJSProperty('open', true);
+});
