@@ -35,7 +35,10 @@ test('the admin creates an organisation and a caseworker, who can then sign in',
 	const other = await browser.newContext({ locale: 'de-DE' });
 	const newcomer = await other.newPage();
 	await signIn(newcomer, 'nadia.rahman', 'start-passwort-1');
-	await expect(newcomer).toHaveURL(/\/caseload$/);
+	// A caseworker starts on the work queue; with no cases yet nothing waits.
+	await expect(newcomer).toHaveURL(/\/today$/);
+	await expect(newcomer.getByText(de['today.all_clear'])).toBeVisible();
+	await newcomer.getByRole('link', { name: de['today.to_caseload'] }).click();
 	await expect(newcomer.getByText(de['caseload.empty'])).toBeVisible();
 	await other.close();
 });

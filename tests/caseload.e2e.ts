@@ -59,7 +59,8 @@ test("a caseworker gets 'not found' for a participant of another organisation", 
 	const caritas = await signedInContext(browser, 'caseworker2');
 	let href: string | null;
 	try {
-		await expect(caritas.page).toHaveURL(/\/caseload$/);
+		await expect(caritas.page).toHaveURL(/\/today$/);
+		await caritas.page.goto('/caseload');
 		const first = cases(caritas.page).getByRole('link').first();
 		href = await first.getAttribute('href');
 	} finally {

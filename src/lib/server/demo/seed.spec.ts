@@ -2,7 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../auth/sign-in';
 import { db } from '../db';
-import { documentFiles, documentQuestions, documents, organisations, participants, users } from '../db/schema';
+import { dayInGermany } from '$lib/i18n/format';
+import { covers, documentFiles, documentQuestions, documents, organisations, participants, users } from '../db/schema';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 
 describe('demo data', () => {
@@ -23,6 +24,12 @@ describe('demo data', () => {
 		expect(docs.map((d) => d.category).sort()).toEqual(['certificates', 'identity', 'letters', 'residence_permit']);
 		expect(await db.select({ n: count() }).from(documentFiles)).toEqual([{ n: 5 }]);
 		expect((await db.select().from(documentQuestions)).map((q) => q.answeredAt)).toEqual([null]);
+		// One cover ended yesterday, one runs this week; posts of 1.0, 0.75 and 0.5.
+		const today = dayInGermany();
+		const demoCovers = await db.select().from(covers);
+		expect(demoCovers.map((c) => c.endsOn < today).sort()).toEqual([false, true]);
+		const posts = await db.select({ fte: users.fullTimeEquivalent }).from(users).where(eq(users.role, 'caseworker'));
+		expect(posts.map((p) => p.fte).sort()).toEqual([100, 50, 75]);
 	});
 
 	it('every documented demo login works with the demo password', async () => {
