@@ -173,3 +173,22 @@ test.describe('axe on the work queue, load view, cover and reassignment pages, l
 		}
 	});
 });
+
+test('only leads open the team pages and only staff the work queue; everyone else gets 404', async ({ browser }) => {
+	const cases: [string, string[]][] = [
+		['caseworker', ['/team', '/team/cover', '/team/reassign']],
+		['volunteer', ['/today', '/team', '/team/cover']],
+		['participant', ['/today', '/team']],
+		['admin', ['/today', '/team/cover']]
+	];
+	for (const [username, paths] of cases) {
+		const { page, context } = await signedInContext(browser, username, { locale: 'de-DE' });
+		try {
+			for (const path of paths) {
+				expect((await page.goto(path))?.status(), `${username} ${path}`).toBe(404);
+			}
+		} finally {
+			await context.close();
+		}
+	}
+});
