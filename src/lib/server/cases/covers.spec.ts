@@ -85,6 +85,13 @@ describe('cover', () => {
 		expect(events.map((e) => e.kind)).toContain('cover_started');
 	});
 
+	it('two taps on "arrange cover" give one cover', async () => {
+		const taps = await Promise.all([giveCover(lead, input()), giveCover(lead, input())]);
+		expect(taps.filter((t) => 'ok' in t)).toHaveLength(1);
+		expect(taps.filter((t) => 'reason' in t)).toEqual([{ reason: 'cover.overlaps' }]);
+		expect(await db.select().from(covers).where(eq(covers.coverId, world.otherCaseworker.id))).toHaveLength(1);
+	});
+
 	it('ends early once: the second tap is "changed meanwhile"', async () => {
 		const given = await giveCover(lead, input());
 		if (!('ok' in given)) throw new Error(given.reason);

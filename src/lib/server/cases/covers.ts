@@ -58,6 +58,23 @@ export async function giveCover(
 	const participantId = input.participantId === '' ? null : input.participantId;
 	const id = crypto.randomUUID();
 	const outcome = writeIfUnchanged((tx) => {
+		// The same cover twice (a double tap, a form posted again) is one cover: read inside the IMMEDIATE
+		// transaction, so a second writer waits and then finds the first one.
+		const same = tx
+			.select({ id: covers.id })
+			.from(covers)
+			.where(
+				and(
+					eq(covers.absentId, input.absentId),
+					eq(covers.coverId, input.coverId),
+					participantId === null ? isNull(covers.participantId) : eq(covers.participantId, participantId),
+					isNull(covers.endedAt),
+					lte(covers.startsOn, input.endsOn),
+					gte(covers.endsOn, input.startsOn)
+				)
+			)
+			.get();
+		if (same !== undefined) return 'overlaps' as const;
 		if (participantId !== null) {
 			// One case: it must be the absent caseworker's, in the lead's organisation, as the lead saw it.
 			const assigned = tx
@@ -97,6 +114,7 @@ export async function giveCover(
 		return true;
 	});
 	if (!outcome.ok) return { reason: outcome.reason };
+	if (outcome.value === 'overlaps') return { reason: 'cover.overlaps' };
 	if (!outcome.value) return { reason: 'cover.case_unknown', field: 'participantId' };
 	return { ok: true, id };
 }
