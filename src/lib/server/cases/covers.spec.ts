@@ -8,7 +8,7 @@ import { searchCaseload, parseCaseloadFilters } from '../participants/caseload';
 import { caseWorkAccess, type Actor } from '../policy';
 import { accessPage } from '../rights/access-log';
 import { actorOf, fixtureAccess, makeParticipant, makeUser, makeWorld } from '../testing/factories';
-import { coverBehind, coversOf, endCover, giveCover } from './covers';
+import { coverBehind, coversOf, coverToday, endCover, giveCover } from './covers';
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let world: World;
@@ -62,6 +62,12 @@ describe('cover', () => {
 
 		at('2027-03-13');
 		expect((await caseWorkAccess(colleague, world.participant.id))?.relation).toBe('covering_caseworker');
+		// The participant sees who stands in, and until when.
+		expect(await coverToday(fixtureAccess(world.participant.id), '2027-03-13')).toMatchObject({
+			name: world.otherCaseworker.displayName,
+			endsOn: '2027-03-13'
+		});
+		expect(await coverToday(fixtureAccess(world.participant.id), '2027-03-14')).toBeNull();
 		at('2027-03-14');
 		expect(await caseWorkAccess(colleague, world.participant.id)).toBeNull();
 		expect(await caseloadIds(colleague)).not.toContain(world.participant.id);

@@ -5,7 +5,7 @@ import { db } from '../db';
 import { exactlyOne, writeIfUnchanged } from '../db/conditional';
 import { assignments, caseEvents, cases, covers, participants, users } from '../db/schema';
 import type { Refusal } from '../form-action';
-import type { Actor } from '../policy';
+import type { AccessTo, Actor } from '../policy';
 import type { CoverInput } from './cover-schema';
 
 /** A cover longer than a year is no cover but a reassignment. */
@@ -274,4 +274,32 @@ export async function coverBehind(
 		if (match !== undefined) behind.set(entry.id, match.absentName);
 	}
 	return behind;
+}
+
+/** For the participant's own page: who stands in for her caseworker today, and until when; null if nobody. */
+export async function coverToday(access: AccessTo<'participant'>, today = dayInGermany()) {
+	const row = await db
+		.select({ name: covering.displayName, phone: covering.phone, endsOn: covers.endsOn })
+		.from(covers)
+		.innerJoin(covering, eq(covering.id, covers.coverId))
+		.innerJoin(
+			assignments,
+			and(
+				eq(assignments.participantId, access.participantId),
+				isNull(assignments.endedAt),
+				eq(assignments.caseworkerId, covers.absentId)
+			)
+		)
+		.where(
+			and(
+				or(isNull(covers.participantId), eq(covers.participantId, access.participantId)),
+				lte(covers.startsOn, today),
+				gte(covers.endsOn, today),
+				isNull(covers.endedAt)
+			)
+		)
+		.orderBy(desc(covers.endsOn))
+		.limit(1)
+		.get();
+	return row ?? null;
 }
