@@ -4,6 +4,7 @@ import {
 	expectNoAxeViolations,
 	fill,
 	openAllDetails,
+	PHONE,
 	plural,
 	signedInContext,
 	signIn,
@@ -141,6 +142,20 @@ test("the lead's load view: load against the post, FTE edited, unassigned cases 
 	await page.getByRole('combobox', { name: de['team.reassign_to'] }).selectOption({ label: LEYLA });
 	await page.getByRole('button', { name: de['team.reassign_submit'] }).click();
 	await expect(page.getByText(fill(de['team.moved_other'], { count: 2 }))).toBeVisible();
+});
+
+test('the work queue fits a 360 px phone', async ({ browser }) => {
+	const { page, context } = await signedInContext(browser, 'caseworker', { ...PHONE, locale: 'de-DE' });
+	try {
+		await expect(page).toHaveURL(/\/today$/);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+		const first = page.getByRole('main').getByRole('listitem').getByRole('link').first();
+		const box = await first.boundingBox();
+		expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+	} finally {
+		await context.close();
+	}
 });
 
 test.describe('axe on the work queue, load view, cover and reassignment pages, ltr and rtl', () => {
