@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dayInGermany } from '$lib/i18n/format';
 import { recordAudit } from '../audit';
 import { db } from '../db';
-import { caseEvents, cases, covers } from '../db/schema';
+import { auditLog, caseEvents, cases, covers } from '../db/schema';
+import { openParticipant } from '../participants';
 import { searchCaseload, parseCaseloadFilters } from '../participants/caseload';
 import { caseWorkAccess, type Actor } from '../policy';
 import { accessPage } from '../rights/access-log';
@@ -152,9 +153,15 @@ describe('cover', () => {
 		});
 	});
 
-	it('shows the participant who looked while covering, as "covering for NAME"', async () => {
+	it('audits every look under cover and shows it to the participant as "covering for NAME"', async () => {
 		await giveCover(lead, input());
-		await recordAudit({ actor: colleague, action: 'participant.viewed', participantId: world.participant.id });
+		// A real read through the policy: the covering colleague opens the record, and that look is audited.
+		await openParticipant(colleague, world.participant.id);
+		const looks = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.actorId, colleague.id), eq(auditLog.participantId, world.participant.id)));
+		expect(looks.map((l) => l.action)).toEqual(['participant.viewed']);
 		await recordAudit({ actor: absent, action: 'participant.viewed', participantId: world.participant.id });
 		const page = await accessPage(fixtureAccess(world.participant.id), world.participant.userId, null);
 		const behind = await coverBehind(world.participant.id, page.rows);
