@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { formatDate } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
-import { coverToday } from '$lib/server/cases/covers';
+import { coverToday } from '$lib/server/cases/covered';
 import { openParticipant } from '$lib/server/participants';
 import { consentsOf, endingSoon } from '$lib/server/consent';
 import { documentSummary } from '$lib/server/documents/summary';

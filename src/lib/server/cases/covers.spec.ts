@@ -9,7 +9,8 @@ import { searchCaseload, parseCaseloadFilters } from '../participants/caseload';
 import { caseWorkAccess, type Actor } from '../policy';
 import { accessPage } from '../rights/access-log';
 import { actorOf, fixtureAccess, makeParticipant, makeUser, makeWorld } from '../testing/factories';
-import { coverBehind, coversOf, coverToday, endCover, giveCover } from './covers';
+import { coverBehind, coversOf, coverToday } from './covered';
+import { endCover, giveCover } from './covers';
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let world: World;

@@ -13,7 +13,7 @@ import {
 	WORK_QUEUE_GROUPS,
 	type WorkQueueGroup
 } from '../cases/attention';
-import { coveredFor, coveredParticipantIds, type CoveredFor } from '../cases/covers';
+import { coveredFor, coveredParticipantIds, type CoveredFor } from '../cases/covered';
 import { caseloadCondition, type Actor } from '../policy';
 import { documentAttention, documentFlagsOf } from '../documents/caseload';
 

@@ -1,7 +1,7 @@
 import { formatDateTime } from '$lib/i18n/format';
 import { requireOwnData } from '$lib/server/auth/guard';
 import { CURSOR_PARAM, pagerOf } from '$lib/pagination';
-import { coverBehind } from '$lib/server/cases/covers';
+import { coverBehind } from '$lib/server/cases/covered';
 import { accessPage } from '$lib/server/rights/access-log';
 import type { PageServerLoad } from './$types';
 
