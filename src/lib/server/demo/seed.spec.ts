@@ -34,7 +34,8 @@ describe('demo data', () => {
 		expect(docs.map((d) => d.category).sort()).toEqual(['certificates', 'identity', 'letters', 'residence_permit']);
 		expect(await db.select({ n: count() }).from(documentFiles)).toEqual([{ n: 5 }]);
 		expect((await db.select().from(documentQuestions)).map((q) => q.answeredAt)).toEqual([null]);
-	});
+		// Seeding writes through the domain (plans, documents, cases): seconds on a busy 2-core machine.
+	}, 30_000);
 
 	it('every documented demo login works with the demo password', async () => {
 		const logins = [
