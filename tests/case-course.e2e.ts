@@ -144,6 +144,42 @@ test.describe('the course of a case', () => {
 		}
 	});
 
+	test('a transfer to the JMD with a new warm-handover appointment; a form shown before it is refused', async ({
+		page
+	}) => {
+		await signIn(page, 'caseworker');
+		await page.goto('/caseload');
+		// Someone outside the showcase families, whose course the other journeys do not touch.
+		const people = page.getByRole('main').getByRole('list').getByRole('link');
+		await people.last().click();
+		await page.getByRole('main').getByRole('link', { name: t['case.title'] }).first().click();
+		await expect(page).toHaveURL(/\/case$/);
+		await expect(page.getByRole('region', { name: t['case.overview'] })).toContainText(t['case_status.active']);
+		const stale = await page.context().newPage();
+		await stale.goto(page.url());
+
+		await page.getByText(t['case.transfer'], { exact: true }).click();
+		await page.getByRole('combobox', { name: t['case.transfer_target'] }).selectOption('jmd');
+		await page.getByRole('textbox', { name: t['case.service_name'] }).fill('JMD Ludwigsburg');
+		const inFiveDays = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+		await page.getByLabel(t['appointments.date']).fill(inFiveDays);
+		await page.getByLabel(t['appointments.start']).fill('10:00');
+		await page.getByLabel(t['appointments.end']).fill('11:00');
+		await page.getByRole('button', { name: t['case.transfer_confirm'] }).click();
+		await expect(page.getByRole('status')).toHaveText(t['case.done_transferred']);
+		const overview = page.getByRole('region', { name: t['case.overview'] });
+		await expect(overview).toContainText(t['case_status.transferred']);
+		await expect(overview).toContainText('JMD Ludwigsburg');
+		await expect(overview.getByRole('link')).toHaveAttribute('href', /appointments\/[0-9a-f-]{36}$/);
+
+		// The second tab still shows the case as active: pausing it there changes nothing.
+		await stale.getByRole('button', { name: t['case.pause'] }).click();
+		await expect(stale.getByRole('main').getByRole('alert')).toHaveText(t['form.changed_meanwhile']);
+		await stale.reload();
+		await expect(stale.getByRole('region', { name: t['case.overview'] })).toContainText(t['case_status.transferred']);
+		await stale.close();
+	});
+
 	test("someone else's case is not found: another organisation, a volunteer", async ({ browser }) => {
 		const own = await signedInContext(browser, 'caseworker');
 		await own.page.goto('/caseload');
