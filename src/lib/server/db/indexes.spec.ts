@@ -74,6 +74,39 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
 	});
 
+	it("a person's contacts page by key, newest first, from their index (contacts/read.ts)", () => {
+		const plan = planOf(
+			`select c.id from contacts c inner join users u on c.caseworker_id = u.id
+			 where c.participant_id = ? and (c.occurred_at, c.id) < (?, ?)
+			 order by c.occurred_at desc, c.id desc limit 51`,
+			'p',
+			0,
+			'id'
+		);
+		expect(plan).toMatch(/contacts_participant_idx \(participant_id=\? AND occurred_at<\?\)/);
+		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+	});
+
+	it("a caseworker's networking contacts page by key and sum by month from their index (contacts/networking.ts)", () => {
+		const page = planOf(
+			`select id from networking_contacts where caseworker_id = ? and deleted_at is null
+			 and (occurred_at, id) < (?, ?) order by occurred_at desc, id desc limit 51`,
+			'cw',
+			0,
+			'id'
+		);
+		expect(page).toMatch(/networking_caseworker_idx \(caseworker_id=\? AND occurred_at<\?\)/);
+		expect(page).not.toContain('TEMP B-TREE FOR ORDER BY');
+		const month = planOf(
+			`select count(*), sum(duration_minutes) from networking_contacts
+			 where caseworker_id = ? and deleted_at is null and occurred_at >= ? and occurred_at < ?`,
+			'cw',
+			0,
+			1
+		);
+		expect(month).toMatch(/networking_caseworker_idx \(caseworker_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
+	});
+
 	it("a caseworker's office hours page by key from their index (appointments/slots.ts)", () => {
 		const plan = planOf(
 			`select id from office_hour_slots where caseworker_id = ? and removed_at is null and ends_at > ?
@@ -178,5 +211,35 @@ describe('queries that grow with the installation use their indexes', () => {
 			'2023-01-01'
 		);
 		expect(plan).toContain('cases_status_idx');
+	});
+
+	it("a person's case notes and referrals, and a county's directory, page by key from their indexes (notes, referrals)", () => {
+		const notes = planOf(
+			`select id from case_notes where participant_id = ? and deleted_at is null and sensitive = 0
+			 and (created_at, id) < (?, ?) order by created_at desc, id desc limit 51`,
+			'p',
+			0,
+			'id'
+		);
+		expect(notes).toContain('case_notes_participant_idx');
+		expect(notes).not.toContain('TEMP B-TREE FOR ORDER BY');
+		const referrals = planOf(
+			`select r.id from referrals r inner join services s on s.id = r.service_id
+			 where r.participant_id = ? order by r.created_at desc, r.id desc limit 51`,
+			'p'
+		);
+		expect(referrals).toContain('referrals_participant_idx');
+		expect(referrals).not.toContain('TEMP B-TREE FOR ORDER BY');
+		const directory = planOf(
+			`select id from services where county_id = ? and target = ? and (target, name, id) > (?, ?, ?)
+			 order by target, name, id limit 51`,
+			'c',
+			'jobcenter',
+			'jobcenter',
+			'A',
+			'id'
+		);
+		expect(directory).toContain('services_county_idx');
+		expect(directory).not.toContain('TEMP B-TREE FOR ORDER BY');
 	});
 });

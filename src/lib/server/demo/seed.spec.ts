@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { signIn } from '../auth/sign-in';
 import { db } from '../db';
 import {
+	assessments,
 	caseEvents,
+	caseNotes,
 	caseRequests,
 	cases,
 	documentFiles,
@@ -12,6 +14,8 @@ import {
 	handovers,
 	organisations,
 	participants,
+	referrals,
+	services,
 	users
 } from '../db/schema';
 import { DEMO_PASSWORD, seedDemo } from './seed';
@@ -34,6 +38,16 @@ describe('demo data', () => {
 		expect(docs.map((d) => d.category).sort()).toEqual(['certificates', 'identity', 'letters', 'residence_permit']);
 		expect(await db.select({ n: count() }).from(documentFiles)).toEqual([{ n: 5 }]);
 		expect((await db.select().from(documentQuestions)).map((q) => q.answeredAt)).toEqual([null]);
+		// Case work: the county's directory, referrals in several states (one on Amina's Jobcenter consent),
+		// entry assessments for the three showcase participants, a shared and a sensitive note.
+		expect((await db.select().from(services)).length).toBeGreaterThanOrEqual(12);
+		const made = await db.select().from(referrals);
+		expect(new Set(made.map((r) => r.status))).toEqual(new Set(['made', 'accepted', 'attended', 'failed']));
+		expect(made.filter((r) => r.sharesData && r.consentId !== null)).toHaveLength(1);
+		expect((await db.select().from(assessments)).map((a) => a.kind)).toEqual(['entry', 'entry', 'entry']);
+		const notes = await db.select().from(caseNotes);
+		expect(notes.some((n) => n.sharedWithParticipant && n.language === 'de')).toBe(true);
+		expect(notes.some((n) => n.sensitive)).toBe(true);
 		// Seeding writes through the domain (plans, documents, cases): seconds on a busy 2-core machine.
 	}, 30_000);
 

@@ -9,8 +9,10 @@ import { assignments, households, organisations, participants, users } from '../
 import { NAMES } from './names';
 import { seedDemoAppointments } from './appointments';
 import { seedDemoConsents } from './consents';
+import { seedDemoContacts } from './contacts';
 import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
+import { seedDemoCaseWork, seedDemoDirectory } from './referrals';
 import { syncShippedCatalogue } from '../plans/catalogue';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -248,5 +250,13 @@ export async function seedDemo(): Promise<boolean> {
 		(p) => !showcaseHouseholds.has(p.householdId) && caseworkerOf.get(p.id!)?.id === caseworker.id
 	);
 	await seedDemoCases(caseworker, ditzingen.id, extensionCandidate!.id!, passwordHash);
+	// Its own random sequence, so that the contacts' choices shift nobody else's.
+	await seedDemoContacts(showcase, caseworker, prng(2026));
+	const admin = staffRows.find((u) => u.username === 'admin')!;
+	const directory = await seedDemoDirectory(
+		{ id: admin.id, role: 'admin', organisationId: null, participantId: null },
+		county.id
+	);
+	await seedDemoCaseWork(showcase, directory);
 	return true;
 }
