@@ -193,6 +193,21 @@ test.describe('a note shared with Amina, on her phone in Arabic', () => {
 			await expectNoAxeViolations(page, '/my-case/notes (ar)');
 			const scroll = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
 			expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(360);
+			const small = await page.evaluate(() =>
+				[...document.querySelectorAll<HTMLElement>('main a[href], main button')]
+					.filter((el) => el.getBoundingClientRect().height < 44)
+					.map((el) => el.textContent?.trim())
+			);
+			expect(small, 'touch targets smaller than 44 px').toEqual([]);
+
+			// The demo's note on her first goal shows under that goal on her own plan, marked as German.
+			await page.goto('/plan');
+			const onGoal = page.getByText(/Mietvertrag und die Kontoauszüge/);
+			await expect(onGoal).toHaveAttribute('lang', 'de');
+			await expect(page.getByRole('complementary', { name: ar['my_notes.on_goal'] }).first()).toContainText(
+				ar['my_notes.written_in_german']
+			);
+			await expectNoAxeViolations(page, '/plan with a shared note (ar)');
 		} finally {
 			await amina.context.close();
 		}
