@@ -44,7 +44,7 @@ describe('demo data', () => {
 		const notes = await db.select().from(caseNotes);
 		expect(notes.some((n) => n.sharedWithParticipant && n.language === 'de')).toBe(true);
 		expect(notes.some((n) => n.sensitive)).toBe(true);
-		// Seeding runs the image pipeline and a year of case work: on a busy shared machine more than 5 s.
+		// Seeding runs the image pipeline and the demo's case work: on a busy shared machine more than 5 s.
 	}, 20_000);
 
 	it('every documented demo login works with the demo password', async () => {
