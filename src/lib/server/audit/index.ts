@@ -14,6 +14,11 @@ export type AuditAction =
 	| 'invitation.issued'
 	| 'invitation.redeemed'
 	| 'assignment.changed'
+	| 'assignment.bulk_changed'
+	| 'cover.given'
+	| 'cover.ended'
+	| 'user.fte_changed'
+	| 'organisation.contact_gap_changed'
 	| 'user.created'
 	| 'user.deactivated'
 	| 'user.reactivated'
@@ -42,6 +47,16 @@ export type AuditAction =
 	| 'document.explained'
 	| 'correction.recorded'
 	| 'correction.decided'
+	| 'case.viewed'
+	| 'case.status_changed'
+	| 'case.requested'
+	| 'case.request_decided'
+	| 'case.handover_recorded'
+	| 'case.letter_printed'
+	| 'approvals.viewed'
+	| 'contacts.viewed'
+	| 'contact.recorded'
+	| 'contact.corrected'
 	| 'service.added'
 	| 'service.changed'
 	| 'service.deactivated'
@@ -99,7 +114,7 @@ function subjectsOf(event: AuditEvent): string[] {
 	const subjects = new Set<string>();
 	if (event.participantId !== undefined && event.participantId !== null) subjects.add(event.participantId);
 	const shown = event.detail?.shown;
-	if (event.action === 'caseload.viewed' && Array.isArray(shown)) {
+	if ((event.action === 'caseload.viewed' || event.action === 'approvals.viewed') && Array.isArray(shown)) {
 		for (const id of shown) if (typeof id === 'string') subjects.add(id);
 	}
 	return [...subjects];

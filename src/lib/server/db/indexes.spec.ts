@@ -19,6 +19,48 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toMatch(/SCAN participants\b(?! USING)/);
 	});
 
+	it("a caseworker's caseload adds the cases they cover for today through the covers index (policy caseloadCondition)", () => {
+		const plan = planOf(
+			`select id from participants where id in
+			 (select participant_id from assignments where caseworker_id = ? and ended_at is null
+			  union all select a.participant_id from covers join assignments a on a.caseworker_id = covers.absent_id
+			   and a.ended_at is null and (covers.participant_id is null or covers.participant_id = a.participant_id)
+			  where covers.cover_id = ? and covers.starts_on <= ? and covers.ends_on >= ? and covers.ended_at is null)`,
+			'cw',
+			'cw',
+			'2026-11-25',
+			'2026-11-25'
+		);
+		expect(plan).toContain('covers_cover_idx');
+		expect(plan).toContain('assignments_caseworker_idx');
+		expect(plan).not.toMatch(/SCAN (participants|covers|assignments)\b(?! USING)/);
+	});
+
+	it("the work queue's groups look each person's case, contacts and appointments up by index (cases/attention.ts)", () => {
+		const referred = planOf(
+			`select count(*) from participants where id in (select participant_id from assignments where caseworker_id = ?
+			 and ended_at is null) and exists (select 1 from cases where cases.participant_id = participants.id
+			 and cases.status = 'referred')`,
+			'cw'
+		);
+		expect(referred).toContain('cases_participant_unique');
+		expect(referred).not.toMatch(/SCAN (participants|cases)\b(?! USING)/);
+		const quiet = planOf(
+			`select 1 from participants where exists (select 1 from contacts where contacts.participant_id = participants.id
+			 and contacts.occurred_at >= ?) and id = ?`,
+			0,
+			'p'
+		);
+		expect(quiet).toContain('contacts_participant_idx');
+		const undocumented = planOf(
+			`select count(*) from appointments where participant_id = ? and +status = 'done' and staff_id is not null
+			 and not exists (select 1 from contacts where contacts.appointment_id = appointments.id)`,
+			'p'
+		);
+		expect(undocumented).toContain('contacts_appointment_unique');
+		expect(undocumented).toMatch(/appointments_participant/);
+	});
+
 	it("the caseload's count of appointments waiting for staff looks up one person's (participants/caseload.ts)", () => {
 		const plan = planOf(
 			`select count(*) from appointments where participant_id = ? and awaiting = 'staff'
@@ -72,6 +114,39 @@ describe('queries that grow with the installation use their indexes', () => {
 		);
 		expect(plan).toMatch(/appointments_participant_idx \(participant_id=\? AND starts_at<\?\)/);
 		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+	});
+
+	it("a person's contacts page by key, newest first, from their index (contacts/read.ts)", () => {
+		const plan = planOf(
+			`select c.id from contacts c inner join users u on c.caseworker_id = u.id
+			 where c.participant_id = ? and (c.occurred_at, c.id) < (?, ?)
+			 order by c.occurred_at desc, c.id desc limit 51`,
+			'p',
+			0,
+			'id'
+		);
+		expect(plan).toMatch(/contacts_participant_idx \(participant_id=\? AND occurred_at<\?\)/);
+		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+	});
+
+	it("a caseworker's networking contacts page by key and sum by month from their index (contacts/networking.ts)", () => {
+		const page = planOf(
+			`select id from networking_contacts where caseworker_id = ? and deleted_at is null
+			 and (occurred_at, id) < (?, ?) order by occurred_at desc, id desc limit 51`,
+			'cw',
+			0,
+			'id'
+		);
+		expect(page).toMatch(/networking_caseworker_idx \(caseworker_id=\? AND occurred_at<\?\)/);
+		expect(page).not.toContain('TEMP B-TREE FOR ORDER BY');
+		const month = planOf(
+			`select count(*), sum(duration_minutes) from networking_contacts
+			 where caseworker_id = ? and deleted_at is null and occurred_at >= ? and occurred_at < ?`,
+			'cw',
+			0,
+			1
+		);
+		expect(month).toMatch(/networking_caseworker_idx \(caseworker_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
 	});
 
 	it("a caseworker's office hours page by key from their index (appointments/slots.ts)", () => {
@@ -151,6 +226,33 @@ describe('queries that grow with the installation use their indexes', () => {
 			's2'
 		);
 		expect(plan).toContain('reminders_unique (user_id=? AND subject=?');
+	});
+
+	it("the lead's approvals page by key from the open requests' index, oldest first (cases/approvals.ts)", () => {
+		const plan = planOf(
+			`select cr.id from case_requests cr
+			 inner join cases c on cr.case_id = c.id
+			 inner join participants p on c.participant_id = p.id
+			 inner join users u on cr.requested_by = u.id
+			 where cr.outcome is null and p.organisation_id = ? and (cr.created_at, cr.id) > (?, ?)
+			 order by cr.created_at asc, cr.id asc limit 51`,
+			'org',
+			0,
+			'id'
+		);
+		expect(plan).toContain('case_requests_open_idx');
+		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+		expect(plan).not.toMatch(/SCAN (c|p|cases|participants)\b(?! USING)/);
+	});
+
+	it('"period ends within 6 months" reads running cases by their status index (cases/period-sql.ts)', () => {
+		const plan = planOf(
+			`select id from cases where status in ('active', 'paused', 'transferred') and period_starts_on is not null
+			 and period_starts_on <= case period_months when 36 then ? else ? end`,
+			'2024-01-01',
+			'2023-01-01'
+		);
+		expect(plan).toContain('cases_status_idx');
 	});
 
 	it("a person's case notes and referrals, and a county's directory, page by key from their indexes (notes, referrals)", () => {

@@ -3,11 +3,14 @@ import type { ResidenceStatus } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
 import { openCaseIn } from '../cases/rows';
+import { seedDemoCases } from './cases';
 import { db, migrateDatabase } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import { NAMES } from './names';
 import { seedDemoAppointments } from './appointments';
 import { seedDemoConsents } from './consents';
+import { seedDemoContacts } from './contacts';
+import { seedDemoCovers } from './covers';
 import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
 import { seedDemoCaseWork, seedDemoDirectory } from './referrals';
@@ -88,12 +91,23 @@ export async function seedDemo(): Promise<boolean> {
 		phone,
 		email: role === 'caseworker' ? `${username}@tandem.example` : null
 	});
-	const caseworker = staff('caseworker', 'Sabine Keller', 'caseworker', county.id, '07141 144-2201');
-	const caseworker2 = staff('caseworker2', 'Jonas Weber', 'caseworker', caritas.id, '07141 9711-30');
-	const caseworker3 = staff('caseworker3', 'Leyla Aydin', 'caseworker', county.id, '07141 144-2202');
+	// Posts as counties staff them: a full-time, a three-quarter and a half post (Leyla's list runs over 1:80).
+	const caseworker = {
+		...staff('caseworker', 'Sabine Keller', 'caseworker', county.id, '07141 144-2201'),
+		fullTimeEquivalent: 100
+	};
+	const caseworker2 = {
+		...staff('caseworker2', 'Jonas Weber', 'caseworker', caritas.id, '07141 9711-30'),
+		fullTimeEquivalent: 75
+	};
+	const caseworker3 = {
+		...staff('caseworker3', 'Leyla Aydin', 'caseworker', county.id, '07141 144-2202'),
+		fullTimeEquivalent: 50
+	};
+	const lead = staff('lead', 'Martina Schulz', 'lead', county.id, '07141 144-2200');
 	const staffRows = [
 		staff('admin', 'Tandem Admin', 'admin', null),
-		staff('lead', 'Martina Schulz', 'lead', county.id, '07141 144-2200'),
+		lead,
 		caseworker,
 		caseworker2,
 		caseworker3,
@@ -242,11 +256,21 @@ export async function seedDemo(): Promise<boolean> {
 		staffRows.find((u) => u.username === 'volunteer2')!
 	);
 	await seedDemoDocuments(showcase);
+	// Someone of Sabine Keller's caseload outside the showcase families.
+	const showcaseHouseholds = new Set(people.filter((p) => showcaseIds.has(p.id!)).map((p) => p.householdId));
+	const extensionCandidate = people.find(
+		(p) => !showcaseHouseholds.has(p.householdId) && caseworkerOf.get(p.id!)?.id === caseworker.id
+	);
+	await seedDemoCases(caseworker, ditzingen.id, extensionCandidate!.id!, passwordHash);
+	// Its own random sequence, so that the contacts' choices shift nobody else's.
+	await seedDemoContacts(showcase, caseworker, prng(2026));
 	const admin = staffRows.find((u) => u.username === 'admin')!;
 	const directory = await seedDemoDirectory(
 		{ id: admin.id, role: 'admin', organisationId: null, participantId: null },
 		county.id
 	);
 	await seedDemoCaseWork(showcase, directory);
+	const leylasFirst = assignmentRows.find((a) => a.caseworkerId === caseworker3.id)!;
+	await seedDemoCovers(lead, caseworker, caseworker3, leylasFirst.participantId);
 	return true;
 }

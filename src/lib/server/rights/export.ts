@@ -21,6 +21,7 @@ import type { FullAccess } from '../policy';
 import { liveGoals, nextReviewDateOf } from '../plans/read';
 import { documentsForExport } from '../documents/export';
 import { accessesTo } from './access-log';
+import { caseWorkForExport } from './casework-export';
 import { correctionsOf } from './corrections';
 
 async function appointmentsWithHistory(access: FullAccess) {
@@ -104,6 +105,7 @@ export async function exportFor(access: FullAccess) {
 				? null
 				: { name: householdRow.name, members: household.map((m) => `${m.givenName} ${m.familyName}`) },
 		caseworker: await currentCaseworker(access),
+		caseWork: await caseWorkForExport(access),
 		plan: {
 			nextReviewDate: await nextReviewDateOf(access),
 			goals,
@@ -153,7 +155,7 @@ export async function exportFor(access: FullAccess) {
 		documents: await documentsForExport(access),
 		consents: await consentsOf(access),
 		correctionRequests: await correctionsOf(access),
-		accessLog: await accessesTo(access, null, 100_000)
+		accessLog: (await accessesTo(access, null, 100_000)).map(({ actorId: _actorId, ...entry }) => entry)
 	};
 	await recordAudit({ actor: access.actor, action: 'participant.exported', participantId });
 	return data;

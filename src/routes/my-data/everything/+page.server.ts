@@ -56,6 +56,20 @@ export const load: PageServerLoad = async ({ locals }) => {
 			outcomeNote: c.outcomeNote,
 			createdAt: formatDate(locale, c.createdAt)
 		})),
+		caseWork:
+			data.caseWork === null
+				? null
+				: {
+						status: data.caseWork.status,
+						since: data.caseWork.periodStartsOn === null ? null : formatDate(locale, data.caseWork.periodStartsOn),
+						meetings: data.caseWork.contacts.length,
+						referrals: data.caseWork.referrals.map((r) => ({
+							target: r.target,
+							service: r.service,
+							status: r.status,
+							madeAt: formatDate(locale, r.madeAt)
+						}))
+					},
 		accessCount: data.accessLog.length
 	};
 };
