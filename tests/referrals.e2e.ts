@@ -4,6 +4,7 @@ import {
 	de,
 	expectDocumentLanguage,
 	expectNoAxeViolations,
+	fill,
 	openAllDetails,
 	PHONE,
 	signedInContext,
@@ -115,6 +116,15 @@ test('a caseworker refers Amina: passing data on needs her consent naming the se
 	await agency.getByRole('button', { name: de['referrals.mark_accepted'] }).click();
 	await expect(page.getByRole('status')).toHaveText(de['form.saved']);
 	await expect(agency).toContainText(de['referral_status.accepted']);
+
+	// "Did not happen" is final: it asks once before it is written.
+	await agency.getByRole('button', { name: `${de['referrals.mark_failed']}: Agentur für Arbeit Ludwigsburg` }).click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog).toContainText(fill(de['referrals.fail_question'], { name: 'Agentur für Arbeit Ludwigsburg' }));
+	await dialog.getByRole('button', { name: de['referrals.fail_confirm'] }).click();
+	await expect(page.getByRole('status')).toHaveText(de['form.saved']);
+	await expect(agency).toContainText(de['referral_status.failed']);
+	await expect(agency.getByRole('button')).toHaveCount(0);
 	await axeInFarsi(browser, 'caseworker', [`${record}/referrals`]);
 });
 
