@@ -1,6 +1,8 @@
 import { formatDate } from '$lib/i18n/format';
 import { requireActor } from '$lib/server/auth/guard';
+import { sharedNotesByGoal, type NoteRow } from '$lib/server/notes';
 import { participantSummary } from '$lib/server/participants';
+import { caseWorkAccess } from '$lib/server/policy';
 import { outcomeOf, planActions } from '$lib/server/plans/actions';
 import { readPlan } from '$lib/server/plans/read';
 import { byField, changeViews, dateView, goalView, nextSteps } from '$lib/server/plans/view';
@@ -13,6 +15,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const locale = locals.locale;
 	const views = plan.goals.map((g) => goalView(g, locale));
 	const agreedGoals = views.filter((g) => g.proposal === 'none');
+	// Her own plan shows, under each goal, what her caseworker shared with her about it.
+	const casework = plan.access.relation === 'self' ? await caseWorkAccess(actor, params.id) : null;
+	const goalNotes = casework === null ? new Map<string, NoteRow[]>() : await sharedNotesByGoal(casework);
 	return {
 		participant: {
 			id: participant.id,
@@ -43,6 +48,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 						caseworkerConfirmed: plan.pending.caseworkerConfirmedAt !== null
 					},
 		changes: plan.changesSinceAgreed === null ? null : changeViews(plan.changesSinceAgreed, locale),
+		goalNotes: Object.fromEntries(
+			[...goalNotes].map(([goalId, notes]) => [
+				goalId,
+				notes.map((n) => ({ id: n.id, body: n.body, language: n.language }))
+			])
+		),
 		done: outcomeOf(url)
 	};
 };
