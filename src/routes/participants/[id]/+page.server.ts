@@ -6,6 +6,9 @@ import { correctionOutcomeSchema, correctionSchema, revokeSchema, paperGrantSche
 import { consentView } from '$lib/server/consent/view';
 import { correctionsOf, decideCorrection, recordCorrectionRequest } from '$lib/server/rights/corrections';
 import { requireRole } from '$lib/server/auth/guard';
+import { caseSummary } from '$lib/server/cases/read';
+import { periodView } from '$lib/server/cases/view';
+import { caseWorkAccess } from '$lib/server/policy';
 import { formFailure, seenOf } from '$lib/server/forms';
 import { formAction, readFormData } from '$lib/server/form-action';
 import { latestInvitation } from '$lib/server/invitations';
@@ -21,12 +24,14 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const { access } = record;
 	const canEdit = access.editCase;
 	const canAssign = access.assignCaseworker;
-	const [towns, invitation, consents, corrections] = await Promise.all([
+	const [towns, invitation, consents, corrections, work] = await Promise.all([
 		listTowns(),
 		latestInvitation(access),
 		consentsOf(access),
-		correctionsOf(access)
+		correctionsOf(access),
+		caseWorkAccess(actor, params.id)
 	]);
+	const caseLine = work === null ? null : await caseSummary(work);
 	const caseworkers = canAssign && actor.organisationId !== null ? await caseworkersOf(actor.organisationId) : [];
 	const { participant } = record;
 	const now = Date.now();
@@ -37,6 +42,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			updatedAt: formatDateTime(locals.locale, participant.updatedAt)
 		},
 		townName: record.townName,
+		caseLine:
+			caseLine === null ? null : { status: caseLine.status, period: periodView(caseLine.period, locals.locale) },
 		caseworker: record.caseworker,
 		householdMembers: record.householdMembers,
 		hasAccount: record.hasAccount,
