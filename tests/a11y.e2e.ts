@@ -58,7 +58,8 @@ test.describe('axe: no WCAG 2.1 A/AA violations', () => {
 
 	test("caseworker's caseload and a participant's page", async ({ page }) => {
 		await signIn(page, 'caseworker');
-		await expect(page).toHaveURL(/\/caseload$/);
+		await expect(page).toHaveURL(/\/today$/);
+		await page.goto('/caseload');
 		await expectNoAxeViolations(page, '/caseload');
 
 		await page.getByRole('main').getByRole('list').getByRole('link').first().click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { de, signedInContext, signIn } from './helpers';
+import { de, fill, signedInContext, signIn } from './helpers';
 
 // Staff in Baden-Württemberg: a German browser.
 test.use({ locale: 'de-DE' });
@@ -13,7 +13,14 @@ test('the admin creates an organisation and a caseworker, who can then sign in',
 	await page.getByLabel(de['admin.kind']).selectOption('welfare');
 	await page.getByRole('button', { name: de['admin.create'] }).click();
 	await expect(page.getByRole('status')).toHaveText(de['admin.organisation_created']);
-	await expect(page.getByRole('cell', { name: 'Diakonie Strohgäu' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Diakonie Strohgäu', exact: true })).toBeVisible();
+	// After this many weeks without a contact a case shows in the work queue: one setting per organisation.
+	const gap = page.getByLabel(fill(de['admin.contact_gap_for'], { name: 'Diakonie Strohgäu' }));
+	await expect(gap).toHaveValue('6');
+	await gap.fill('4');
+	await gap.locator('xpath=ancestor::form').getByRole('button', { name: de['form.save'] }).click();
+	await expect(page.getByRole('status')).toHaveText(de['admin.contact_gap_saved']);
+	await expect(gap).toHaveValue('4');
 
 	await page.getByRole('link', { name: de['nav.users'] }).click();
 	await page.getByRole('main').getByRole('link', { name: de['admin.new_user'] }).click();
@@ -35,7 +42,10 @@ test('the admin creates an organisation and a caseworker, who can then sign in',
 	const other = await browser.newContext({ locale: 'de-DE' });
 	const newcomer = await other.newPage();
 	await signIn(newcomer, 'nadia.rahman', 'start-passwort-1');
-	await expect(newcomer).toHaveURL(/\/caseload$/);
+	// A caseworker starts on the work queue; with no cases yet nothing waits.
+	await expect(newcomer).toHaveURL(/\/today$/);
+	await expect(newcomer.getByText(de['today.all_clear'])).toBeVisible();
+	await newcomer.getByRole('link', { name: de['today.to_caseload'] }).click();
 	await expect(newcomer.getByText(de['caseload.empty'])).toBeVisible();
 	await other.close();
 });

@@ -16,7 +16,7 @@ type Landing = { username: string; path: RegExp; heading: (t: Messages) => strin
 
 const LANDINGS: Landing[] = [
 	{ username: 'participant', path: /\/home$/, heading: (t) => fill(t['home.greeting'], { name: 'Amina' }) },
-	{ username: 'caseworker', path: /\/caseload$/, heading: (t) => t['caseload.title'] },
+	{ username: 'caseworker', path: /\/today$/, heading: (t) => t['today.title'] },
 	{ username: 'lead', path: /\/caseload$/, heading: (t) => t['caseload.title'] },
 	{ username: 'volunteer', path: /\/helping$/, heading: (t) => t['helping.title'] },
 	{ username: 'admin', path: /\/admin\/users$/, heading: (t) => t['admin.users'] }

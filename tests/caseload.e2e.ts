@@ -15,6 +15,9 @@ async function applyFilters(page: Page) {
 
 test('a caseworker finds a participant by name, filters by residence status and opens the record', async ({ page }) => {
 	await signIn(page, 'caseworker');
+	// She starts on her work queue; the caseload is one click away.
+	await expect(page.getByRole('heading', { level: 1, name: t['today.title'] })).toBeVisible();
+	await page.getByRole('link', { name: t['today.to_caseload'] }).click();
 	await expect(page.getByRole('heading', { level: 1, name: t['caseload.title'] })).toBeVisible();
 
 	await page.getByRole('searchbox', { name: t['caseload.search'] }).fill('Al-Hassan');
@@ -59,7 +62,8 @@ test("a caseworker gets 'not found' for a participant of another organisation", 
 	const caritas = await signedInContext(browser, 'caseworker2');
 	let href: string | null;
 	try {
-		await expect(caritas.page).toHaveURL(/\/caseload$/);
+		await expect(caritas.page).toHaveURL(/\/today$/);
+		await caritas.page.goto('/caseload');
 		const first = cases(caritas.page).getByRole('link').first();
 		href = await first.getAttribute('href');
 	} finally {

@@ -41,9 +41,9 @@ test('the language chosen before signing in is kept after signing in', async ({ 
 	await page.goto('/login');
 	await switchLanguage(page, 'ti');
 	await submitLogin(page, 'caseworker', 'tandem-demo');
-	await expect(page).toHaveURL(/\/caseload$/);
+	await expect(page).toHaveURL(/\/today$/);
 	await expectDocumentLanguage(page, 'ti');
-	await expect(page.getByRole('heading', { level: 1, name: ti['caseload.title'] })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: ti['today.title'] })).toBeVisible();
 });
 
 test("a page loads only its own language's messages and its own script's font", async ({ page }) => {

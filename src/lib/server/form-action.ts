@@ -38,7 +38,12 @@ export type Refusal = { reason: string; field?: string; count?: number };
 
 // Refusals that mean "the thing is no longer in the state you saw" rather than "your input is wrong".
 // The one place where a domain outcome becomes a status: the conditional writes' "changed meanwhile" joins here.
-const CONFLICTS: ReadonlySet<string> = new Set(['appointments.not_now', 'consent.not_active', CHANGED_MEANWHILE]);
+const CONFLICTS: ReadonlySet<string> = new Set([
+	'appointments.not_now',
+	'consent.not_active',
+	'cover.overlaps',
+	CHANGED_MEANWHILE
+]);
 
 /** A refused write as the page shows it: 409 for a conflict with someone else's change, 400 otherwise. */
 export function refusalFailure(refusal: Refusal, formData: FormData) {

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { formatDate } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
+import { coverToday } from '$lib/server/cases/covered';
 import { openParticipant } from '$lib/server/participants';
 import { consentsOf, endingSoon } from '$lib/server/consent';
 import { documentSummary } from '$lib/server/documents/summary';
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		readPlan(actor, actor.participantId)
 	]);
 	const { participant } = record;
+	const cover = await coverToday(record.access);
 	const access = await openAppointments(actor, actor.participantId);
 	const upcoming = await appointmentViews(await upcomingAppointmentsOf(access), access, actor, locals.locale);
 	const goals = plan.goals.map((g) => goalView(g, locals.locale)).filter((g) => g.proposal === 'none');
@@ -34,6 +36,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		contact: { phone: participant.phone, email: participant.email, address: participant.address },
 		householdMembers: record.householdMembers.map((m) => `${m.givenName} ${m.familyName}`),
 		caseworker: record.caseworker,
+		cover: cover === null ? null : { ...cover, until: formatDate(locals.locale, cover.endsOn) },
 		plan: {
 			goalCount: goals.length,
 			achieved: goals.filter((g) => g.status === 'achieved').length,

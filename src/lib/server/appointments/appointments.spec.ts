@@ -756,7 +756,12 @@ describe('office hours and booking', () => {
 		expect(await times()).toEqual(['2027-03-08 10:30']);
 
 		// After a change of caseworker the person sees the new caseworker's hours.
-		expect(await assignCaseworker(actorOf(world.lead), pid(), world.otherCaseworker.id)).toBe(true);
+		expect(
+			await assignCaseworker(actorOf(world.lead), pid(), world.otherCaseworker.id, {
+				seenCaseworkerId: world.caseworker.id,
+				note: 'Übergabe'
+			})
+		).toEqual({ ok: true });
 		expect(await times()).toEqual(['2027-03-09 09:00', '2027-03-09 09:30']);
 		expect(await bookSlot(self(), pid(), today[3].id, 'office_consultation', '', NOW)).toEqual({
 			ok: false,

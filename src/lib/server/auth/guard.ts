@@ -33,6 +33,8 @@ export function homePathFor(role: Role): string {
 		case 'participant':
 			return '/home';
 		case 'caseworker':
+			// The work queue: what needs doing today; the caseload is one click away.
+			return '/today';
 		case 'lead':
 			return '/caseload';
 		case 'volunteer':

@@ -19,6 +19,48 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toMatch(/SCAN participants\b(?! USING)/);
 	});
 
+	it("a caseworker's caseload adds the cases they cover for today through the covers index (policy caseloadCondition)", () => {
+		const plan = planOf(
+			`select id from participants where id in
+			 (select participant_id from assignments where caseworker_id = ? and ended_at is null
+			  union all select a.participant_id from covers join assignments a on a.caseworker_id = covers.absent_id
+			   and a.ended_at is null and (covers.participant_id is null or covers.participant_id = a.participant_id)
+			  where covers.cover_id = ? and covers.starts_on <= ? and covers.ends_on >= ? and covers.ended_at is null)`,
+			'cw',
+			'cw',
+			'2026-11-25',
+			'2026-11-25'
+		);
+		expect(plan).toContain('covers_cover_idx');
+		expect(plan).toContain('assignments_caseworker_idx');
+		expect(plan).not.toMatch(/SCAN (participants|covers|assignments)\b(?! USING)/);
+	});
+
+	it("the work queue's groups look each person's case, contacts and appointments up by index (cases/attention.ts)", () => {
+		const referred = planOf(
+			`select count(*) from participants where id in (select participant_id from assignments where caseworker_id = ?
+			 and ended_at is null) and exists (select 1 from cases where cases.participant_id = participants.id
+			 and cases.status = 'referred')`,
+			'cw'
+		);
+		expect(referred).toContain('cases_participant_unique');
+		expect(referred).not.toMatch(/SCAN (participants|cases)\b(?! USING)/);
+		const quiet = planOf(
+			`select 1 from participants where exists (select 1 from contacts where contacts.participant_id = participants.id
+			 and contacts.occurred_at >= ?) and id = ?`,
+			0,
+			'p'
+		);
+		expect(quiet).toContain('contacts_participant_idx');
+		const undocumented = planOf(
+			`select count(*) from appointments where participant_id = ? and +status = 'done' and staff_id is not null
+			 and not exists (select 1 from contacts where contacts.appointment_id = appointments.id)`,
+			'p'
+		);
+		expect(undocumented).toContain('contacts_appointment_unique');
+		expect(undocumented).toMatch(/appointments_participant/);
+	});
+
 	it("the caseload's count of appointments waiting for staff looks up one person's (participants/caseload.ts)", () => {
 		const plan = planOf(
 			`select count(*) from appointments where participant_id = ? and awaiting = 'staff'

@@ -2,12 +2,14 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../auth/sign-in';
 import { db } from '../db';
+import { dayInGermany } from '$lib/i18n/format';
 import {
 	assessments,
 	caseEvents,
 	caseNotes,
 	caseRequests,
 	cases,
+	covers,
 	documentFiles,
 	documentQuestions,
 	documents,
@@ -48,7 +50,14 @@ describe('demo data', () => {
 		const notes = await db.select().from(caseNotes);
 		expect(notes.some((n) => n.sharedWithParticipant && n.language === 'de')).toBe(true);
 		expect(notes.some((n) => n.sensitive)).toBe(true);
-	});
+		// One cover ended yesterday, one runs this week; posts of 1.0, 0.75 and 0.5.
+		const today = dayInGermany();
+		const demoCovers = await db.select().from(covers);
+		expect(demoCovers.map((c) => c.endsOn < today).sort()).toEqual([false, true]);
+		const posts = await db.select({ fte: users.fullTimeEquivalent }).from(users).where(eq(users.role, 'caseworker'));
+		expect(posts.map((p) => p.fte).sort()).toEqual([100, 50, 75]);
+		// Seeding writes through the domain (plans, documents, cases): seconds on a busy 2-core machine.
+	}, 30_000);
 
 	it('every documented demo login works with the demo password', async () => {
 		const logins = [

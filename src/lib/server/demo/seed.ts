@@ -10,6 +10,7 @@ import { NAMES } from './names';
 import { seedDemoAppointments } from './appointments';
 import { seedDemoConsents } from './consents';
 import { seedDemoContacts } from './contacts';
+import { seedDemoCovers } from './covers';
 import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
 import { seedDemoCaseWork, seedDemoDirectory } from './referrals';
@@ -90,12 +91,23 @@ export async function seedDemo(): Promise<boolean> {
 		phone,
 		email: role === 'caseworker' ? `${username}@tandem.example` : null
 	});
-	const caseworker = staff('caseworker', 'Sabine Keller', 'caseworker', county.id, '07141 144-2201');
-	const caseworker2 = staff('caseworker2', 'Jonas Weber', 'caseworker', caritas.id, '07141 9711-30');
-	const caseworker3 = staff('caseworker3', 'Leyla Aydin', 'caseworker', county.id, '07141 144-2202');
+	// Posts as counties staff them: a full-time, a three-quarter and a half post (Leyla's list runs over 1:80).
+	const caseworker = {
+		...staff('caseworker', 'Sabine Keller', 'caseworker', county.id, '07141 144-2201'),
+		fullTimeEquivalent: 100
+	};
+	const caseworker2 = {
+		...staff('caseworker2', 'Jonas Weber', 'caseworker', caritas.id, '07141 9711-30'),
+		fullTimeEquivalent: 75
+	};
+	const caseworker3 = {
+		...staff('caseworker3', 'Leyla Aydin', 'caseworker', county.id, '07141 144-2202'),
+		fullTimeEquivalent: 50
+	};
+	const lead = staff('lead', 'Martina Schulz', 'lead', county.id, '07141 144-2200');
 	const staffRows = [
 		staff('admin', 'Tandem Admin', 'admin', null),
-		staff('lead', 'Martina Schulz', 'lead', county.id, '07141 144-2200'),
+		lead,
 		caseworker,
 		caseworker2,
 		caseworker3,
@@ -258,5 +270,7 @@ export async function seedDemo(): Promise<boolean> {
 		county.id
 	);
 	await seedDemoCaseWork(showcase, directory);
+	const leylasFirst = assignmentRows.find((a) => a.caseworkerId === caseworker3.id)!;
+	await seedDemoCovers(lead, caseworker, caseworker3, leylasFirst.participantId);
 	return true;
 }

@@ -1,7 +1,8 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { OrganisationKind } from '$lib/domain';
 import { recordAuditIn } from '../audit';
 import { db } from '../db';
+import { exactlyOne, writeIfUnchanged } from '../db/conditional';
 import { keysetPage } from '../db/keyset';
 import { organisations } from '../db/schema';
 import type { Actor } from '../policy';
@@ -40,4 +41,32 @@ export async function createOrganisation(actor: Actor, name: string, kind: Organ
 		recordAuditIn(tx, { actor, action: 'organisation.created', detail: { organisationId: id, name, kind } });
 	});
 	return id;
+}
+
+/** After this many weeks without a contact a case shows in the work queue. At least one week, at most half a year. */
+export const CONTACT_GAP_WEEKS_RANGE = { min: 1, max: 26 } as const;
+
+/** The admin sets an organisation's contact gap, conditional on the value the form showed. */
+export async function setContactGapWeeks(
+	actor: Actor,
+	organisationId: string,
+	seen: number,
+	weeks: number
+): Promise<{ ok: true } | { reason: string }> {
+	if (actor.role !== 'admin') return { reason: 'error.not_found' };
+	const outcome = writeIfUnchanged((tx) => {
+		exactlyOne(
+			tx
+				.update(organisations)
+				.set({ contactGapWeeks: weeks })
+				.where(and(eq(organisations.id, organisationId), eq(organisations.contactGapWeeks, seen)))
+				.run()
+		);
+		recordAuditIn(tx, {
+			actor,
+			action: 'organisation.contact_gap_changed',
+			detail: { organisationId, from: seen, to: weeks }
+		});
+	});
+	return outcome.ok ? { ok: true } : { reason: outcome.reason };
 }

@@ -5,9 +5,30 @@ import { dayInGermany } from '$lib/i18n/format';
 import { recordAudit } from '../audit';
 import { db } from '../db';
 import { keysetPage } from '../db/keyset';
-import { appointments, assignments, goals, organisations, participants, plans, users } from '../db/schema';
+import { appointments, assignments, cases, goals, organisations, participants, plans, users } from '../db/schema';
+import {
+	attentionCondition,
+	periodEndsOn,
+	periodWarnsFrom,
+	WORK_QUEUE_GROUPS,
+	type WorkQueueGroup
+} from '../cases/attention';
+import { coveredFor, coveredParticipantIds, type CoveredFor } from '../cases/covered';
 import { caseloadCondition, type Actor } from '../policy';
 import { documentAttention, documentFlagsOf } from '../documents/caseload';
+
+/** The caseload's "needs attention" filters: its own, the work queue's groups ("show all"), covered cases. */
+export const ATTENTION_FILTERS = [
+	...new Set([
+		'review_overdue',
+		'proposals',
+		'appointments',
+		'documents_expiring',
+		'letters',
+		...WORK_QUEUE_GROUPS,
+		'covered'
+	] as const)
+];
 
 const filterSchema = v.object({
 	q: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(100)),
@@ -15,12 +36,13 @@ const filterSchema = v.object({
 	district: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(100)),
 	status: v.optional(v.picklist(['', ...RESIDENCE_STATUSES]), ''),
 	caseworker: v.pipe(v.optional(v.string(), ''), v.maxLength(64)),
-	attention: v.optional(
-		v.picklist(['', 'review_overdue', 'proposals', 'appointments', 'documents_expiring', 'letters']),
-		''
-	)
+	attention: v.optional(v.picklist(['', ...ATTENTION_FILTERS]), '')
 });
 export type CaseloadFilters = v.InferOutput<typeof filterSchema>;
+
+function isWorkQueueGroup(s: string): s is WorkQueueGroup {
+	return (WORK_QUEUE_GROUPS as readonly string[]).includes(s);
+}
 
 /** Unknown or malformed filters are dropped rather than failing the page a caseworker relies on. */
 export function parseCaseloadFilters(params: URLSearchParams): CaseloadFilters {
@@ -54,6 +76,7 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters, cur
 	if (filters.caseworker === 'none') conditions.push(isNull(assignments.id));
 	else if (filters.caseworker !== '') conditions.push(eq(assignments.caseworkerId, filters.caseworker));
 	const today = dayInGermany();
+	const now = Date.now();
 	const openProposals = sql<number>`(select count(*) from ${goals} where ${goals.participantId} = ${participants.id} and ${goals.proposal} = 'proposed' and ${goals.deletedAt} is null)`;
 	if (filters.attention === 'review_overdue') conditions.push(sql`${plans.nextReviewDate} < ${today}`);
 	if (filters.attention === 'proposals') conditions.push(sql`${openProposals} > 0`);
@@ -61,7 +84,6 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters, cur
 	const appointmentRequests = sql<number>`(select count(*) from ${appointments} where ${appointments.participantId} = ${participants.id}
 		and ${appointments.awaiting} = 'staff' and ${appointments.status} in ('requested', 'confirmed', 'declined'))`;
 	if (filters.attention === 'appointments') conditions.push(sql`${appointmentRequests} > 0`);
-	const now = Date.now();
 	const nextAppointment = sql<
 		string | null
 	>`(select json_object('startsAt', ${appointments.startsAt}, 'status', ${appointments.status}, 'awaiting', ${appointments.awaiting})
@@ -69,6 +91,12 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters, cur
 		and ${appointments.endsAt} > ${now} order by ${appointments.startsAt} limit 1)`;
 	if (filters.attention === 'documents_expiring' || filters.attention === 'letters') {
 		conditions.push(documentAttention(filters.attention, today));
+	} else if (filters.attention === 'covered') {
+		conditions.push(
+			actor.role === 'caseworker' ? sql`${participants.id} in (${coveredParticipantIds(actor.id, today)})` : sql`0`
+		);
+	} else if (isWorkQueueGroup(filters.attention) && filters.attention !== 'appointments') {
+		conditions.push(attentionCondition(filters.attention, { today, now }));
 	}
 	const where = and(...conditions);
 
@@ -85,6 +113,9 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters, cur
 			townName: organisations.name,
 			caseworkerName: users.displayName,
 			nextReviewDate: plans.nextReviewDate,
+			caseStatus: cases.status,
+			periodStartsOn: cases.periodStartsOn,
+			periodMonths: cases.periodMonths,
 			openProposals,
 			appointmentRequests,
 			nextAppointment
@@ -93,7 +124,8 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters, cur
 		.innerJoin(organisations, eq(participants.townId, organisations.id))
 		.leftJoin(assignments, and(eq(assignments.participantId, participants.id), isNull(assignments.endedAt)))
 		.leftJoin(users, eq(assignments.caseworkerId, users.id))
-		.leftJoin(plans, eq(plans.participantId, participants.id));
+		.leftJoin(plans, eq(plans.participantId, participants.id))
+		.leftJoin(cases, eq(cases.participantId, participants.id));
 	const page = await keysetPage({
 		list: 'caseload',
 		cursor,
@@ -122,14 +154,18 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters, cur
 		action: 'caseload.viewed',
 		detail: { filters: { ...filters }, shown: rows.map((r) => r.id) }
 	});
-	const documentFlags = await documentFlagsOf(
-		rows.map((r) => r.id),
-		today
-	);
+	const ids = rows.map((r) => r.id);
+	const [documentFlags, covered] = await Promise.all([
+		documentFlagsOf(ids, today),
+		actor.role === 'caseworker' ? coveredFor(actor.id, ids, today) : new Map<string, CoveredFor>()
+	]);
 	return {
 		rows: rows.map((r) => ({
 			...r,
 			documents: documentFlags.get(r.id) ?? null,
+			referred: r.caseStatus === 'referred',
+			periodEndsOn: periodFlag(r, today),
+			coveringFor: covered.get(r.id) ?? null,
 			hasAccount: Boolean(r.hasAccount),
 			reviewOverdue: r.nextReviewDate !== null && r.nextReviewDate < today,
 			openProposals: Number(r.openProposals),
@@ -142,6 +178,18 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters, cur
 		next: page.next,
 		previous: page.previous
 	};
+}
+
+/** "Period ends DATE" from month 30 on, for cases still in counselling. */
+function periodFlag(
+	r: { caseStatus: string | null; periodStartsOn: string | null; periodMonths: number | null },
+	today: string
+): string | null {
+	if (r.periodStartsOn === null || r.periodMonths === null) return null;
+	if (r.caseStatus !== 'active' && r.caseStatus !== 'paused') return null;
+	return periodWarnsFrom(r.periodStartsOn, r.periodMonths) <= today
+		? periodEndsOn(r.periodStartsOn, r.periodMonths)
+		: null;
 }
 
 type NextAppointment = { startsAt: Date; status: 'requested' | 'confirmed'; awaiting: 'participant' | 'staff' | null };

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { assignments, auditLog, participants } from '../db/schema';
 import { parseForm } from '../forms';
+import { caseAccess } from '../policy';
 import { actorOf, makeParticipant, makeWorld } from '../testing/factories';
-import { assignCaseworker } from './assignment';
+import { assignCaseworker, lastHandoverNote } from './assignment';
 import { parseCaseloadFilters, searchCaseload } from './caseload';
 import { correctOwnContact, createParticipant, openParticipant, updateParticipant } from '.';
 import { participantSchema } from './schema';
@@ -196,16 +197,31 @@ describe('caseload and assignment', () => {
 		);
 	});
 
-	it('a lead reassigns a case; history is kept and the change audited', async () => {
+	it('a lead reassigns a case with a handover note; history is kept and the change audited', async () => {
 		const world = await makeWorld();
-		expect(await assignCaseworker(actorOf(world.lead), world.participant.id, world.otherCaseworker.id)).toBe(true);
+		const lead = actorOf(world.lead);
+		const from = { seenCaseworkerId: world.caseworker.id, note: 'Wohnungssuche läuft, Jobcenter-Termin am 3.' };
+		expect(
+			await assignCaseworker(lead, world.participant.id, world.otherCaseworker.id, { ...from, note: ' ' })
+		).toEqual({ reason: 'team.handover_note_required', field: 'note' });
+		expect(await assignCaseworker(lead, world.participant.id, world.otherCaseworker.id, from)).toEqual({ ok: true });
 		const rows = await db.select().from(assignments).where(eq(assignments.participantId, world.participant.id));
 		expect(rows).toHaveLength(2);
 		expect(rows.filter((r) => r.endedAt === null).map((r) => r.caseworkerId)).toEqual([world.otherCaseworker.id]);
-		expect(await assignCaseworker(actorOf(world.lead), world.participant.id, world.welfareCaseworker.id)).toBe(false);
+		// The same form posted again saw the old caseworker: changed meanwhile, nothing written.
+		expect(await assignCaseworker(lead, world.participant.id, world.caseworker.id, from)).toEqual({
+			reason: 'form.changed_meanwhile'
+		});
+		const seen = { seenCaseworkerId: world.otherCaseworker.id, note: 'x' };
+		expect(await assignCaseworker(lead, world.participant.id, world.welfareCaseworker.id, seen)).toEqual({
+			reason: 'form.pick_option',
+			field: 'caseworkerId'
+		});
 		await expect(
-			assignCaseworker(actorOf(world.caseworker), world.participant.id, world.caseworker.id)
+			assignCaseworker(actorOf(world.caseworker), world.participant.id, world.caseworker.id, seen)
 		).rejects.toMatchObject({ status: 404 });
+		const newCaseworker = await caseAccess(actorOf(world.otherCaseworker), world.participant.id);
+		expect(await lastHandoverNote(newCaseworker!)).toMatchObject({ note: from.note, by: world.lead.displayName });
 	});
 });
 

@@ -23,3 +23,10 @@ export const participantSchema = v.object({
 
 export type ContactInput = v.InferOutput<typeof contactSchema>;
 export type ParticipantInput = v.InferOutput<typeof participantSchema>;
+
+/** Reassigning a case: the caseworker the lead saw on the page, and the handover note for the new one. */
+export const assignSchema = v.object({
+	caseworkerId: v.pipe(v.string('form.pick_option'), v.nonEmpty('form.pick_option'), v.maxLength(64)),
+	seenCaseworkerId: v.pipe(v.optional(v.string(), ''), v.maxLength(64)),
+	note: optionalText(2000)
+});

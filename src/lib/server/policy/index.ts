@@ -1,7 +1,8 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { DOCUMENT_CATEGORIES, type ConsentScope, type DocumentCategory } from '$lib/domain';
 import { ASSIGNEES, type Assignee } from '$lib/plan';
-import { assignments, participants } from '../db/schema';
+import { dayInGermany } from '$lib/i18n/format';
+import { assignments, covers, participants } from '../db/schema';
 import { grant, type AccessTo, type Actor, type Relation } from './access';
 import { relationTo, standingOf } from './relation';
 
@@ -65,12 +66,18 @@ export function canCreateParticipants(actor: Actor): boolean {
 }
 
 /** The caseload an actor may list, as a condition on `participants`; null means nothing at all. */
-export function caseloadCondition(actor: Actor): SQL | null {
+export function caseloadCondition(actor: Actor, today = dayInGermany()): SQL | null {
 	if (actor.role === 'caseworker') {
 		// IN over the caseworker's current assignments (read from their index) rather than a correlated EXISTS,
-		// which SQLite would test for every participant of the installation.
+		// which SQLite would test for every participant of the installation. A colleague's cases join on the days
+		// a cover applies (as relation.ts reads it), so the list and the case pages always agree.
 		return sql`${participants.id} in (select ${assignments.participantId} from ${assignments}
-			where ${assignments.caseworkerId} = ${actor.id} and ${assignments.endedAt} is null)`;
+			where ${assignments.caseworkerId} = ${actor.id} and ${assignments.endedAt} is null
+			union all select a.${sql.identifier('participant_id')} from ${covers}
+			join ${assignments} a on a.${sql.identifier('caseworker_id')} = ${covers.absentId} and a.${sql.identifier('ended_at')} is null
+				and (${covers.participantId} is null or ${covers.participantId} = a.${sql.identifier('participant_id')})
+			where ${covers.coverId} = ${actor.id} and ${covers.startsOn} <= ${today} and ${covers.endsOn} >= ${today}
+				and ${covers.endedAt} is null)`;
 	}
 	if (actor.role === 'lead' && actor.organisationId !== null) {
 		return eq(participants.organisationId, actor.organisationId);

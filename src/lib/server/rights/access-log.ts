@@ -22,6 +22,7 @@ function entriesWhere(where: SQL | undefined, orderBy: SQL[], limit: number) {
 			id: auditLog.id,
 			at: auditLog.at,
 			action: auditLog.action,
+			actorId: auditLog.actorId,
 			actorName: users.displayName,
 			actorRole: auditLog.actorRole
 		})

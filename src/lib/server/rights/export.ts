@@ -155,7 +155,7 @@ export async function exportFor(access: FullAccess) {
 		documents: await documentsForExport(access),
 		consents: await consentsOf(access),
 		correctionRequests: await correctionsOf(access),
-		accessLog: await accessesTo(access, null, 100_000)
+		accessLog: (await accessesTo(access, null, 100_000)).map(({ actorId: _actorId, ...entry }) => entry)
 	};
 	await recordAudit({ actor: access.actor, action: 'participant.exported', participantId });
 	return data;

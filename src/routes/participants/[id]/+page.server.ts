@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import * as v from 'valibot';
 import { formatDateTime } from '$lib/i18n/format';
 import { consentsOf, grantConsent, revokeConsent } from '$lib/server/consent';
 import { correctionOutcomeSchema, correctionSchema, revokeSchema, paperGrantSchema } from '$lib/server/consent/schema';
@@ -10,12 +9,12 @@ import { caseSummary } from '$lib/server/cases/read';
 import { periodView } from '$lib/server/cases/view';
 import { caseWorkAccess } from '$lib/server/policy';
 import { formFailure, seenOf } from '$lib/server/forms';
-import { formAction, readFormData } from '$lib/server/form-action';
+import { formAction } from '$lib/server/form-action';
 import { latestInvitation } from '$lib/server/invitations';
 import { listTowns } from '$lib/server/organisations';
 import { openParticipant, updateParticipant } from '$lib/server/participants';
-import { assignCaseworker, caseworkersOf } from '$lib/server/participants/assignment';
-import { participantSchema } from '$lib/server/participants/schema';
+import { assignCaseworker, caseworkersOf, lastHandoverNote } from '$lib/server/participants/assignment';
+import { assignSchema, participantSchema } from '$lib/server/participants/schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -24,12 +23,13 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const { access } = record;
 	const canEdit = access.editCase;
 	const canAssign = access.assignCaseworker;
-	const [towns, invitation, consents, corrections, work] = await Promise.all([
+	const [towns, invitation, consents, corrections, work, handover] = await Promise.all([
 		listTowns(),
 		latestInvitation(access),
 		consentsOf(access),
 		correctionsOf(access),
-		caseWorkAccess(actor, params.id)
+		caseWorkAccess(actor, params.id),
+		lastHandoverNote(access)
 	]);
 	const caseLine = work === null ? null : await caseSummary(work);
 	const caseworkers = canAssign && actor.organisationId !== null ? await caseworkersOf(actor.organisationId) : [];
@@ -45,6 +45,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		caseLine:
 			caseLine === null ? null : { status: caseLine.status, period: periodView(caseLine.period, locals.locale) },
 		caseworker: record.caseworker,
+		handover: handover === null ? null : { ...handover, at: formatDateTime(locals.locale, handover.at) },
 		householdMembers: record.householdMembers,
 		hasAccount: record.hasAccount,
 		invitationOpen:
@@ -78,18 +79,19 @@ export const actions: Actions = {
 		},
 		{ roles: ['caseworker', 'lead'] }
 	),
-	assign: async ({ request, params }) => {
-		const actor = requireRole('lead');
-		const formData = await readFormData(request);
-		const parsed = v.safeParse(
-			v.object({ caseworkerId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)) }),
-			Object.fromEntries(formData)
-		);
-		if (!parsed.success) return formFailure(400, 'form.pick_option', formData, { caseworkerId: 'form.pick_option' });
-		const assigned = await assignCaseworker(actor, params.id, parsed.output.caseworkerId);
-		if (!assigned) return formFailure(400, 'form.pick_option', formData, { caseworkerId: 'form.pick_option' });
-		redirect(303, `/participants/${params.id}?assigned=1`);
-	},
+	assign: formAction(
+		assignSchema,
+		async ({ actor, input, refuse, event: { params } }) => {
+			const { caseworkerId, seenCaseworkerId, note } = input;
+			const assigned = await assignCaseworker(actor, params.id, caseworkerId, {
+				seenCaseworkerId: seenCaseworkerId === '' ? null : seenCaseworkerId,
+				note
+			});
+			if (!('ok' in assigned)) return refuse(assigned);
+			redirect(303, `/participants/${params.id}?assigned=1`);
+		},
+		{ roles: ['lead'] }
+	),
 	revoke: formAction(
 		revokeSchema,
 		async ({ actor, input, formData, event: { params } }) => {
