@@ -89,7 +89,8 @@ test('the team lead assigns an unassigned participant to a caseworker', async ({
 	await expect(page).toHaveURL(/[?&]caseworker=none/);
 	const first = cases(page).first();
 	await expect(first).toContainText(t['caseload.unassigned']);
-	const link = first.getByRole('link');
+	// The person's name (each row also offers "log contact").
+	const link = first.getByRole('link', { name: /, / });
 	const href = await link.getAttribute('href');
 	await link.click();
 	await expect(page).toHaveURL(href!);

@@ -136,6 +136,8 @@ test.describe('on a phone', () => {
 });
 
 test('contact pages and networking pass axe in German and Farsi', async ({ browser }) => {
+	// Eight pages through axe on a shared two-core machine.
+	test.setTimeout(120_000);
 	const { context, page } = await signedInContext(browser, 'caseworker');
 	try {
 		const person = await someoneOnTheCaseload(page);
