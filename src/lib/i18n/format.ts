@@ -34,6 +34,12 @@ export function formatDateTime(locale: Locale, date: Date): string {
 	return dateFormat(locale, 'datetime', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** A calendar month ("November 2026"); month 0 or 13 is the month before or after the year. */
+export function formatMonth(locale: Locale, year: number, month: number): string {
+	const value = new Date(Date.UTC(year, month - 1, 15, 12));
+	return dateFormat(locale, 'month', { year: 'numeric', month: 'long' }).format(value);
+}
+
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
 export function formatNumber(locale: Locale, value: number): string {

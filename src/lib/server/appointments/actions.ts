@@ -1,5 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formatTime } from '$lib/i18n/format';
+import { contactFormAfterDone } from '../contacts/prefill';
 import { formActionsOn } from '../form-action';
 import { formFailure, formValues, seenOf } from '../forms';
 import {
@@ -53,7 +54,10 @@ function changeAction(name: ChangeName) {
 			seenOf(input)
 		);
 		if (!result.ok) return refuse(result);
-		redirect(303, `${event.url.pathname}?done=${CHANGES[name].action}`);
+		// A meeting with the caseworker, done: straight on to documenting it, pre-filled (issue 13).
+		const contactForm =
+			name === 'done' ? await contactFormAfterDone(actor.id, event.params.id, input.appointmentId) : null;
+		redirect(303, contactForm ?? `${event.url.pathname}?done=${CHANGES[name].action}`);
 	});
 }
 

@@ -116,6 +116,39 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
 	});
 
+	it("a person's contacts page by key, newest first, from their index (contacts/read.ts)", () => {
+		const plan = planOf(
+			`select c.id from contacts c inner join users u on c.caseworker_id = u.id
+			 where c.participant_id = ? and (c.occurred_at, c.id) < (?, ?)
+			 order by c.occurred_at desc, c.id desc limit 51`,
+			'p',
+			0,
+			'id'
+		);
+		expect(plan).toMatch(/contacts_participant_idx \(participant_id=\? AND occurred_at<\?\)/);
+		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+	});
+
+	it("a caseworker's networking contacts page by key and sum by month from their index (contacts/networking.ts)", () => {
+		const page = planOf(
+			`select id from networking_contacts where caseworker_id = ? and deleted_at is null
+			 and (occurred_at, id) < (?, ?) order by occurred_at desc, id desc limit 51`,
+			'cw',
+			0,
+			'id'
+		);
+		expect(page).toMatch(/networking_caseworker_idx \(caseworker_id=\? AND occurred_at<\?\)/);
+		expect(page).not.toContain('TEMP B-TREE FOR ORDER BY');
+		const month = planOf(
+			`select count(*), sum(duration_minutes) from networking_contacts
+			 where caseworker_id = ? and deleted_at is null and occurred_at >= ? and occurred_at < ?`,
+			'cw',
+			0,
+			1
+		);
+		expect(month).toMatch(/networking_caseworker_idx \(caseworker_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
+	});
+
 	it("a caseworker's office hours page by key from their index (appointments/slots.ts)", () => {
 		const plan = planOf(
 			`select id from office_hour_slots where caseworker_id = ? and removed_at is null and ends_at > ?
@@ -193,5 +226,62 @@ describe('queries that grow with the installation use their indexes', () => {
 			's2'
 		);
 		expect(plan).toContain('reminders_unique (user_id=? AND subject=?');
+	});
+
+	it("the lead's approvals page by key from the open requests' index, oldest first (cases/approvals.ts)", () => {
+		const plan = planOf(
+			`select cr.id from case_requests cr
+			 inner join cases c on cr.case_id = c.id
+			 inner join participants p on c.participant_id = p.id
+			 inner join users u on cr.requested_by = u.id
+			 where cr.outcome is null and p.organisation_id = ? and (cr.created_at, cr.id) > (?, ?)
+			 order by cr.created_at asc, cr.id asc limit 51`,
+			'org',
+			0,
+			'id'
+		);
+		expect(plan).toContain('case_requests_open_idx');
+		expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+		expect(plan).not.toMatch(/SCAN (c|p|cases|participants)\b(?! USING)/);
+	});
+
+	it('"period ends within 6 months" reads running cases by their status index (cases/period-sql.ts)', () => {
+		const plan = planOf(
+			`select id from cases where status in ('active', 'paused', 'transferred') and period_starts_on is not null
+			 and period_starts_on <= case period_months when 36 then ? else ? end`,
+			'2024-01-01',
+			'2023-01-01'
+		);
+		expect(plan).toContain('cases_status_idx');
+	});
+
+	it("a person's case notes and referrals, and a county's directory, page by key from their indexes (notes, referrals)", () => {
+		const notes = planOf(
+			`select id from case_notes where participant_id = ? and deleted_at is null and sensitive = 0
+			 and (created_at, id) < (?, ?) order by created_at desc, id desc limit 51`,
+			'p',
+			0,
+			'id'
+		);
+		expect(notes).toContain('case_notes_participant_idx');
+		expect(notes).not.toContain('TEMP B-TREE FOR ORDER BY');
+		const referrals = planOf(
+			`select r.id from referrals r inner join services s on s.id = r.service_id
+			 where r.participant_id = ? order by r.created_at desc, r.id desc limit 51`,
+			'p'
+		);
+		expect(referrals).toContain('referrals_participant_idx');
+		expect(referrals).not.toContain('TEMP B-TREE FOR ORDER BY');
+		const directory = planOf(
+			`select id from services where county_id = ? and target = ? and (target, name, id) > (?, ?, ?)
+			 order by target, name, id limit 51`,
+			'c',
+			'jobcenter',
+			'jobcenter',
+			'A',
+			'id'
+		);
+		expect(directory).toContain('services_county_idx');
+		expect(directory).not.toContain('TEMP B-TREE FOR ORDER BY');
 	});
 });

@@ -1,9 +1,25 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../auth/sign-in';
 import { db } from '../db';
 import { dayInGermany } from '$lib/i18n/format';
-import { covers, documentFiles, documentQuestions, documents, organisations, participants, users } from '../db/schema';
+import {
+	assessments,
+	caseEvents,
+	caseNotes,
+	caseRequests,
+	cases,
+	covers,
+	documentFiles,
+	documentQuestions,
+	documents,
+	handovers,
+	organisations,
+	participants,
+	referrals,
+	services,
+	users
+} from '../db/schema';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 
 describe('demo data', () => {
@@ -24,6 +40,16 @@ describe('demo data', () => {
 		expect(docs.map((d) => d.category).sort()).toEqual(['certificates', 'identity', 'letters', 'residence_permit']);
 		expect(await db.select({ n: count() }).from(documentFiles)).toEqual([{ n: 5 }]);
 		expect((await db.select().from(documentQuestions)).map((q) => q.answeredAt)).toEqual([null]);
+		// Case work: the county's directory, referrals in several states (one on Amina's Jobcenter consent),
+		// entry assessments for the three showcase participants, a shared and a sensitive note.
+		expect((await db.select().from(services)).length).toBeGreaterThanOrEqual(12);
+		const made = await db.select().from(referrals);
+		expect(new Set(made.map((r) => r.status))).toEqual(new Set(['made', 'accepted', 'attended', 'failed']));
+		expect(made.filter((r) => r.sharesData && r.consentId !== null)).toHaveLength(1);
+		expect((await db.select().from(assessments)).map((a) => a.kind)).toEqual(['entry', 'entry', 'entry']);
+		const notes = await db.select().from(caseNotes);
+		expect(notes.some((n) => n.sharedWithParticipant && n.language === 'de')).toBe(true);
+		expect(notes.some((n) => n.sensitive)).toBe(true);
 		// One cover ended yesterday, one runs this week; posts of 1.0, 0.75 and 0.5.
 		const today = dayInGermany();
 		const demoCovers = await db.select().from(covers);
@@ -41,12 +67,42 @@ describe('demo data', () => {
 			'volunteer',
 			'participant',
 			'participant.ti',
-			'participant.fa'
+			'participant.fa',
+			'participant.closed'
 		];
 		for (const [i, username] of logins.entries()) {
 			expect((await signIn(username, DEMO_PASSWORD, `10.8.0.${i}`)).outcome, username).toBe('signed_in');
 		}
 		const [amina] = await db.select({ locale: users.locale }).from(users).where(eq(users.username, 'participant'));
 		expect(amina.locale).toBe('ar');
+	});
+
+	it('shows the course of a case: a handover waiting, a period near its end, a closed case', async () => {
+		const referred = await db.select().from(cases).where(eq(cases.status, 'referred'));
+		expect(referred).toHaveLength(1);
+		expect(await db.select().from(handovers).where(eq(handovers.caseId, referred[0].id))).toHaveLength(1);
+		const open = await db.select().from(caseRequests);
+		expect(open.map((r) => [r.kind, r.outcome, r.months])).toEqual([['extension', null, 48]]);
+		const [waiting] = await db.select().from(cases).where(eq(cases.id, open[0].caseId));
+		expect(waiting.status).toBe('active');
+		const [closed] = await db.select().from(cases).where(eq(cases.status, 'closed'));
+		expect(closed).toMatchObject({ closureReason: 'transferred_mbe', transferTarget: 'mbe' });
+		const events = await db.select({ kind: caseEvents.kind }).from(caseEvents).where(eq(caseEvents.caseId, closed.id));
+		expect(events.map((e) => e.kind)).toEqual([
+			'opened',
+			'handover_received',
+			'first_contact',
+			'paused',
+			'resumed',
+			'transferred',
+			'closed'
+		]);
+		const showcase = await db
+			.select({ status: cases.status })
+			.from(cases)
+			.innerJoin(participants, eq(cases.participantId, participants.id))
+			.innerJoin(users, eq(participants.userId, users.id))
+			.where(inArray(users.username, ['participant', 'participant.ti', 'participant.fa']));
+		expect(showcase.map((c) => c.status)).toEqual(['active', 'active', 'active']);
 	});
 });

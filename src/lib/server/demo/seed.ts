@@ -3,14 +3,17 @@ import type { ResidenceStatus } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
 import { openCaseIn } from '../cases/rows';
+import { seedDemoCases } from './cases';
 import { db, migrateDatabase } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import { NAMES } from './names';
 import { seedDemoAppointments } from './appointments';
 import { seedDemoConsents } from './consents';
+import { seedDemoContacts } from './contacts';
 import { seedDemoCovers } from './covers';
 import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
+import { seedDemoCaseWork, seedDemoDirectory } from './referrals';
 import { syncShippedCatalogue } from '../plans/catalogue';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -253,6 +256,20 @@ export async function seedDemo(): Promise<boolean> {
 		staffRows.find((u) => u.username === 'volunteer2')!
 	);
 	await seedDemoDocuments(showcase);
+	// Someone of Sabine Keller's caseload outside the showcase families.
+	const showcaseHouseholds = new Set(people.filter((p) => showcaseIds.has(p.id!)).map((p) => p.householdId));
+	const extensionCandidate = people.find(
+		(p) => !showcaseHouseholds.has(p.householdId) && caseworkerOf.get(p.id!)?.id === caseworker.id
+	);
+	await seedDemoCases(caseworker, ditzingen.id, extensionCandidate!.id!, passwordHash);
+	// Its own random sequence, so that the contacts' choices shift nobody else's.
+	await seedDemoContacts(showcase, caseworker, prng(2026));
+	const admin = staffRows.find((u) => u.username === 'admin')!;
+	const directory = await seedDemoDirectory(
+		{ id: admin.id, role: 'admin', organisationId: null, participantId: null },
+		county.id
+	);
+	await seedDemoCaseWork(showcase, directory);
 	const leylasFirst = assignmentRows.find((a) => a.caseworkerId === caseworker3.id)!;
 	await seedDemoCovers(lead, caseworker, caseworker3, leylasFirst.participantId);
 	return true;

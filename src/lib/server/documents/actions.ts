@@ -3,6 +3,7 @@ import { requireActor } from '../auth/guard';
 import { formActionsOn } from '../form-action';
 import { formFailure, formValues, parseForm } from '../forms';
 import { answerExplanation, askExplanation } from './questions';
+import { recordAnswerAsContact } from '../contacts/answers';
 import { answerSchema, askSchema, detailsSchema } from './schema';
 import { addPages, deleteDocument, updateDocument, uploadDocument, type UploadRefusal } from './write';
 
@@ -104,6 +105,7 @@ export const documentActions = {
 			event.locals.locale
 		);
 		if (!result.ok) return formFailure(409, 'documents.already_answered', formData);
+		await recordAnswerAsContact(actor, event.params.id, input.questionId);
 		redirect(303, `${event.url.pathname}?done=answered`);
 	})
 };

@@ -1,7 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { recordAudit, recordAuditIn } from '../audit';
+import { recordNewHandoverIn } from '../cases/handover';
 import { openCaseIn } from '../cases/rows';
+import type { HandoverFields } from '../cases/schema';
 import { db } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
 import {
@@ -89,8 +91,15 @@ async function townExists(townId: string): Promise<boolean> {
 	return town !== undefined;
 }
 
-/** A caseworker's new participant is assigned to them; a team lead assigns later. */
-export async function createParticipant(actor: Actor, input: ParticipantInput): Promise<SaveResult> {
+/**
+ * A caseworker's new participant is assigned to them; a team lead assigns later. Her case opens "referred";
+ * a handover from the shelter's social services, typed on the same form, is recorded with it.
+ */
+export async function createParticipant(
+	actor: Actor,
+	input: ParticipantInput,
+	handover: HandoverFields | null = null
+): Promise<SaveResult> {
 	if (!canCreateParticipants(actor) || actor.organisationId === null) error(404, 'error.not_found');
 	if (!(await townExists(input.townId))) return { saved: false, reason: 'town_unknown' };
 	if (input.householdId !== '') {
@@ -121,6 +130,7 @@ export async function createParticipant(actor: Actor, input: ParticipantInput): 
 		}
 		openCaseIn(tx, id, { actorId: actor.id });
 		recordAuditIn(tx, { actor, action: 'participant.created', participantId: id });
+		if (handover !== null) recordNewHandoverIn(tx, actor, id, handover);
 	});
 	return { saved: true, id };
 }

@@ -6,6 +6,9 @@ import { consentView } from '$lib/server/consent/view';
 import { correctionsOf, decideCorrection, recordCorrectionRequest } from '$lib/server/rights/corrections';
 import { requireRole } from '$lib/server/auth/guard';
 import { coveredFor } from '$lib/server/cases/covered';
+import { caseSummary } from '$lib/server/cases/read';
+import { periodView } from '$lib/server/cases/view';
+import { caseWorkAccess } from '$lib/server/policy';
 import { formFailure, seenOf } from '$lib/server/forms';
 import { formAction } from '$lib/server/form-action';
 import { latestInvitation } from '$lib/server/invitations';
@@ -21,13 +24,15 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const { access } = record;
 	const canEdit = access.editCase;
 	const canAssign = access.assignCaseworker;
-	const [towns, invitation, consents, corrections, handover] = await Promise.all([
+	const [towns, invitation, consents, corrections, work, handover] = await Promise.all([
 		listTowns(),
 		latestInvitation(access),
 		consentsOf(access),
 		correctionsOf(access),
+		caseWorkAccess(actor, params.id),
 		lastHandoverNote(access)
 	]);
+	const caseLine = work === null ? null : await caseSummary(work);
 	// A colleague covering today sees for whom and until when, as on her caseload.
 	const covering =
 		access.relation === 'covering_caseworker'
@@ -43,6 +48,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			updatedAt: formatDateTime(locals.locale, participant.updatedAt)
 		},
 		townName: record.townName,
+		caseLine:
+			caseLine === null ? null : { status: caseLine.status, period: periodView(caseLine.period, locals.locale) },
 		caseworker: record.caseworker,
 		covering:
 			covering === null ? null : { absentName: covering.absentName, until: formatDate(locals.locale, covering.endsOn) },

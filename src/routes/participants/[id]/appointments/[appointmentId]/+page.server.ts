@@ -5,6 +5,8 @@ import { appointmentsOf, openAppointments, possibleCompanions } from '$lib/serve
 import { berlinParts } from '$lib/server/appointments/time';
 import { appointmentViews, readerOf } from '$lib/server/appointments/view';
 import { participantSummary } from '$lib/server/participants';
+import { contactLinkFor } from '$lib/server/contacts/prefill';
+import { caseWorkAccess } from '$lib/server/policy/casework';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -26,6 +28,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			: [],
 		// Today's clock times, as a starting point for "move to".
 		current: { date: start.date, start: start.time, end: berlinParts(row.endsAt).time },
+		contact: await contactLinkFor(await caseWorkAccess(actor, params.id), row),
 		done: outcomeOf(url)
 	};
 };

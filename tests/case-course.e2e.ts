@@ -1,0 +1,217 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ar, de, expectDocumentLanguage, expectNoAxeViolations, fill, PHONE, signedInContext, signIn } from './helpers';
+
+const t = de;
+
+/** Every button, link and field on the page is at least 44 px tall (buttons also wide), and nothing scrolls sideways. */
+async function expectPhoneFriendly(page: Page) {
+	const offenders = await page.evaluate(() => {
+		const found: string[] = [];
+		for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary')) {
+			const style = getComputedStyle(el);
+			const box = el.getBoundingClientRect();
+			if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0) continue;
+			if (box.bottom <= 0 || box.right <= 0 || box.left >= window.innerWidth) continue;
+			if (box.height < 44 || (el.tagName === 'BUTTON' && box.width < 44)) {
+				const name = (el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? '').trim();
+				found.push(`<${el.tagName.toLowerCase()}> "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+			}
+		}
+		return found;
+	});
+	expect(offenders, `touch targets smaller than 44 px:\n${offenders.join('\n')}`).toEqual([]);
+	expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(360);
+}
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Fills the person's part of /participants/new. */
+async function fillPerson(page: Page, given: string, family: string) {
+	await page.getByRole('textbox', { name: t['participant.given_name'], exact: true }).fill(given);
+	await page.getByRole('textbox', { name: t['participant.family_name'], exact: true }).fill(family);
+	await page.getByRole('combobox', { name: t['participant.residence_status'] }).selectOption('refugee');
+	await page.getByRole('combobox', { name: t['participant.language'], exact: true }).selectOption('ar');
+	await page.getByRole('combobox', { name: t['participant.town'] }).selectOption({ label: 'Stadt Ditzingen' });
+}
+
+test.describe('the course of a case', () => {
+	// German, the staff's everyday language.
+	test.use({ locale: 'de-DE' });
+
+	test('handover of a new person: one form makes the person, her referred case and the handover', async ({ page }) => {
+		await signIn(page, 'caseworker');
+		await page.goto('/participants/new?handover');
+		const family = `Karimi${Date.now() % 100_000}`;
+		await fillPerson(page, 'Laila', family);
+		await page.getByRole('textbox', { name: t['handover.service'] }).fill('Sozialdienst GU Ludwigsburg');
+		await page.getByRole('textbox', { name: t['handover.person'] }).fill('Frau Berger');
+		await page.getByLabel(t['handover.allocated_on']).fill(today());
+		await page.getByRole('textbox', { name: t['field.housing'] }).fill('Zieht nächste Woche in die AUB.');
+
+		// No consent to hand the data on: refused, nothing recorded, what she typed stays.
+		await page.getByRole('button', { name: t['participant.create'] }).click();
+		await expect(page.getByRole('main').getByRole('alert')).toHaveText(t['case.handover_consent_required']);
+		await expect(page.getByRole('textbox', { name: t['handover.service'] })).toHaveValue('Sozialdienst GU Ludwigsburg');
+
+		await page.getByLabel(t['handover.paper_consent_on']).fill(today());
+		await page.getByRole('button', { name: t['participant.create'] }).click();
+		await expect(page).toHaveURL(/\/participants\/[0-9a-f-]{36}\/case\?done=handover|\/case\?handover=1/);
+		const overview = page.getByRole('region', { name: t['case.overview'] });
+		await expect(overview).toContainText(t['case_status.referred']);
+		await expect(overview).toContainText(t['case.period_not_started']);
+		const handover = page.getByRole('region', { name: t['handover.title'] });
+		await expect(handover).toContainText('Sozialdienst GU Ludwigsburg');
+		await expect(handover).toContainText('Zieht nächste Woche in die AUB.');
+		await expect(page.getByRole('region', { name: t['case.timeline'] })).toContainText(
+			t['case_event.handover_received']
+		);
+		await expectNoAxeViolations(page, 'case page (de)');
+
+		await page.goto(`/caseload?q=${family}`);
+		await expect(page.getByRole('main').getByRole('link', { name: new RegExp(family) })).toBeVisible();
+	});
+
+	test('a closure for "no contact" waits for the lead, who signs it off', async ({ page, browser }) => {
+		await signIn(page, 'caseworker');
+		await page.goto('/participants/new');
+		const family = `Nouri${Date.now() % 100_000}`;
+		await fillPerson(page, 'Samir', family);
+		await page.getByRole('button', { name: t['participant.create'] }).click();
+		await expect(page).toHaveURL(/\/participants\/[0-9a-f-]{36}\?created=1$/);
+		await expect(page.getByRole('main')).toContainText(t['case_status.referred']);
+		await page.getByRole('main').getByRole('link', { name: t['case.title'] }).first().click();
+		await expect(page).toHaveURL(/\/case$/);
+		const caseUrl = page.url();
+
+		await page.getByRole('button', { name: t['case.close'] }).click();
+		const dialog = page.getByRole('dialog', { name: t['case.close'] });
+		await dialog.getByRole('combobox', { name: t['case.closure_reason'] }).selectOption('no_contact');
+		await dialog
+			.getByRole('textbox', { name: t['case.closure_note'] })
+			.fill('Drei Briefe, zwei Anrufe, keine Antwort.');
+		await dialog.getByRole('button', { name: t['case.close_confirm'] }).click();
+		await expect(page.getByRole('status')).toHaveText(t['case.done_closure_requested']);
+		await expect(page.getByRole('region', { name: t['case.overview'] })).toContainText(t['case_status.referred']);
+
+		const lead = await signedInContext(browser, 'lead', { locale: 'de-DE' });
+		try {
+			await lead.page.goto('/approvals');
+			const request = lead.page.getByRole('listitem').filter({ hasText: family });
+			await expect(request).toContainText(t['closure_reason.no_contact']);
+			await expectNoAxeViolations(lead.page, '/approvals (de)');
+			await request.getByRole('button', { name: t['approvals.approve'] }).click();
+			await lead.page
+				.getByRole('dialog', { name: t['approvals.approve'] })
+				.getByRole('button', { name: t['approvals.approve_closure_confirm'] })
+				.click();
+			await expect(lead.page.getByRole('status')).toHaveText(t['case.done_approved']);
+			await expect(lead.page.getByRole('listitem').filter({ hasText: family })).toHaveCount(0);
+		} finally {
+			await lead.context.close();
+		}
+
+		await page.goto(caseUrl);
+		await expect(page.getByRole('region', { name: t['case.overview'] })).toContainText(t['case_status.closed']);
+		await expect(page.getByRole('link', { name: t['case.exit_snapshot'] })).toHaveAttribute(
+			'href',
+			/\/assessment\?kind=exit$/
+		);
+		await expect(page.getByRole('button', { name: t['case.reopen'] })).toBeVisible();
+	});
+
+	test('the lead approves an extension to a fourth year', async ({ page, browser }) => {
+		await signIn(page, 'lead');
+		await page.getByRole('navigation').getByRole('link', { name: t['nav.approvals'] }).click();
+		await expect(page.getByRole('heading', { level: 1, name: t['approvals.title'] })).toBeVisible();
+		const request = page.getByRole('listitem').filter({ hasText: t['approvals.kind_extension'] }).first();
+		await expect(request).toContainText('Ausbildung zur Pflegehelferin');
+		const caseHref = await request.getByRole('link').first().getAttribute('href');
+		await request.getByRole('button', { name: t['approvals.approve'] }).click();
+		await expect(page.getByRole('status')).toHaveText(t['case.done_approved']);
+		await expect(page.getByRole('listitem').filter({ hasText: t['approvals.kind_extension'] })).toHaveCount(0);
+
+		const caseworker = await signedInContext(browser, 'caseworker', { locale: 'de-DE' });
+		try {
+			const cw = caseworker.page;
+			await cw.goto(caseHref!);
+			await expect(cw.getByRole('region', { name: t['case.overview'] })).toContainText(
+				fill(t['case.period_month'], { month: 32, months: 48 })
+			);
+			await expect(cw.getByRole('region', { name: t['case.timeline'] })).toContainText(
+				t['case_event.extension_approved']
+			);
+		} finally {
+			await caseworker.context.close();
+		}
+	});
+
+	test("someone else's case is not found: another organisation, a volunteer", async ({ browser }) => {
+		const own = await signedInContext(browser, 'caseworker');
+		await own.page.goto('/caseload');
+		await own.page.getByRole('main').getByRole('list').getByRole('link').first().click();
+		const caseUrl = `${new URL(own.page.url()).pathname}/case`;
+		await own.context.close();
+		for (const username of ['caseworker2', 'volunteer']) {
+			const other = await signedInContext(browser, username);
+			const response = await other.page.goto(caseUrl);
+			expect(response?.status(), username).toBe(404);
+			await other.context.close();
+		}
+	});
+});
+
+test.describe('her case, on her phone, in Arabic', () => {
+	test.use({ ...PHONE });
+
+	test('Amina sees her case status and period in plain words', async ({ page }) => {
+		await signIn(page, 'participant');
+		await expectDocumentLanguage(page, 'ar');
+		await page.getByRole('link', { name: ar['my_case.open'] }).click();
+		await expect(page).toHaveURL(/\/my-case$/);
+		await expect(page.getByRole('heading', { level: 2, name: ar['case_status.active'] })).toBeVisible();
+		await expect(page.getByRole('main')).toContainText(ar['my_case.status_active']);
+		await expect(page.getByRole('meter', { name: ar['my_case.period_used'] })).toBeVisible();
+		await expect(page.getByRole('main')).toContainText('Sabine Keller');
+		await expect(page.getByRole('link', { name: ar['my_case.meetings'] })).toHaveAttribute('href', '/my-case/meetings');
+		await expect(page.getByRole('link', { name: ar['my_case.notes'] })).toHaveAttribute('href', '/my-case/notes');
+		await expectNoAxeViolations(page, '/my-case (ar)');
+		await expectPhoneFriendly(page);
+	});
+
+	test('after closure she reads what it means and whom to ask, and prints the letter', async ({ page }) => {
+		await signIn(page, 'participant.closed');
+		await page.goto('/my-case');
+		await expectDocumentLanguage(page, 'ar');
+		await expect(page.getByRole('heading', { level: 2, name: ar['case_status.closed'] })).toBeVisible();
+		const notice = page.getByRole('region', { name: ar['my_case.letter_title'] });
+		await expect(notice).toContainText(ar['my_case.data_text']);
+		await expect(notice).toContainText(ar['my_case.ask_mbe']);
+		await expect(notice).toContainText('Migrationsberatung für Erwachsene, Caritas Ludwigsburg');
+		await expectNoAxeViolations(page, '/my-case closed (ar)');
+		await expectPhoneFriendly(page);
+
+		await notice.getByRole('link', { name: ar['my_case.letter'] }).click();
+		await expect(page).toHaveURL(/\/my-case\/letter$/);
+		const letter = page.getByRole('article');
+		await expect(letter).toHaveAttribute('lang', 'ar');
+		await expect(letter).toHaveAttribute('dir', 'rtl');
+		await expect(letter.getByRole('heading', { level: 1, name: ar['my_case.letter_title'] })).toBeVisible();
+		await expect(letter).toContainText('Omar Haddad');
+		await expectNoAxeViolations(page, '/my-case/letter (ar)');
+		await expectPhoneFriendly(page);
+	});
+});
+
+test.describe('the case page on a phone at a home visit', () => {
+	test.use({ ...PHONE, locale: 'de-DE' });
+
+	test('every step is reachable and tappable at 360 px', async ({ page }) => {
+		await signIn(page, 'caseworker');
+		await page.goto('/caseload');
+		await page.getByRole('main').getByRole('list').getByRole('link').first().click();
+		await page.getByRole('main').getByRole('link', { name: t['case.title'] }).first().click();
+		await expect(page.getByRole('heading', { level: 1, name: new RegExp(t['case.title']) })).toBeVisible();
+		for (const summary of await page.locator('main details > summary').all()) await summary.click();
+		await expectPhoneFriendly(page);
+		await expectNoAxeViolations(page, 'case page on a phone (de)');
+	});
+});
