@@ -26,7 +26,12 @@ const ROUTES: { path: (id: string) => string; allowed: ActorName[] }[] = [
 	{ path: (id) => `/participants/${id}/plan/print`, allowed: ['participant', 'caseworker', 'lead', 'volunteer'] },
 	{ path: (id) => `/helping/${id}`, allowed: ['volunteer'] },
 	// Amina shares no document category with the volunteer: her documents stay closed to him.
-	{ path: (id) => `/participants/${id}/documents`, allowed: ['participant', 'caseworker', 'lead'] }
+	{ path: (id) => `/participants/${id}/documents`, allowed: ['participant', 'caseworker', 'lead'] },
+	// Case work is the professionals' record: never a volunteer's, and the person reads hers at /my-case.
+	...['case', 'case/letter', 'contacts', 'contacts/new', 'assessment', 'referrals', 'notes'].map((part) => ({
+		path: (id: string) => `/participants/${id}/${part}`,
+		allowed: ['caseworker', 'lead'] as ActorName[]
+	}))
 ];
 
 async function signedIn(baseURL: string, username: string): Promise<APIRequestContext> {

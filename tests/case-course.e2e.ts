@@ -24,6 +24,22 @@ async function expectPhoneFriendly(page: Page) {
 }
 const today = () => new Date().toISOString().slice(0, 10);
 
+// The demo's showcase families and its own case-course examples, which the other journeys rely on.
+const DEMO_FAMILIES = /Al-Hassan|Tesfay|Ahmadi|Haddad|Gebremedhin/;
+
+/** The people listed on the signed-in caseworker's caseload, as their page addresses, in list order. */
+async function caseloadPeople(page: Page, { skipDemoFamilies = false } = {}): Promise<string[]> {
+	await page.goto('/caseload');
+	const links = await page
+		.getByRole('main')
+		.locator('a[href^="/participants/"]')
+		.evaluateAll((all) => all.map((a) => ({ href: a.getAttribute('href') ?? '', name: a.textContent ?? '' })));
+	const people = links.filter(
+		(l) => /^\/participants\/[0-9a-f-]{36}$/.test(l.href) && !(skipDemoFamilies && DEMO_FAMILIES.test(l.name))
+	);
+	return [...new Set(people.map((l) => l.href))];
+}
+
 /** Fills the person's part of /participants/new. */
 async function fillPerson(page: Page, given: string, family: string) {
 	await page.getByRole('textbox', { name: t['participant.given_name'], exact: true }).fill(given);
@@ -67,7 +83,12 @@ test.describe('the course of a case', () => {
 		await expectNoAxeViolations(page, 'case page (de)');
 
 		await page.goto(`/caseload?q=${family}`);
-		await expect(page.getByRole('main').getByRole('link', { name: new RegExp(family) })).toBeVisible();
+		await expect(
+			page
+				.getByRole('main')
+				.getByRole('link', { name: new RegExp(family) })
+				.first()
+		).toBeVisible();
 	});
 
 	test('a closure for "no contact" waits for the lead, who signs it off', async ({ page, browser }) => {
@@ -144,11 +165,42 @@ test.describe('the course of a case', () => {
 		}
 	});
 
+	test('a transfer to the JMD with a new warm-handover appointment; a form shown before it is refused', async ({
+		page
+	}) => {
+		await signIn(page, 'caseworker');
+		// Someone outside the showcase families (last in name order), whose course the other journeys do not touch.
+		await page.goto(`${(await caseloadPeople(page, { skipDemoFamilies: true })).at(-1)}/case`);
+		await expect(page.getByRole('region', { name: t['case.overview'] })).toContainText(t['case_status.active']);
+		const stale = await page.context().newPage();
+		await stale.goto(page.url());
+
+		await page.getByText(t['case.transfer'], { exact: true }).click();
+		await page.getByRole('combobox', { name: t['case.transfer_target'] }).selectOption('jmd');
+		await page.getByRole('textbox', { name: t['case.service_name'] }).fill('JMD Ludwigsburg');
+		const inFiveDays = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+		await page.getByLabel(t['appointments.date']).fill(inFiveDays);
+		await page.getByLabel(t['appointments.start']).fill('10:00');
+		await page.getByLabel(t['appointments.end']).fill('11:00');
+		await page.getByRole('button', { name: t['case.transfer_confirm'] }).click();
+		await expect(page.getByRole('status')).toHaveText(t['case.done_transferred']);
+		const overview = page.getByRole('region', { name: t['case.overview'] });
+		await expect(overview).toContainText(t['case_status.transferred']);
+		await expect(overview).toContainText('JMD Ludwigsburg');
+		await expect(overview.getByRole('link')).toHaveAttribute('href', /appointments\/[0-9a-f-]{36}$/);
+
+		// The second tab still shows the case as active: pausing it there changes nothing.
+		await stale.getByRole('button', { name: t['case.pause'] }).click();
+		await expect(stale.getByRole('main').getByRole('alert')).toHaveText(t['form.changed_meanwhile']);
+		await stale.reload();
+		await expect(stale.getByRole('region', { name: t['case.overview'] })).toContainText(t['case_status.transferred']);
+		await stale.close();
+	});
+
 	test("someone else's case is not found: another organisation, a volunteer", async ({ browser }) => {
 		const own = await signedInContext(browser, 'caseworker');
-		await own.page.goto('/caseload');
-		await own.page.getByRole('main').getByRole('list').getByRole('link').first().click();
-		const caseUrl = `${new URL(own.page.url()).pathname}/case`;
+		const caseUrl = `${(await caseloadPeople(own.page))[0]}/case`;
+		expect((await own.page.goto(caseUrl))?.status()).toBe(200);
 		await own.context.close();
 		for (const username of ['caseworker2', 'volunteer']) {
 			const other = await signedInContext(browser, username);
@@ -171,8 +223,9 @@ test.describe('her case, on her phone, in Arabic', () => {
 		await expect(page.getByRole('main')).toContainText(ar['my_case.status_active']);
 		await expect(page.getByRole('meter', { name: ar['my_case.period_used'] })).toBeVisible();
 		await expect(page.getByRole('main')).toContainText('Sabine Keller');
-		await expect(page.getByRole('link', { name: ar['my_case.meetings'] })).toHaveAttribute('href', '/my-case/meetings');
-		await expect(page.getByRole('link', { name: ar['my_case.notes'] })).toHaveAttribute('href', '/my-case/notes');
+		const more = page.getByRole('navigation', { name: ar['my_case.more'] });
+		await expect(more.getByRole('link', { name: ar['my_case.meetings'] })).toHaveAttribute('href', '/my-case/meetings');
+		await expect(more.getByRole('link', { name: ar['my_case.notes'] })).toHaveAttribute('href', '/my-case/notes');
 		await expectNoAxeViolations(page, '/my-case (ar)');
 		await expectPhoneFriendly(page);
 	});
@@ -206,9 +259,7 @@ test.describe('the case page on a phone at a home visit', () => {
 
 	test('every step is reachable and tappable at 360 px', async ({ page }) => {
 		await signIn(page, 'caseworker');
-		await page.goto('/caseload');
-		await page.getByRole('main').getByRole('list').getByRole('link').first().click();
-		await page.getByRole('main').getByRole('link', { name: t['case.title'] }).first().click();
+		await page.goto(`${(await caseloadPeople(page))[0]}/case`);
 		await expect(page.getByRole('heading', { level: 1, name: new RegExp(t['case.title']) })).toBeVisible();
 		for (const summary of await page.locator('main details > summary').all()) await summary.click();
 		await expectPhoneFriendly(page);

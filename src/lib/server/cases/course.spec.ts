@@ -4,7 +4,7 @@ import { db } from '../db';
 import { appointments, auditLog, caseEvents, caseRequests, cases } from '../db/schema';
 import { caseWorkAccess, type CaseWorkAccess } from '../policy';
 import { actorOf, makeParticipant, makeWorld } from '../testing/factories';
-import { changeCourse, closeCase } from './course';
+import { changeCourse, closeCase, setEligibility } from './course';
 import { decideRequest, requestExtension } from './requests';
 import { acceptsCaseWork } from './rows';
 import { transferCase } from './transfer';
@@ -252,6 +252,19 @@ describe('the course of a case', () => {
 			ok: true,
 			requested: false
 		});
+	});
+});
+
+describe('the eligibility basis', () => {
+	it('is set conditionally with an event; a closed case takes no change', async () => {
+		expect(await setEligibility(await caseworker(), 'private_housing', await seen())).toEqual({ ok: true });
+		expect((await theCase()).eligibility).toBe('private_housing');
+		await closeCase(await caseworker(), { closureReason: 'goals_reached', note: '' }, await seen());
+		expect(await setEligibility(await caseworker(), 'other', await seen())).toEqual({
+			ok: false,
+			reason: 'case.closed_no_work'
+		});
+		expect(await eventKinds()).toEqual(['opened', 'eligibility_changed', 'closed']);
 	});
 });
 

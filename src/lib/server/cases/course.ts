@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { ClosureReason } from '$lib/casework';
+import type { ClosureReason, EligibilityBasis } from '$lib/casework';
 import type { Tx } from '../db';
 import { writeIfUnchanged, type Seen } from '../db/conditional';
 import { caseRequests } from '../db/schema';
@@ -115,4 +115,25 @@ export function openRequestIn(tx: Tx, row: Case, kind: 'extension' | 'closure'):
 		.where(and(eq(caseRequests.caseId, row.id), eq(caseRequests.kind, kind), isNull(caseRequests.outcome)))
 		.get();
 	return open !== undefined;
+}
+
+/** The legal basis the person is counselled on (K1 counts by it); set at the handover or here. */
+export async function setEligibility(
+	access: CaseWorkAccess,
+	eligibility: EligibilityBasis,
+	seen: Seen
+): Promise<CourseOutcome> {
+	requireRecordWork(access);
+	const written = writeIfUnchanged((tx): CourseOutcome => {
+		const row = caseAsSeenIn(tx, access, seen);
+		if (row.status === 'closed') return { ok: false, reason: 'case.closed_no_work' };
+		changeCaseIn(tx, access, row, {
+			set: { eligibility },
+			event: 'eligibility_changed',
+			detail: { eligibility },
+			audit: 'case.status_changed'
+		});
+		return { ok: true };
+	});
+	return written.ok ? written.value : written;
 }

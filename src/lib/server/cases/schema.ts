@@ -17,6 +17,10 @@ const pastDay = v.pipe(
 );
 const optionalPastDay = v.union([v.literal(''), pastDay], 'form.date_invalid');
 
+export const eligibilitySchema = v.object({
+	...seenEntries,
+	eligibility: v.picklist(ELIGIBILITY_BASES, 'form.pick_option')
+});
 export const stepSchema = v.object({ ...seenEntries, reason });
 export const pauseSchema = v.object({ ...seenEntries, reason: optionalText(2000) });
 

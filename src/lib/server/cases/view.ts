@@ -22,6 +22,7 @@ export const CASE_EVENT_KINDS = [
 	'extension_refused',
 	'closure_requested',
 	'closure_refused',
+	'eligibility_changed',
 	'reassigned',
 	'cover_started',
 	'cover_ended',
@@ -39,7 +40,8 @@ function eventDetail(detail: Record<string, unknown> | null) {
 	return {
 		closureReason: text('closureReason'),
 		serviceName: text('serviceName') ?? text('service'),
-		months: typeof detail?.months === 'number' ? detail.months : null
+		months: typeof detail?.months === 'number' ? detail.months : null,
+		eligibility: text('eligibility')
 	};
 }
 

@@ -56,7 +56,8 @@ describe('demo data', () => {
 		expect(demoCovers.map((c) => c.endsOn < today).sort()).toEqual([false, true]);
 		const posts = await db.select({ fte: users.fullTimeEquivalent }).from(users).where(eq(users.role, 'caseworker'));
 		expect(posts.map((p) => p.fte).sort()).toEqual([100, 50, 75]);
-	});
+		// Seeding writes through the domain (plans, documents, cases): seconds on a busy 2-core machine.
+	}, 30_000);
 
 	it('every documented demo login works with the demo password', async () => {
 		const logins = [

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { dayInGermany, formatDate, formatDateTime } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
-import { changeCourse, closeCase } from '$lib/server/cases/course';
+import { changeCourse, closeCase, setEligibility } from '$lib/server/cases/course';
 import { recordHandover } from '$lib/server/cases/handover';
 import { caseParticipant, transferOptions } from '$lib/server/cases/options';
 import { readCase } from '$lib/server/cases/read';
@@ -9,6 +9,7 @@ import { decideRequest, requestExtension } from '$lib/server/cases/requests';
 import {
 	closeSchema,
 	decisionSchema,
+	eligibilitySchema,
 	extensionSchema,
 	handoverSchema,
 	pauseSchema,
@@ -112,6 +113,15 @@ export const actions: Actions = {
 			const outcome = await transferCase(await access(actor, params.id), input, seenOf(input));
 			if (!outcome.ok) return refuse(outcome);
 			done(params.id, 'transferred');
+		},
+		schemaOptions
+	),
+	eligibility: formAction(
+		eligibilitySchema,
+		async ({ actor, input, refuse, event: { params } }) => {
+			const outcome = await setEligibility(await access(actor, params.id), input.eligibility, seenOf(input));
+			if (!outcome.ok) return refuse(outcome);
+			done(params.id, 'eligibility');
 		},
 		schemaOptions
 	),
