@@ -95,6 +95,7 @@ test('cover: the lead gives Sabine one of Leyla’s cases; she sees it marked, a
 		await sabine.page.goto('/caseload?attention=covered');
 		expect(await caseIds(sabine.page)).toContain(covered);
 		expect((await sabine.page.goto(`/participants/${covered}`))?.status()).toBe(200);
+		await expect(sabine.page.getByRole('note')).toContainText(LEYLA);
 
 		// The lead ends it early (asked once): from the next page load on, the case is gone for Sabine.
 		await page.goto('/team/cover');

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PERIOD_MONTHS, PERIOD_WARNING_MONTH } from '$lib/casework';
+import { periodEndsWithinCondition } from './period-sql';
 import {
 	appointments,
 	caseRequests,
@@ -66,8 +67,8 @@ export function attentionCondition(group: WorkQueueGroup, { today, now }: Clock)
 					and ${contacts.occurredAt} >= ${now} - ${weeks} * 604800000)`);
 		}
 		case 'period_ending':
-			return caseOf(sql`${cases.status} in ('active', 'paused') and ${cases.periodStartsOn} is not null
-				and date(${cases.periodStartsOn}, '+' || (${cases.periodMonths} - ${WARNING_MONTHS_BEFORE_END}) || ' months') <= ${today}`);
+			// From month 30 of 36 (42 of 48), and past the end without an extension: the case lifecycle's rule.
+			return caseOf(periodEndsWithinCondition(today, WARNING_MONTHS_BEFORE_END));
 		case 'review_due':
 			return sql`exists (select 1 from ${plans} where ${plans.participantId} = ${participants.id}
 				and ${plans.nextReviewDate} <= ${addDays(today, REVIEW_HORIZON_DAYS)})`;
@@ -81,21 +82,4 @@ export function attentionCondition(group: WorkQueueGroup, { today, now }: Clock)
 			return caseOf(sql`exists (select 1 from ${caseRequests} where ${caseRequests.caseId} = ${cases.id}
 				and ${caseRequests.outcome} = 'refused' and ${caseRequests.decidedAt} >= ${now - REFUSAL_SHOWN_DAYS * DAY_MS})`);
 	}
-}
-
-/**
- * The last day of a counselling period: the same day of the month `months` later, or that month's last day
- * (31 Jan + 1 month = 28/29 Feb). The case lifecycle's own period module replaces this once it lands.
- */
-export function periodEndsOn(startsOn: string, months: number): string {
-	const [y, m, d] = startsOn.split('-').map(Number);
-	const target = new Date(Date.UTC(y, m - 1 + months, 1));
-	const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-	target.setUTCDate(Math.min(d, lastDay));
-	return target.toISOString().slice(0, 10);
-}
-
-/** From month 30 (or 6 months before an extended period ends) the caseload and the work queue flag the period. */
-export function periodWarnsFrom(startsOn: string, months: number): string {
-	return periodEndsOn(startsOn, months - WARNING_MONTHS_BEFORE_END);
 }

@@ -4,9 +4,9 @@ import { recordAudit } from '../audit';
 import { db } from '../db';
 import { appointments, cases, participants, plans } from '../db/schema';
 import { caseloadCondition, type Actor } from '../policy';
+import { periodEndsOn } from './period';
 import {
 	attentionCondition,
-	periodEndsOn,
 	undocumentedAppointment,
 	WORK_QUEUE_GROUPS,
 	type Clock,

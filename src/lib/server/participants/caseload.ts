@@ -6,13 +6,9 @@ import { recordAudit } from '../audit';
 import { db } from '../db';
 import { keysetPage } from '../db/keyset';
 import { appointments, assignments, cases, goals, organisations, participants, plans, users } from '../db/schema';
-import {
-	attentionCondition,
-	periodEndsOn,
-	periodWarnsFrom,
-	WORK_QUEUE_GROUPS,
-	type WorkQueueGroup
-} from '../cases/attention';
+import { attentionCondition, WORK_QUEUE_GROUPS, type WorkQueueGroup } from '../cases/attention';
+import { periodOf } from '../cases/period';
+import { RUNNING_STATUSES } from '../cases/period-sql';
 import { coveredFor, coveredParticipantIds, type CoveredFor } from '../cases/covered';
 import { caseloadCondition, type Actor } from '../policy';
 import { documentAttention, documentFlagsOf } from '../documents/caseload';
@@ -180,16 +176,14 @@ export async function searchCaseload(actor: Actor, filters: CaseloadFilters, cur
 	};
 }
 
-/** "Period ends DATE" from month 30 on, for cases still in counselling. */
+/** "Period ends DATE" from month 30 on (42 of 48), for cases whose period is still counting. */
 function periodFlag(
 	r: { caseStatus: string | null; periodStartsOn: string | null; periodMonths: number | null },
 	today: string
 ): string | null {
-	if (r.periodStartsOn === null || r.periodMonths === null) return null;
-	if (r.caseStatus !== 'active' && r.caseStatus !== 'paused') return null;
-	return periodWarnsFrom(r.periodStartsOn, r.periodMonths) <= today
-		? periodEndsOn(r.periodStartsOn, r.periodMonths)
-		: null;
+	if (r.periodMonths === null || !(RUNNING_STATUSES as readonly (string | null)[]).includes(r.caseStatus)) return null;
+	const period = periodOf(r.periodStartsOn, r.periodMonths, today);
+	return period !== null && period.flagged ? period.endsOn : null;
 }
 
 type NextAppointment = { startsAt: Date; status: 'requested' | 'confirmed'; awaiting: 'participant' | 'staff' | null };

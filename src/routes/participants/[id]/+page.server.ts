@@ -1,10 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { formatDateTime } from '$lib/i18n/format';
+import { formatDate, formatDateTime } from '$lib/i18n/format';
 import { consentsOf, grantConsent, revokeConsent } from '$lib/server/consent';
 import { correctionOutcomeSchema, correctionSchema, revokeSchema, paperGrantSchema } from '$lib/server/consent/schema';
 import { consentView } from '$lib/server/consent/view';
 import { correctionsOf, decideCorrection, recordCorrectionRequest } from '$lib/server/rights/corrections';
 import { requireRole } from '$lib/server/auth/guard';
+import { coveredFor } from '$lib/server/cases/covered';
 import { caseSummary } from '$lib/server/cases/read';
 import { periodView } from '$lib/server/cases/view';
 import { caseWorkAccess } from '$lib/server/policy';
@@ -32,6 +33,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		lastHandoverNote(access)
 	]);
 	const caseLine = work === null ? null : await caseSummary(work);
+	// A colleague covering today sees for whom and until when, as on her caseload.
+	const covering =
+		access.relation === 'covering_caseworker'
+			? ((await coveredFor(actor.id, [params.id])).get(params.id) ?? null)
+			: null;
 	const caseworkers = canAssign && actor.organisationId !== null ? await caseworkersOf(actor.organisationId) : [];
 	const { participant } = record;
 	const now = Date.now();
@@ -45,6 +51,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		caseLine:
 			caseLine === null ? null : { status: caseLine.status, period: periodView(caseLine.period, locals.locale) },
 		caseworker: record.caseworker,
+		covering:
+			covering === null ? null : { absentName: covering.absentName, until: formatDate(locals.locale, covering.endsOn) },
 		handover: handover === null ? null : { ...handover, at: formatDateTime(locals.locale, handover.at) },
 		householdMembers: record.householdMembers,
 		hasAccount: record.hasAccount,
