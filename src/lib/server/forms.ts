@@ -1,5 +1,6 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { dayInGermany } from '$lib/i18n/format';
 
 /** Field name → translation key of what is wrong with it. */
 export type FieldErrors = Record<string, string>;
@@ -189,5 +190,6 @@ export function isRealDate(s: string): boolean {
 }
 
 function isRealPastDate(s: string): boolean {
-	return isRealDate(s) && Date.parse(`${s}T00:00:00Z`) <= Date.now() && s >= '1900';
+	// German calendar days: just after midnight in Berlin, UTC still has yesterday.
+	return isRealDate(s) && s <= dayInGermany() && s >= '1900';
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CLOSURE_REASONS, ELIGIBILITY_BASES, EXTENDED_PERIOD_MONTHS, TRANSFER_TARGETS } from '$lib/casework';
+import { dayInGermany } from '$lib/i18n/format';
 import { LOCALES } from '$lib/i18n/locales';
 import { FIELDS, type Field } from '$lib/plan';
 import { isRealDate, nameText, optionalPhone, optionalText, requiredText, seenEntries } from '../forms';
@@ -13,7 +14,8 @@ const pastDay = v.pipe(
 	v.trim(),
 	v.nonEmpty('form.required'),
 	v.check(isRealDate, 'form.date_invalid'),
-	v.check((s) => s >= '2000-01-01' && Date.parse(`${s}T00:00:00Z`) <= Date.now(), 'form.date_invalid')
+	// Compared as German calendar days: just after midnight in Berlin it is still yesterday in UTC.
+	v.check((s) => s >= '2000-01-01' && s <= dayInGermany(), 'form.date_invalid')
 );
 const optionalPastDay = v.union([v.literal(''), pastDay], 'form.date_invalid');
 

@@ -1,5 +1,6 @@
 import type { CaseStatus } from '$lib/casework';
 import type { Role } from '$lib/domain';
+import { dayInGermany } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
 import { openCaseIn } from '../cases/rows';
@@ -87,7 +88,7 @@ export async function makeParticipant(opts: {
 		openCaseIn(tx, row.id, {
 			actorId: null,
 			status,
-			periodStartsOn: status === 'referred' ? null : new Date().toISOString().slice(0, 10)
+			periodStartsOn: status === 'referred' ? null : dayInGermany()
 		})
 	);
 	if (opts.caseworkerId !== undefined) {
