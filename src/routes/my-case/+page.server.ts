@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { dayInGermany } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
 import { caseNotice } from '$lib/server/cases/notice';
-import { coverToday, readOwnCase } from '$lib/server/cases/read';
+import { coverToday } from '$lib/server/cases/covered';
+import { readOwnCase } from '$lib/server/cases/read';
 import { periodView } from '$lib/server/cases/view';
 import { currentCaseworker } from '$lib/server/participants';
 import { caseAccess, caseWorkAccess } from '$lib/server/policy';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (access === null || own === null) error(404, 'error.not_found');
 	const today = dayInGermany();
 	const [mine, caseworker] = await Promise.all([readOwnCase(access, today), currentCaseworker(own)]);
-	const cover = caseworker === null ? null : await coverToday(actor.participantId, caseworker.id, today);
+	const cover = caseworker === null ? null : await coverToday(own, today);
 	const ended = mine.status === 'closed' || mine.status === 'transferred';
 	return {
 		status: mine.status,

@@ -107,25 +107,6 @@ export async function readCase(access: CaseWorkAccess, today = dayInGermany()) {
 	};
 }
 
-/** Who stands in for the assigned caseworker today, if anyone: covers end by themselves. */
-export async function coverToday(participantId: string, caseworkerId: string, today = dayInGermany()) {
-	const [row] = await db
-		.select({ displayName: users.displayName, phone: users.phone, email: users.email, endsOn: covers.endsOn })
-		.from(covers)
-		.innerJoin(users, eq(covers.coverId, users.id))
-		.where(
-			and(
-				eq(covers.absentId, caseworkerId),
-				or(isNull(covers.participantId), eq(covers.participantId, participantId)),
-				lte(covers.startsOn, today),
-				gte(covers.endsOn, today),
-				isNull(covers.endedAt)
-			)
-		)
-		.limit(1);
-	return row ?? null;
-}
-
 /** What the participant reads of her own case: status, period, and after closure whom to ask. */
 export async function readOwnCase(access: CaseWorkAccess, today = dayInGermany()) {
 	const row = await caseRow(access.participantId);
