@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { dayInGermany } from '$lib/i18n/format';
 import { recordAudit } from '../audit';
 import { db } from '../db';
-import { appointments, assessments, caseEvents, caseRequests, cases, covers, services, users } from '../db/schema';
+import { appointments, assessments, caseEvents, caseRequests, cases, services, users } from '../db/schema';
 import { byOther, type CaseWorkAccess } from '../policy';
 import { latestHandover } from './handover';
 import { periodOf } from './period';
