@@ -31,7 +31,7 @@ async function handOver(staff: Page, family: string): Promise<string> {
 async function activateOnHerPhone(browser: Browser, staff: Page, id: string, family: string): Promise<Page> {
 	await staff.goto(`/participants/${id}/invitation`);
 	await staff.getByRole('button', { name: de['invitation.issue'] }).click();
-	const code = (await staff.getByText(CODE_PATTERN).innerText()).trim();
+	const code = (await staff.getByText(CODE_PATTERN).first().innerText()).trim();
 	const phone = await browser.newContext({ ...PHONE, extraHTTPHeaders: { 'Accept-Language': 'ar' } });
 	const page = await phone.newPage();
 	await page.goto('/activate');

@@ -105,7 +105,17 @@ test('a caseworker refers Amina: passing data on needs her consent naming the se
 		.filter({ has: page.getByRole('heading', { name: 'Agentur für Arbeit Ludwigsburg' }) });
 	await expect(agency).toContainText(de['referral_status.made']);
 
-	// The Jobcenter is named in her paper consent: data may go there.
+	// The Jobcenter is named in her paper consent: data may go there. (Another journey revokes the demo's one,
+	// so record it here, as the caseworker would at the office.)
+	await page.goto(record);
+	await page.getByText(de['consent.record_paper'], { exact: true }).click();
+	await page.getByLabel(de['consent.service_name']).fill('Jobcenter Landkreis Ludwigsburg');
+	await page.getByLabel(de['consent.purpose']).fill('Vermittlung in Arbeit');
+	await page.getByRole('checkbox', { name: de['scope.contact_read'] }).check();
+	await page.getByLabel(de['consent.paper_note']).fill('Unterschrieben im Büro');
+	await page.getByRole('button', { name: de['consent.record_paper_button'] }).click();
+	await expect(page.getByRole('status')).toHaveText(de['consent.done_recorded']);
+	await page.goto(`${record}/referrals`);
 	await page
 		.getByLabel(de['referrals.service'], { exact: true })
 		.selectOption({ label: 'Jobcenter Landkreis Ludwigsburg' });

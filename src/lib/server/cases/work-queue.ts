@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { dayInGermany } from '$lib/i18n/format';
 import { recordAudit } from '../audit';
 import { db } from '../db';
@@ -60,6 +60,15 @@ async function appointmentGroup(scope: SQL): Promise<WorkQueueGroupView> {
 	};
 }
 
+/** The few items shown first are the most pressing: the longest overdue review, the period that ends first. */
+function mostUrgentFirst(group: WorkQueueGroup): SQL[] {
+	if (group === 'review_due') return [asc(plans.nextReviewDate)];
+	if (group === 'period_ending') {
+		return [asc(sql`date(${cases.periodStartsOn}, '+' || ${cases.periodMonths} || ' months')`)];
+	}
+	return [];
+}
+
 async function participantGroup(group: WorkQueueGroup, scope: SQL, clock: Clock): Promise<WorkQueueGroupView> {
 	const where = and(scope, attentionCondition(group, clock));
 	const [rows, [{ total }]] = await Promise.all([
@@ -74,7 +83,12 @@ async function participantGroup(group: WorkQueueGroup, scope: SQL, clock: Clock)
 			.innerJoin(cases, eq(cases.participantId, participants.id))
 			.leftJoin(plans, eq(plans.participantId, participants.id))
 			.where(where)
-			.orderBy(asc(participants.familyName), asc(participants.givenName), asc(participants.id))
+			.orderBy(
+				...mostUrgentFirst(group),
+				asc(participants.familyName),
+				asc(participants.givenName),
+				asc(participants.id)
+			)
 			.limit(WORK_QUEUE_ITEMS),
 		db.select({ total: count() }).from(participants).where(where)
 	]);
