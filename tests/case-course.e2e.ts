@@ -266,3 +266,25 @@ test.describe('the case page on a phone at a home visit', () => {
 		await expectNoAxeViolations(page, 'case page on a phone (de)');
 	});
 });
+
+test('the case page, the handover form and the approvals pass axe right-to-left (Farsi)', async ({ browser }) => {
+	test.setTimeout(90_000);
+	for (const username of ['caseworker', 'lead'] as const) {
+		// The language from the browser's setting: switching in the app would save it on the staff account.
+		const { context, page } = await signedInContext(browser, username, { locale: 'fa-IR' });
+		try {
+			const paths =
+				username === 'caseworker'
+					? [`${(await caseloadPeople(page))[0]}/case`, '/participants/new?handover']
+					: ['/approvals'];
+			for (const path of paths) {
+				await page.goto(path);
+				await expectDocumentLanguage(page, 'fa');
+				await page.locator('main details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+				await expectNoAxeViolations(page, `${path} (fa)`);
+			}
+		} finally {
+			await context.close();
+		}
+	}
+});
