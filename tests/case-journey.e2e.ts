@@ -32,7 +32,7 @@ async function activateOnHerPhone(browser: Browser, staff: Page, id: string, fam
 	await staff.goto(`/participants/${id}/invitation`);
 	await staff.getByRole('button', { name: de['invitation.issue'] }).click();
 	const code = (await staff.getByText(CODE_PATTERN).first().innerText()).trim();
-	const phone = await browser.newContext({ ...PHONE, extraHTTPHeaders: { 'Accept-Language': 'ar' } });
+	const phone = await browser.newContext({ ...PHONE, locale: 'ar' });
 	const page = await phone.newPage();
 	await page.goto('/activate');
 	await page.getByRole('textbox', { name: ar['activate.code_label'] }).fill(code);
