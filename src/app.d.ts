@@ -7,6 +7,8 @@ import type { StandingMemo } from '$lib/server/policy/relation';
 declare global {
 	/** The <details> a reader toggled before hydration, and their state then (app.html). */
 	var __tandemToggled: Map<HTMLDetailsElement, boolean> | null | undefined;
+	/** The fields a reader typed into or changed before hydration (app.html). */
+	var __tandemTyped: Map<EventTarget, { value?: string; checked?: boolean }> | null | undefined;
 	namespace App {
 		interface Error {
 			/** A translation key; the error page shows it in the reader's language. */

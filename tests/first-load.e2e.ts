@@ -113,3 +113,24 @@ test('what the reader unfolds while the script is still loading stays unfolded o
 	await page.waitForFunction(() => globalThis.__tandemToggled === null);
 	await expect(past).toHaveJSProperty('open', true);
 });
+
+test('what the reader types while the script is still loading stays typed once the page has hydrated', async ({
+	page
+}) => {
+	await signIn(page, 'caseworker');
+	let release: () => void = () => {};
+	const held = new Promise<void>((go) => (release = go));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/caseload', { waitUntil: 'domcontentloaded' });
+	const search = page.getByRole('searchbox', { name: ar['caseload.search'] });
+	await search.fill('Tesfay');
+	release();
+	await page.waitForLoadState('networkidle');
+	await page.waitForFunction(() => globalThis.__tandemTyped === null);
+	await expect(search).toHaveValue('Tesfay');
+	await page.getByRole('button', { name: ar['caseload.apply'] }).click();
+	await expect(page).toHaveURL(/[?&]q=Tesfay/);
+});
