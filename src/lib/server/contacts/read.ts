@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { caseWorkHeading } from '../cases/require';
 import { and, count, eq, gte, inArray, lt, sum } from 'drizzle-orm';
 import type { Topic } from '$lib/casework';
 import { recordAudit } from '../audit';
@@ -123,10 +124,6 @@ export async function householdChoices(access: CaseWorkAccess) {
 
 /** The person's name for the page heading. */
 export async function personName(access: CaseWorkAccess): Promise<string> {
-	const [row] = await db
-		.select({ givenName: participants.givenName, familyName: participants.familyName })
-		.from(participants)
-		.where(eq(participants.id, access.participantId));
-	if (row === undefined) error(404, 'error.not_found');
-	return `${row.givenName} ${row.familyName}`;
+	const person = await caseWorkHeading(access);
+	return `${person.givenName} ${person.familyName}`;
 }
