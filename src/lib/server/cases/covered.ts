@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import { dayInGermany } from '$lib/i18n/format';
 import { db } from '../db';
 import { assignments, covers, participants, users } from '../db/schema';
@@ -40,15 +40,6 @@ export async function coversOf(organisationId: string, today = dayInGermany()) {
 		const over = r.endedAt !== null || r.endsOn < today;
 		return { ...r, state: over ? 'ended' : r.startsOn > today ? 'planned' : 'running' } as const;
 	});
-}
-
-/** SQL: the participants a caseworker covers for on `today` (current assignments of the absent colleague). */
-export function coveredParticipantIds(caseworkerId: string, today: string) {
-	return sql`select ${assignments.participantId} from ${covers} join ${assignments}
-		on ${assignments.caseworkerId} = ${covers.absentId} and ${assignments.endedAt} is null
-		and (${covers.participantId} is null or ${covers.participantId} = ${assignments.participantId})
-		where ${covers.coverId} = ${caseworkerId} and ${covers.startsOn} <= ${today} and ${covers.endsOn} >= ${today}
-		and ${covers.endedAt} is null`;
 }
 
 export type CoveredFor = { absentName: string; endsOn: string };

@@ -9,8 +9,8 @@ import { appointments, assignments, cases, goals, organisations, participants, p
 import { attentionCondition, WORK_QUEUE_GROUPS, type WorkQueueGroup } from '../cases/attention';
 import { periodOf } from '../cases/period';
 import { RUNNING_STATUSES } from '../cases/period-sql';
-import { coveredFor, coveredParticipantIds, type CoveredFor } from '../cases/covered';
-import { caseloadCondition, type Actor } from '../policy';
+import { coveredFor, type CoveredFor } from '../cases/covered';
+import { caseloadCondition, coveredParticipantIds, type Actor } from '../policy';
 import { documentAttention, documentFlagsOf } from '../documents/caseload';
 
 /** The caseload's "needs attention" filters: its own, the work queue's groups ("show all"), covered cases. */

@@ -2,7 +2,8 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { DOCUMENT_CATEGORIES, type ConsentScope, type DocumentCategory } from '$lib/domain';
 import { ASSIGNEES, type Assignee } from '$lib/plan';
 import { dayInGermany } from '$lib/i18n/format';
-import { assignments, covers, participants } from '../db/schema';
+import { assignments, participants } from '../db/schema';
+import { coveredParticipantIds } from './cover';
 import { grant, type AccessTo, type Actor, type Relation } from './access';
 import { relationTo, standingOf } from './relation';
 
@@ -13,6 +14,7 @@ export type AnyAccess = AccessTo<'participant'> | AccessTo<'plan'> | AccessTo<'a
 export { forgetStandings, relationTo } from './relation';
 export { caseAccess, helpingAccess, type CaseAccess, type HelpingAccess } from './case';
 export { caseWorkAccess, type CaseWorkAccess } from './casework';
+export { coveredParticipantIds } from './cover';
 export { ownData, systemAccess, type SystemPurpose } from './system';
 
 /** The case record (staff pages): the participant and responsible staff; volunteers see only what was shared. */
@@ -73,11 +75,7 @@ export function caseloadCondition(actor: Actor, today = dayInGermany()): SQL | n
 		// a cover applies (as relation.ts reads it), so the list and the case pages always agree.
 		return sql`${participants.id} in (select ${assignments.participantId} from ${assignments}
 			where ${assignments.caseworkerId} = ${actor.id} and ${assignments.endedAt} is null
-			union all select a.${sql.identifier('participant_id')} from ${covers}
-			join ${assignments} a on a.${sql.identifier('caseworker_id')} = ${covers.absentId} and a.${sql.identifier('ended_at')} is null
-				and (${covers.participantId} is null or ${covers.participantId} = a.${sql.identifier('participant_id')})
-			where ${covers.coverId} = ${actor.id} and ${covers.startsOn} <= ${today} and ${covers.endsOn} >= ${today}
-				and ${covers.endedAt} is null)`;
+			union all ${coveredParticipantIds(actor.id, today)})`;
 	}
 	if (actor.role === 'lead' && actor.organisationId !== null) {
 		return eq(participants.organisationId, actor.organisationId);
