@@ -150,3 +150,9 @@ export const CONTACT_CORRECTION_DAYS = 7;
 export const DEFAULT_CONTACT_GAP_WEEKS = 6;
 /** Full-time equivalent is stored in hundredths (100 = one full-time post); one post carries 80 cases. */
 export const CASES_PER_FULL_TIME_POST = 80;
+
+/** Closed cases are anonymised after this many years, unless the organisation sets another period. */
+export const DEFAULT_RETENTION_YEARS = 3;
+
+/** Key figures for a county are shown to its coordinator only from this count up ("< 5" below it). */
+export const SUPPRESS_BELOW = 5;

@@ -1,10 +1,16 @@
 // Names from the domain glossary (shared/DOMAIN.md); shared by server and UI.
-export const ROLES = ['participant', 'caseworker', 'lead', 'volunteer', 'admin'] as const;
+// The county coordinator sees the county's key figures, aggregated across its organisations and towns, and never a
+// person's data.
+export const ROLES = ['participant', 'caseworker', 'lead', 'volunteer', 'admin', 'coordinator'] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['caseworker', 'lead', 'admin'] as const satisfies readonly Role[];
 
 export const ORGANISATION_KINDS = ['county', 'town', 'welfare'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+// As the state's statistics count them; optional, the person says.
+export const GENDERS = ['female', 'male', 'diverse'] as const;
+export type Gender = (typeof GENDERS)[number];
 
 // The categories the state's statistics use.
 export const RESIDENCE_STATUSES = [

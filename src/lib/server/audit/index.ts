@@ -69,6 +69,15 @@ export type AuditAction =
 	| 'notes.viewed'
 	| 'note.written'
 	| 'note.sensitive_read'
+	| 'report.viewed'
+	| 'report.drilled_down'
+	| 'report.exported'
+	| 'evaluation.exported'
+	| 'import.checked'
+	| 'import.completed'
+	| 'case.anonymised'
+	| 'organisation.retention_changed'
+	| 'organisation.county_changed'
 	| 'auth.signed_in'
 	| 'auth.signed_out_everywhere';
 

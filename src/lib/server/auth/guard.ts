@@ -41,5 +41,7 @@ export function homePathFor(role: Role): string {
 			return '/helping';
 		case 'admin':
 			return '/admin/users';
+		case 'coordinator':
+			return '/reports';
 	}
 }

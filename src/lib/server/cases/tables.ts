@@ -47,6 +47,8 @@ export const cases = sqliteTable(
 		// The receiving service (referral directory) and the warm-handover appointment with it.
 		transferServiceId: text('transfer_service_id'),
 		transferAppointmentId: text('transfer_appointment_id'),
+		// Set when the retention period after closure ran out and the person's data were removed.
+		anonymisedAt: timestamp('anonymised_at'),
 		// Raised with every change: a form based on an older version changes nothing ("changed meanwhile").
 		version: integer('version').notNull().default(1),
 		createdAt: createdAt(),

@@ -15,3 +15,4 @@ export * from '../cases/tables';
 export * from '../contacts/tables';
 export * from '../notes/tables';
 export * from '../referrals/tables';
+export * from '../imports/tables';

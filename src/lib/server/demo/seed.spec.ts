@@ -65,6 +65,7 @@ describe('demo data', () => {
 			'lead',
 			'caseworker',
 			'caseworker2',
+			'coordinator',
 			'volunteer',
 			'participant',
 			'participant.ti',

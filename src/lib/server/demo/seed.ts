@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { ResidenceStatus } from '$lib/domain';
+import type { Gender, ResidenceStatus } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
 import { openCaseIn } from '../cases/rows';
@@ -47,6 +47,33 @@ const LANGUAGE_WEIGHTS: [Locale, number][] = [
 	['en', 6],
 	['de', 4]
 ];
+// Where people of each language come from, for the key figures' nationalities (ISO 3166-1 alpha-2).
+const NATIONALITIES: Record<Locale, [string, number][]> = {
+	ar: [
+		['SY', 65],
+		['IQ', 35]
+	],
+	fa: [
+		['AF', 75],
+		['IR', 25]
+	],
+	ti: [['ER', 1]],
+	en: [
+		['NG', 60],
+		['GM', 40]
+	],
+	de: [
+		['UA', 60],
+		['TR', 40]
+	]
+};
+const GENDER_WEIGHTS: [Gender | null, number][] = [
+	['female', 47],
+	['male', 47],
+	['diverse', 1],
+	[null, 5]
+];
+
 const STATUS_WEIGHTS: [ResidenceStatus, number][] = [
 	['refugee', 35],
 	['subsidiary_protection', 25],
@@ -66,11 +93,18 @@ export async function seedDemo(): Promise<boolean> {
 	await syncShippedCatalogue();
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	const rand = prng(2017);
-	const org = (name: string, kind: 'county' | 'town' | 'welfare') => ({ id: crypto.randomUUID(), name, kind });
+	// Gender and nationality from a stream of their own, so adding them moved no other random choice.
+	const facts = prng(1951);
+	const org = (name: string, kind: 'county' | 'town' | 'welfare', countyId: string | null = null) => ({
+		id: crypto.randomUUID(),
+		name,
+		kind,
+		countyId
+	});
 	const county = org('Landkreis Ludwigsburg', 'county');
-	const ditzingen = org('Stadt Ditzingen', 'town');
-	const hemmingen = org('Gemeinde Hemmingen', 'town');
-	const caritas = org('Caritas Ludwigsburg', 'welfare');
+	const ditzingen = org('Stadt Ditzingen', 'town', county.id);
+	const hemmingen = org('Gemeinde Hemmingen', 'town', county.id);
+	const caritas = org('Caritas Ludwigsburg', 'welfare', county.id);
 	const districts: Record<string, string[]> = {
 		[ditzingen.id]: ['Kernstadt', 'Heimerdingen', 'Hirschlanden', 'Schöckingen'],
 		[hemmingen.id]: ['Ortsmitte', 'Hemmingen-Nord']
@@ -78,7 +112,7 @@ export async function seedDemo(): Promise<boolean> {
 	const staff = (
 		username: string,
 		displayName: string,
-		role: 'admin' | 'lead' | 'caseworker' | 'volunteer',
+		role: 'admin' | 'lead' | 'caseworker' | 'volunteer' | 'coordinator',
 		organisationId: string | null,
 		phone: string | null = null
 	) => ({
@@ -111,6 +145,7 @@ export async function seedDemo(): Promise<boolean> {
 		caseworker,
 		caseworker2,
 		caseworker3,
+		staff('coordinator', 'Katrin Vogel', 'coordinator', county.id, '07141 144-2000'),
 		staff('volunteer', 'Ulrike Brandt', 'volunteer', null),
 		staff('volunteer2', 'Peter Hoffmann', 'volunteer', null)
 	];
@@ -173,6 +208,9 @@ export async function seedDemo(): Promise<boolean> {
 				language,
 				address,
 				residenceStatus: status,
+				// The named demo logins are women (Amina, Selam, Zahra); everyone else as the weights fall.
+				gender: i === 0 && first !== undefined ? 'female' : weighted(facts, GENDER_WEIGHTS),
+				nationality: weighted(facts, NATIONALITIES[language]),
 				phone: adult ? `0176 ${String(Math.floor(rand() * 9e7) + 1e7)}` : ''
 			});
 			if (caseworkerId !== null) assignmentRows.push({ participantId: id, caseworkerId });

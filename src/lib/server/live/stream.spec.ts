@@ -1,3 +1,4 @@
+import type { Role } from '$lib/domain';
 import { describe, expect, it } from 'vitest';
 import { createSession, generateSessionToken, invalidateUserSessions } from '../auth/session';
 import { acceptGrant, grantConsent, withdrawConsent } from '../consent';
@@ -53,7 +54,7 @@ const goal = (title: string) => ({
 async function openAs(
 	user: {
 		id: string;
-		role: 'participant' | 'caseworker' | 'volunteer' | 'lead' | 'admin';
+		role: Role;
 		organisationId: string | null;
 	},
 	participantId: string,

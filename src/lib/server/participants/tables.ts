@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { LOCALES } from '../../i18n/locales';
-import { RESIDENCE_STATUSES } from '../../domain';
+import { GENDERS, RESIDENCE_STATUSES } from '../../domain';
 import { timestamp, createdAt, updatedAt } from '../db/columns';
 import { organisations } from '../organisations/tables';
 import { users } from '../users/tables';
+import { imports } from '../imports/tables';
 
 export const households = sqliteTable('households', {
 	id: text('id').primaryKey(),
@@ -30,6 +31,11 @@ export const participants = sqliteTable(
 		familyName: text('family_name').notNull(),
 		birthDate: text('birth_date'),
 		residenceStatus: text('residence_status', { enum: RESIDENCE_STATUSES }).notNull(),
+		// Both optional, for the key figures (K1): as the person says; nationality as ISO 3166-1 alpha-2 ("SY").
+		gender: text('gender', { enum: GENDERS }),
+		nationality: text('nationality'),
+		// The import (county's Excel/CSV) this person came from, if any: its letters are printed together.
+		importId: text('import_id').references((): AnySQLiteColumn => imports.id),
 		language: text('language', { enum: LOCALES }).notNull(),
 		phone: text('phone').notNull().default(''),
 		email: text('email').notNull().default(''),
@@ -43,7 +49,8 @@ export const participants = sqliteTable(
 		index('participants_org_name_idx').on(t.organisationId, t.familyName, t.givenName),
 		index('participants_household_idx').on(t.householdId),
 		// Participants using the app, counted per organisation from the index alone (the admin's overview).
-		index('participants_org_account_idx').on(t.organisationId, t.userId)
+		index('participants_org_account_idx').on(t.organisationId, t.userId),
+		index('participants_import_idx').on(t.importId)
 	]
 );
 

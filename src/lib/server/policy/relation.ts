@@ -69,6 +69,7 @@ const coveringNow = preparedOnce(() =>
  * - caseworker: participants currently assigned to them, and those of a colleague they cover for today
  * - team lead: participants of their own organisation
  * - admin: no case data (runs the installation, not cases)
+ * - county coordinator: no case data (the county's figures, aggregated, and nothing of any one person)
  * - volunteer: only while the participant's consent is active, and then only its scopes
  */
 async function computeStanding(actor: Actor, participantId: string): Promise<Standing> {
@@ -95,6 +96,7 @@ async function computeStanding(actor: Actor, participantId: string): Promise<Sta
 			return { relation: scopes.size > 0 ? 'consented_volunteer' : null, scopes };
 		}
 		case 'admin':
+		case 'coordinator':
 			return { relation: null, scopes: NONE };
 	}
 }

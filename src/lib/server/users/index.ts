@@ -21,7 +21,8 @@ export type NewStaffUser = {
 };
 
 export type CreateUserResult =
-	{ created: true; id: string } | { created: false; reason: 'username_taken' | 'organisation_missing' };
+	| { created: true; id: string }
+	| { created: false; reason: 'username_taken' | 'organisation_missing' | 'county_required' };
 
 export async function usernameTaken(username: string): Promise<boolean> {
 	const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
@@ -32,10 +33,12 @@ export async function createStaffUser(actor: Actor | null, input: NewStaffUser):
 	if (await usernameTaken(input.username)) return { created: false, reason: 'username_taken' };
 	if (input.organisationId !== null) {
 		const [org] = await db
-			.select({ id: organisations.id })
+			.select({ id: organisations.id, kind: organisations.kind })
 			.from(organisations)
 			.where(eq(organisations.id, input.organisationId));
 		if (org === undefined) return { created: false, reason: 'organisation_missing' };
+		// A coordinator sees one county's figures: the account belongs to the county itself.
+		if (input.role === 'coordinator' && org.kind !== 'county') return { created: false, reason: 'county_required' };
 	} else if (input.role !== 'admin' && input.role !== 'volunteer') {
 		return { created: false, reason: 'organisation_missing' };
 	}

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async () => {
 const staffSchema = v.object({
 	username,
 	displayName: nameText(100),
-	role: v.picklist(['caseworker', 'lead', 'volunteer', 'admin'], 'form.pick_option'),
+	role: v.picklist(['caseworker', 'lead', 'coordinator', 'volunteer', 'admin'], 'form.pick_option'),
 	organisationId: v.optional(v.pipe(v.string(), v.maxLength(64)), ''),
 	password,
 	phone: optionalPhone,
@@ -33,7 +33,12 @@ export const actions: Actions = {
 			});
 			if (!result.created) {
 				const field = result.reason === 'username_taken' ? 'username' : 'organisationId';
-				const key = result.reason === 'username_taken' ? 'form.username_taken' : 'admin.organisation_required';
+				const key =
+					result.reason === 'username_taken'
+						? 'form.username_taken'
+						: result.reason === 'county_required'
+							? 'admin.county_required'
+							: 'admin.organisation_required';
 				return formFailure(400, key, formData, { [field]: key });
 			}
 			redirect(303, '/admin/users');
