@@ -5,7 +5,7 @@ import ar from '$lib/i18n/messages/ar.json';
 import { createTranslator } from '$lib/i18n/translator';
 import ReportCharts from './ReportCharts.svelte';
 import I18nHost from './testing/I18nHost.svelte';
-import { figuresFixture } from './fixture';
+import { figuresFixture } from '$lib/server/testing/figures';
 
 function renderCharts(locale: 'de' | 'ar') {
 	const t = createTranslator(locale, locale === 'de' ? de : ar);
