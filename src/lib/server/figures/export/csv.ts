@@ -15,7 +15,7 @@ export function writeReportCsv(report: Report, meta: ExportMeta): string {
 	for (const cw of report.byCaseworker) block(rows, caseworkerHeader(report, meta, cw.name), cw.figures);
 	rows.push([], ['Hinweise vor dem Export (Qualitätsprüfung)', 'Anzahl']);
 	for (const warning of QA_WARNINGS) {
-		rows.push([QA_LABELS[warning], String(report.qa.find((q) => q.warning === warning)?.count ?? 0)]);
+		rows.push([QA_LABELS[warning], text(report.qa.find((q) => q.warning === warning)?.count ?? 0)]);
 	}
 	return BOM + Papa.unparse(rows, { delimiter: ';', newline: '\r\n' }) + '\r\n';
 }

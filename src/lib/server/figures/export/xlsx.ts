@@ -54,8 +54,7 @@ function notesSheet(sheet: ExcelJS.Worksheet, report: Report) {
 	sheet.addRow(['Hinweise vor dem Export (Qualitätsprüfung)']).font = { bold: true, size: 14 };
 	sheet.addRow(['Hinweis', 'Anzahl']).font = { bold: true };
 	for (const warning of QA_WARNINGS) {
-		const count = report.qa.find((q) => q.warning === warning)?.count ?? 0;
-		sheet.addRow([QA_LABELS[warning], count]);
+		sheet.addRow([QA_LABELS[warning], cell(report.qa.find((q) => q.warning === warning)?.count ?? 0)]);
 	}
 	sheet.addRow([]);
 	sheet.addRow(['Begriffe']).font = { bold: true };
