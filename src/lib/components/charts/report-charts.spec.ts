@@ -1,18 +1,8 @@
-import { render } from 'svelte/server';
 import { describe, expect, test } from 'vitest';
-import de from '$lib/i18n/messages/de.json';
-import ar from '$lib/i18n/messages/ar.json';
-import { createTranslator } from '$lib/i18n/translator';
-import ReportCharts from './ReportCharts.svelte';
-import I18nHost from './testing/I18nHost.svelte';
+import { renderReportCharts } from '$lib/server/figures/charts';
 import { figuresFixture } from '$lib/server/testing/figures';
 
-function renderCharts(locale: 'de' | 'ar') {
-	const t = createTranslator(locale, locale === 'de' ? de : ar);
-	return render(I18nHost, {
-		props: { i18n: { t, locale }, component: ReportCharts, props: { figures: figuresFixture() } }
-	}).body;
-}
+const renderCharts = (locale: 'de' | 'ar') => renderReportCharts(figuresFixture(), locale).body;
 // The text a reader sees: markup and Svelte's hydration comments stripped.
 const text = (html: string) =>
 	html
@@ -28,6 +18,13 @@ const cells = (html: string) =>
 
 describe('ReportCharts on the server', () => {
 	const html = renderCharts('de');
+
+	test("the styles come along (no stylesheet of the app holds them), ids are the charts' own", () => {
+		const { head } = renderReportCharts(figuresFixture(), 'de');
+		expect(head).toMatch(/<style[^>]*>[^<]*\.plot/);
+		expect(html).toMatch(/id="chart[^"]*-hatch"/);
+		expect(html).not.toMatch(/id="s\d/);
+	});
 
 	test('renders five figures, each an image with a summary and its table', () => {
 		expect(html.match(/<figure/g)).toHaveLength(5);
