@@ -1,0 +1,180 @@
+import { and, count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { ANONYMISED_NAME } from '$lib/retention';
+import { db } from '../db';
+import {
+	auditLog,
+	caseEvents,
+	caseNotes,
+	cases,
+	contactTopics,
+	contacts,
+	goals,
+	participants,
+	sessions,
+	users
+} from '../db/schema';
+import { makeOrganisation, makeSession, makeUser } from '../testing/factories';
+import { germanNoon, makeCatalogueGoal, makeClosedCase, setRetention, type PersonalData } from '../testing/closed-case';
+import { anonymisedFrom } from './due';
+import { runRetention } from './run';
+import { dueForAdmin, dueCountsByOrganisation } from './upcoming';
+
+const data = (n: number): PersonalData => ({
+	givenName: `Rania${n}`,
+	familyName: `Kassab${n}`,
+	phone: `0171 555 00${n}`,
+	email: `rania${n}@example.org`,
+	address: `Lindenstraße ${n}, 71254 Ditzingen`,
+	birthDate: '1990-03-14',
+	contactNote: `Sprach über ihren Bruder ${n}`,
+	goalTitle: `Führerschein bei Fahrschule Maier ${n}`,
+	caseNote: `Vertraulich ${n}`
+});
+
+// "Today" for these tests: 15 May 2027, noon in Berlin.
+const NOW = germanNoon('2027-05-15');
+
+async function world(years = 3) {
+	const org = await makeOrganisation('county');
+	const town = await makeOrganisation('town');
+	await setRetention(org.id, years);
+	const caseworker = await makeUser('caseworker', org.id);
+	const goal = await makeCatalogueGoal();
+	const closed = (closedOn: string, n: number) =>
+		makeClosedCase({
+			organisationId: org.id,
+			townId: town.id,
+			caseworkerId: caseworker.id,
+			closedOn,
+			catalogueGoalId: goal.id,
+			data: data(n)
+		});
+	return { org, town, caseworker, closed };
+}
+
+const caseOf = async (id: string) => (await db.select().from(cases).where(eq(cases.id, id)))[0];
+
+describe('the retention rule', () => {
+	it('anonymises from the day after closure plus N years, counting 29 February as the BGB does', () => {
+		expect(anonymisedFrom('2024-05-14', 3)).toBe('2027-05-15');
+		expect(anonymisedFrom('2024-02-29', 1)).toBe('2025-03-01');
+		expect(anonymisedFrom('2022-12-31', 5)).toBe('2028-01-01');
+	});
+});
+
+describe('runRetention', () => {
+	it('anonymises a case closed 3 years and a day ago, not one closed 3 years less a day ago', async () => {
+		const w = await world();
+		const due = await w.closed('2024-05-14', 1);
+		const kept = await w.closed('2024-05-16', 2);
+		const exact = await w.closed('2024-05-15', 3);
+		const run = await runRetention(NOW);
+		expect(run.anonymised).toContain(due.caseId);
+		expect(run.anonymised).not.toContain(kept.caseId);
+		// Closed exactly three years ago today: kept for the whole of today.
+		expect(run.anonymised).not.toContain(exact.caseId);
+		expect((await caseOf(due.caseId)).anonymisedAt).not.toBeNull();
+		expect((await caseOf(kept.caseId)).anonymisedAt).toBeNull();
+	});
+
+	it('removes the personal data and keeps what the figures count', async () => {
+		const w = await world();
+		const { participant, caseId } = await w.closed('2023-01-10', 4);
+		const session = await makeSession(participant.userId!, 'participant');
+		await runRetention(NOW);
+		const [p] = await db.select().from(participants).where(eq(participants.id, participant.id));
+		expect(p).toMatchObject({
+			givenName: '',
+			familyName: ANONYMISED_NAME,
+			phone: '',
+			email: '',
+			address: '',
+			birthDate: '1990-07-01',
+			gender: 'female',
+			nationality: 'SY',
+			residenceStatus: 'refugee'
+		});
+		const [account] = await db.select().from(users).where(eq(users.id, participant.userId!));
+		expect(account.active).toBe(false);
+		expect(await db.select().from(sessions).where(eq(sessions.id, session))).toEqual([]);
+		expect(await db.select().from(caseNotes).where(eq(caseNotes.caseId, caseId))).toEqual([]);
+		const [contact] = await db.select().from(contacts).where(eq(contacts.caseId, caseId));
+		expect(contact).toMatchObject({ note: '', durationMinutes: 45, form: 'home_visit', kind: 'follow_up' });
+		const [{ topics }] = await db
+			.select({ topics: count() })
+			.from(contactTopics)
+			.where(eq(contactTopics.contactId, contact.id));
+		expect(topics).toBe(1);
+		const kept = await db
+			.select({ field: goals.field, status: goals.status, title: goals.title })
+			.from(goals)
+			.where(eq(goals.participantId, participant.id))
+			.orderBy(goals.field);
+		expect(kept).toEqual([
+			{ field: 'language', status: 'achieved', title: '' },
+			{ field: 'work', status: 'in_progress', title: '' }
+		]);
+		const events = await db
+			.select()
+			.from(caseEvents)
+			.where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'anonymised')));
+		expect(events).toHaveLength(1);
+		const [tombstone] = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'case.anonymised'), eq(auditLog.participantId, participant.id)));
+		expect(JSON.stringify(tombstone.detail)).not.toContain('Kassab4');
+	});
+
+	it('never anonymises a reopened case', async () => {
+		const w = await world();
+		const { caseId } = await w.closed('2023-01-10', 5);
+		await db.update(cases).set({ status: 'active' }).where(eq(cases.id, caseId));
+		expect((await runRetention(NOW)).anonymised).not.toContain(caseId);
+		expect((await caseOf(caseId)).anonymisedAt).toBeNull();
+	});
+
+	it('follows the organisation’s own period: with 5 years a case closed 4 years ago stays', async () => {
+		const w = await world(5);
+		const four = await w.closed('2023-05-01', 6);
+		const six = await w.closed('2021-05-01', 7);
+		const run = await runRetention(NOW);
+		expect(run.anonymised).toContain(six.caseId);
+		expect(run.anonymised).not.toContain(four.caseId);
+	});
+
+	it('anonymises a case once when two runs race', async () => {
+		const w = await world();
+		const { caseId } = await w.closed('2023-02-01', 8);
+		const [a, b] = await Promise.all([runRetention(NOW), runRetention(NOW)]);
+		expect([...a.anonymised, ...b.anonymised].filter((id) => id === caseId)).toHaveLength(1);
+		const events = await db
+			.select()
+			.from(caseEvents)
+			.where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'anonymised')));
+		expect(events).toHaveLength(1);
+	});
+
+	it('does next month what the dry run listed', async () => {
+		const w = await world();
+		// Due on 2027-05-20 and 2027-06-14 (within a month of 15 May); 2027-06-16 is beyond it.
+		const soon = await w.closed('2024-05-19', 9);
+		const later = await w.closed('2024-06-13', 10);
+		const beyond = await w.closed('2024-06-15', 11);
+		const listed = await dueForAdmin(null, '2027-06-15');
+		const ids = listed.rows.map((r) => r.caseId);
+		expect(ids).toContain(soon.caseId);
+		expect(ids).toContain(later.caseId);
+		expect(ids).not.toContain(beyond.caseId);
+		expect(listed.rows.find((r) => r.caseId === later.caseId)).toMatchObject({
+			closedOn: '2024-06-13',
+			anonymisedOn: '2027-06-14'
+		});
+		const counts = await dueCountsByOrganisation('2027-06-15');
+		expect(counts.find((c) => c.organisation === w.org.name)?.cases).toBe(2);
+		const run = await runRetention(germanNoon('2027-06-15'));
+		const mine = run.anonymised.filter((id) => [soon.caseId, later.caseId, beyond.caseId].includes(id));
+		expect(mine.sort()).toEqual([soon.caseId, later.caseId].sort());
+	});
+});
