@@ -96,15 +96,13 @@ export async function makeClosedCase(opts: {
 		},
 		{ id: crypto.randomUUID(), participantId: p.id, field: 'work', title: d.goalTitle, status: 'in_progress' }
 	]);
-	await db
-		.insert(steps)
-		.values({
-			id: crypto.randomUUID(),
-			goalId: catalogueGoal,
-			assignee: 'service',
-			text: d.goalTitle,
-			serviceName: d.familyName
-		});
+	await db.insert(steps).values({
+		id: crypto.randomUUID(),
+		goalId: catalogueGoal,
+		assignee: 'service',
+		text: d.goalTitle,
+		serviceName: d.familyName
+	});
 	await db.insert(caseNotes).values({
 		id: crypto.randomUUID(),
 		participantId: p.id,
