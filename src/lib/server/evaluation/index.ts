@@ -1,3 +1,4 @@
+import { dayInGermany } from '$lib/i18n/format';
 import { recordAudit } from '../audit';
 import { berlinWallTime } from '../appointments/time';
 import type { Actor, EvaluationScope } from '../policy';
@@ -5,8 +6,14 @@ import { buildDataset } from './dataset';
 import { readAssessments, readContacts, readGoals, readHouseholdSizes, readPersons, type Span } from './read';
 import { writeEvaluationWorkbook } from './xlsx';
 
-/** The first year a dataset can be asked for; years after the current one hold nothing. */
+/** The programme began in 2017; years after the current one hold nothing. */
 export const FIRST_YEAR = 2017;
+
+/** The years the form offers, newest first. */
+export function offeredYears(now = new Date()): number[] {
+	const last = Number(dayInGermany(now).slice(0, 4));
+	return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
+}
 
 export function yearSpan(year: number): Span {
 	const at = (day: string) => {

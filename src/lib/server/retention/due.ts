@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { TIME_ZONE } from '$lib/i18n/format';
 import { addDays } from '../appointments/time';
 import { addMonths } from '../cases/period';
@@ -34,13 +34,17 @@ function startOfGermanDay(day: string): number {
  */
 export function dueOn(day: string): SQL {
 	const branches: SQL[] = [];
+	let latest = 0;
 	for (let years = RETENTION_YEARS_RANGE.min; years <= RETENTION_YEARS_RANGE.max; years++) {
 		const before = startOfGermanDay(addDays(lastDueClosureDay(day, years), 1));
+		latest = Math.max(latest, before);
 		branches.push(sql`when ${years} then ${cases.closedAt} < ${before}`);
 	}
 	return and(
 		eq(cases.status, 'closed'),
 		isNull(cases.anonymisedAt),
+		// The shortest period's bound as a plain range, so the query reads cases_retention_idx, not every closed case.
+		lt(cases.closedAt, new Date(latest)),
 		sql`(case ${organisations.retentionYears} ${sql.join(branches, sql` `)} else 0 end)`
 	)!;
 }

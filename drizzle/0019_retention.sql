@@ -1,0 +1,1 @@
+CREATE INDEX `cases_retention_idx` ON `cases` (`status`,`closed_at`) WHERE anonymised_at IS NULL;
