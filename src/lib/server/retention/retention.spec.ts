@@ -9,12 +9,18 @@ import {
 	cases,
 	contactTopics,
 	contacts,
+	documentFiles,
+	documents,
 	goals,
 	participants,
+	planHistory,
+	planVersions,
 	sessions,
 	users
 } from '../db/schema';
-import { makeOrganisation, makeSession, makeUser } from '../testing/factories';
+import { load, newStorageKey, store } from '../documents/storage';
+import { parseCaseloadFilters, searchCaseload } from '../participants/caseload';
+import { actorOf, makeOrganisation, makeSession, makeUser } from '../testing/factories';
 import { germanNoon, makeCatalogueGoal, makeClosedCase, setRetention, type PersonalData } from '../testing/closed-case';
 import { anonymisedFrom } from './due';
 import { runRetention } from './run';
@@ -176,5 +182,107 @@ describe('runRetention', () => {
 		const run = await runRetention(germanNoon('2027-06-15'));
 		const mine = run.anonymised.filter((id) => [soon.caseId, later.caseId, beyond.caseId].includes(id));
 		expect(mine.sort()).toEqual([soon.caseId, later.caseId].sort());
+	});
+
+	it('reduces agreed plan versions to catalogue texts, empties plan history and deletes document files', async () => {
+		const w = await world();
+		const { participant, caseId } = await w.closed('2023-03-01', 12);
+		const goal = { id: 'g', field: 'work' as const, why: 'weil Bruder dort arbeitet', whyLocale: 'de' as const };
+		await db.insert(planVersions).values({
+			id: crypto.randomUUID(),
+			participantId: participant.id,
+			number: 1,
+			createdBy: w.caseworker.id,
+			agreedAt: new Date('2022-01-10T10:00:00Z'),
+			snapshot: {
+				nextReviewDate: null,
+				goals: [
+					{
+						...goal,
+						title: { kind: 'free', text: 'Job bei Bäckerei Schmid', locale: 'de' },
+						status: 'planned',
+						targetDate: null,
+						steps: [
+							{
+								id: 's',
+								text: { kind: 'catalogue', texts: { de: 'Lebenslauf schreiben' } },
+								assignee: 'service',
+								serviceName: 'Jobcenter, Herr Maier',
+								dueDate: null,
+								done: false
+							}
+						]
+					}
+				]
+			}
+		});
+		await db.insert(planHistory).values({
+			participantId: participant.id,
+			actorId: w.caseworker.id,
+			change: 'goal_added',
+			detail: { title: 'Job bei Bäckerei Schmid' }
+		});
+		const documentId = crypto.randomUUID();
+		const storageKey = newStorageKey();
+		await store(storageKey, Buffer.from('a scanned letter'));
+		await db.insert(documents).values({
+			id: documentId,
+			participantId: participant.id,
+			category: 'identity',
+			title: 'Pass von Rania',
+			uploadedBy: w.caseworker.id
+		});
+		await db.insert(documentFiles).values({
+			id: crypto.randomUUID(),
+			documentId,
+			position: 0,
+			originalName: 'pass-rania.jpg',
+			mediaType: 'image/jpeg',
+			byteSize: 16,
+			storageKey,
+			uploadedBy: w.caseworker.id
+		});
+		expect((await runRetention(NOW)).anonymised).toContain(caseId);
+		const [version] = await db.select().from(planVersions).where(eq(planVersions.participantId, participant.id));
+		const text = JSON.stringify(version.snapshot);
+		expect(text).not.toContain('Schmid');
+		expect(text).not.toContain('Bruder');
+		expect(text).not.toContain('Maier');
+		expect(text).toContain('Lebenslauf schreiben');
+		expect(version.snapshot.goals[0]).toMatchObject({ field: 'work', status: 'planned' });
+		const history = await db.select().from(planHistory).where(eq(planHistory.participantId, participant.id));
+		expect(history.map((h) => [h.change, h.detail])).toEqual([['goal_added', null]]);
+		expect(await db.select().from(documentFiles).where(eq(documentFiles.documentId, documentId))).toEqual([]);
+		const [doc] = await db.select().from(documents).where(eq(documents.id, documentId));
+		expect(doc).toMatchObject({ title: '', category: 'identity' });
+		await expect(load(storageKey)).rejects.toThrow();
+	});
+
+	it('leaves an agreed plan version of a case that is not anonymised unchangeable', async () => {
+		const w = await world();
+		const { participant } = await w.closed('2026-01-01', 13);
+		const id = crypto.randomUUID();
+		await db.insert(planVersions).values({
+			id,
+			participantId: participant.id,
+			number: 1,
+			createdBy: w.caseworker.id,
+			agreedAt: new Date(),
+			snapshot: { nextReviewDate: null, goals: [] }
+		});
+		expect(() => db.update(planVersions).set({ paperNote: 'x' }).where(eq(planVersions.id, id)).run()).toThrow(
+			/immutable/
+		);
+	});
+
+	it('finds an anonymised person no more by the old name', async () => {
+		const w = await world();
+		const lead = await makeUser('lead', w.org.id);
+		await w.closed('2023-04-01', 14);
+		const before = await searchCaseload(actorOf(lead), parseCaseloadFilters(new URLSearchParams('q=Kassab14')));
+		await runRetention(NOW);
+		const after = await searchCaseload(actorOf(lead), parseCaseloadFilters(new URLSearchParams('q=Kassab14')));
+		expect(before.total).toBe(1);
+		expect(after.total).toBe(0);
 	});
 });
