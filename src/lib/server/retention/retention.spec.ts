@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { verifyChain } from '../audit/chain.js';
 import { ANONYMISED_NAME } from '$lib/retention';
 import { db } from '../db';
 import {
@@ -131,6 +132,13 @@ describe('runRetention', () => {
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'case.anonymised'), eq(auditLog.participantId, participant.id)));
 		expect(JSON.stringify(tombstone.detail)).not.toContain('Kassab4');
+		// The chain is appended to, never rewritten: it still verifies from the first entry.
+		const chain = db.$client
+			.prepare(
+				'select id, created_at as at, actor_id as actorId, actor_role as actorRole, action, participant_id as participantId, detail, prev_hash as prevHash, hash from audit_log order by id'
+			)
+			.all() as Parameters<typeof verifyChain>[0] extends Iterable<infer R> ? R[] : never;
+		expect(verifyChain(chain).broken).toBeNull();
 	});
 
 	it('never anonymises a reopened case', async () => {
