@@ -1,11 +1,19 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { MAX_SHIFT_DAYS, OTHER_TOWNS, type Dataset } from './dataset';
 
-function sheet(book: ExcelJS.Workbook, name: string, rows: Record<string, unknown>[], headers: string[]) {
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
+// Rows are committed as they are written (exceljs' streaming writer): a county's year is tens of thousands of
+// contacts, and the in-memory workbook took several times as long and held every cell at once.
+function sheet(book: Book, name: string, rows: Record<string, unknown>[], fallback: string[]) {
+	const headers = rows.length > 0 ? Object.keys(rows[0]) : fallback;
 	const ws = book.addWorksheet(name);
-	ws.addRow(headers);
-	ws.getRow(1).font = { bold: true };
-	for (const row of rows) ws.addRow(headers.map((h) => row[h] ?? null));
+	const head = ws.addRow(headers);
+	head.font = { bold: true };
+	head.commit();
+	for (const row of rows) ws.addRow(headers.map((h) => row[h] ?? null)).commit();
+	ws.commit();
 }
 
 /** What the evaluators should know about the data, in German like the state's own documents. */
@@ -34,17 +42,24 @@ function notes(data: Dataset, period: string): string[][] {
 }
 
 export async function writeEvaluationWorkbook(data: Dataset, period: string): Promise<Buffer> {
-	const book = new ExcelJS.Workbook();
+	const out = new PassThrough();
+	const chunks: Buffer[] = [];
+	out.on('data', (chunk: Buffer) => chunks.push(chunk));
+	const done = new Promise<void>((resolve, reject) => {
+		out.on('end', resolve);
+		out.on('error', reject);
+	});
+	// Shared strings off: each cell carries its text, which a streaming writer can do without holding a table.
+	const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
 	book.creator = 'Tandem';
-	const keys = (rows: Record<string, unknown>[], fallback: string[]) =>
-		rows.length > 0 ? Object.keys(rows[0]) : fallback;
-	sheet(book, 'Personen', data.persons, keys(data.persons, ['Pseudonym']));
-	sheet(book, 'Ziele', data.goals, keys(data.goals, ['Pseudonym']));
-	sheet(book, 'Kontakte', data.contacts, keys(data.contacts, ['Pseudonym']));
-	sheet(book, 'Einschätzungen', data.assessments, keys(data.assessments, ['Pseudonym']));
-	const hints = book.addWorksheet('Hinweise');
-	for (const row of notes(data, period)) hints.addRow(row);
-	hints.getColumn(1).width = 45;
-	hints.getColumn(2).width = 90;
-	return Buffer.from(await book.xlsx.writeBuffer());
+	sheet(book, 'Personen', data.persons, ['Pseudonym']);
+	sheet(book, 'Ziele', data.goals, ['Pseudonym']);
+	sheet(book, 'Kontakte', data.contacts, ['Pseudonym']);
+	sheet(book, 'Einschätzungen', data.assessments, ['Pseudonym']);
+	const hints = book.addWorksheet('Hinweise', { properties: { defaultColWidth: 45 } });
+	for (const row of notes(data, period)) hints.addRow(row).commit();
+	hints.commit();
+	await book.commit();
+	await done;
+	return Buffer.concat(chunks);
 }
