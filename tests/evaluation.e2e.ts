@@ -85,6 +85,20 @@ test('the lead’s list of cases due for anonymisation', async ({ page }) => {
 	await expect(page.getByText(de['retention.none_due'])).toBeVisible();
 });
 
+test('the new pages fit a 360 px phone', async ({ browser }) => {
+	for (const [username, path] of [
+		['lead', '/reports/evaluation'],
+		['lead', '/team/retention'],
+		['admin', '/admin/retention']
+	] as const) {
+		const { context, page } = await signedInContext(browser, username, { viewport: { width: 360, height: 740 } });
+		await page.goto(path);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width, path).toBeLessThanOrEqual(360);
+		await context.close();
+	}
+});
+
 test('the new pages read right to left in Arabic', async ({ browser }) => {
 	for (const [username, path, heading] of [
 		['lead', '/reports/evaluation', ar['evaluation.title']],
