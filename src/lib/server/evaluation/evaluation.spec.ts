@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
-import { auditLog, organisations } from '../db/schema';
+import { assessments, auditLog, organisations } from '../db/schema';
 import { actorOf, makeOrganisation, makeUser } from '../testing/factories';
 import { makeCatalogueGoal, makeClosedCase, type PersonalData } from '../testing/closed-case';
 import { evaluationScopeOf } from '../policy';
@@ -20,6 +20,8 @@ const person = (n: number): PersonalData => ({
 	goalTitle: `Arbeit bei Bäckerei Schmid ${n}`,
 	caseNote: `Gesundheit: Diabetes ${n}`
 });
+
+const ASSESSMENT_NOTE = 'Flucht über Libyen, schläft schlecht';
 
 const days = (a: string, b: string) => (Date.parse(a) - Date.parse(b)) / 86_400_000;
 
@@ -50,6 +52,16 @@ async function world() {
 			})
 		);
 	}
+	await db.insert(assessments).values({
+		id: crypto.randomUUID(),
+		caseId: made[0].caseId,
+		kind: 'entry',
+		germanLevel: 'a2',
+		housing: 'own_flat',
+		residenceExpiresOn: '2027-04-13',
+		note: ASSESSMENT_NOTE,
+		recordedBy: caseworker.id
+	});
 	return { county, lead, coordinator, caseworker, made };
 }
 
@@ -93,7 +105,9 @@ describe('the anonymised evaluation dataset', () => {
 				`${day}/${m}/${y}`,
 				`${m}/${day}/${y}`,
 				w.made[n].participant.id,
-				w.made[n].caseId
+				w.made[n].caseId,
+				ASSESSMENT_NOTE,
+				'2027-04-13'
 			];
 			for (const text of forbidden) {
 				expect(raw, text).not.toContain(text);
@@ -112,6 +126,9 @@ describe('the anonymised evaluation dataset', () => {
 		const goals = objects(sheets.Ziele);
 		expect(goals).toHaveLength(7);
 		expect(goals.every((g) => g.Zieltext === 'Deutschkurs B1 abschließen')).toBe(true);
+		expect(objects(sheets.Einschätzungen)).toEqual([
+			expect.objectContaining({ Zeitpunkt: 'entry', germanLevel: 'a2', housing: 'own_flat' })
+		]);
 		const hints = JSON.stringify(sheets.Hinweise);
 		expect(hints).toContain('Weggelassene Freitext-Ziele","7"');
 		expect(hints).toContain('Namen, Anschriften, Telefonnummern');
