@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../audit/chain.js';
 import { ANONYMISED_NAME } from '$lib/retention';
@@ -13,6 +13,7 @@ import {
 	documentFiles,
 	documents,
 	goals,
+	households,
 	participants,
 	planHistory,
 	planVersions,
@@ -292,5 +293,22 @@ describe('runRetention', () => {
 		const after = await searchCaseload(actorOf(lead), parseCaseloadFilters(new URLSearchParams('q=Kassab14')));
 		expect(before.total).toBe(1);
 		expect(after.total).toBe(0);
+	});
+
+	it('renames a household once every member is anonymised, not before', async () => {
+		const w = await world();
+		const a = await w.closed('2023-01-05', 15);
+		const b = await w.closed('2026-01-05', 16);
+		const householdId = crypto.randomUUID();
+		await db.insert(households).values({ id: householdId, name: 'Familie Kassab' });
+		await db
+			.update(participants)
+			.set({ householdId })
+			.where(inArray(participants.id, [a.participant.id, b.participant.id]));
+		await runRetention(NOW);
+		const name = async () => (await db.select().from(households).where(eq(households.id, householdId)))[0].name;
+		expect(await name()).toBe('Familie Kassab');
+		await runRetention(germanNoon('2029-01-07'));
+		expect(await name()).toBe(ANONYMISED_NAME);
 	});
 });
