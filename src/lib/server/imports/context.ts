@@ -1,0 +1,39 @@
+import { and, eq, or } from 'drizzle-orm';
+import { dayInGermany } from '$lib/i18n/format';
+import type { Tx } from '../db';
+import { organisations, users } from '../db/schema';
+import { labelKey } from './labels';
+import type { RowContext } from './rows';
+
+/**
+ * What the rows of an organisation's sheet are checked against: the towns of its county (a county's own towns, or
+ * the county a town or welfare organisation belongs to) and its active caseworkers, by display name or username.
+ */
+export function rowContextIn(tx: Tx, organisationId: string, today = dayInGermany()): RowContext {
+	const organisation = tx.select().from(organisations).where(eq(organisations.id, organisationId)).get();
+	if (organisation === undefined) throw new Error(`organisation ${organisationId} missing`);
+	const countyId = organisation.kind === 'county' ? organisation.id : organisation.countyId;
+	const towns = tx
+		.select({ id: organisations.id, name: organisations.name })
+		.from(organisations)
+		.where(
+			and(
+				eq(organisations.kind, 'town'),
+				countyId === null
+					? eq(organisations.id, organisation.id)
+					: or(eq(organisations.countyId, countyId), eq(organisations.id, organisation.id))
+			)
+		)
+		.all();
+	const caseworkers = tx
+		.select({ id: users.id, displayName: users.displayName, username: users.username })
+		.from(users)
+		.where(and(eq(users.organisationId, organisationId), eq(users.role, 'caseworker'), eq(users.active, true)))
+		.all();
+	const caseworkerKeys = new Map<string, string>();
+	for (const c of caseworkers) {
+		caseworkerKeys.set(labelKey(c.username), c.id);
+		caseworkerKeys.set(labelKey(c.displayName), c.id);
+	}
+	return { towns: new Map(towns.map((t) => [labelKey(t.name), t.id])), caseworkers: caseworkerKeys, today };
+}
