@@ -5,6 +5,9 @@ import { organisations, users } from '../db/schema';
 import { labelKey } from './labels';
 import type { RowContext } from './rows';
 
+// Sheets name the place ("Ditzingen"), Tandem the town's administration ("Stadt Ditzingen"): both match.
+const TOWN_PREFIX = /^(große kreisstadt|kreisstadt|stadt|gemeinde|markt)\s+/i;
+
 /**
  * What the rows of an organisation's sheet are checked against: the towns of its county (a county's own towns, or
  * the county a town or welfare organisation belongs to) and its active caseworkers, by display name or username.
@@ -35,5 +38,10 @@ export function rowContextIn(tx: Tx, organisationId: string, today = dayInGerman
 		caseworkerKeys.set(labelKey(c.username), c.id);
 		caseworkerKeys.set(labelKey(c.displayName), c.id);
 	}
-	return { towns: new Map(towns.map((t) => [labelKey(t.name), t.id])), caseworkers: caseworkerKeys, today };
+	const townKeys = new Map<string, string>();
+	for (const town of towns) {
+		townKeys.set(labelKey(town.name), town.id);
+		townKeys.set(labelKey(town.name.replace(TOWN_PREFIX, '')), town.id);
+	}
+	return { towns: townKeys, caseworkers: caseworkerKeys, today };
 }

@@ -21,7 +21,7 @@ import { sampleCsv, sampleSheet, sampleXlsx } from './testing/sample';
 
 async function makeCounty() {
 	const county = await makeOrganisation('county', `Landkreis ${crypto.randomUUID().slice(0, 6)}`);
-	const ditzingen = await makeOrganisation('town', 'Ditzingen');
+	const ditzingen = await makeOrganisation('town', 'Stadt Ditzingen');
 	const hemmingen = await makeOrganisation('town', 'Hemmingen');
 	const elsewhere = await makeOrganisation('town', 'Fremdstadt');
 	for (const town of [ditzingen, hemmingen]) {
@@ -30,7 +30,7 @@ async function makeCounty() {
 	const lead = actorOf(await makeUser('lead', county.id));
 	const keller = await makeUser('caseworker', county.id, {
 		displayName: 'Sabine Keller',
-		username: `skeller${Date.now()}`
+		username: `skeller-${crypto.randomUUID().slice(0, 8)}`
 	});
 	await makeUser('caseworker', county.id, { displayName: 'Alt Person', active: false });
 	await db.insert(participants).values([
@@ -197,7 +197,12 @@ describe('import dry run and import', () => {
 			runImport(world.lead, draftId, mapping)
 		]);
 		expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-		expect(outcomes.find((o) => !o.ok)).toEqual({ ok: false, reason: 'import.already_imported' });
+		expect(outcomes.find((o) => !o.ok)).toEqual({
+			ok: false,
+			reason: 'import.already_imported',
+			importId: outcomes.find((o) => o.ok)!.importId
+		});
+		expect(await draftCells(draftId)).toEqual([]);
 		expect(await participantCount(world.county.id)).toBe(2 + 4);
 		expect(await db.select().from(imports).where(eq(imports.organisationId, world.county.id))).toHaveLength(1);
 	});
@@ -312,4 +317,8 @@ describe('reading sheets', () => {
 async function participantCount(organisationId: string) {
 	return (await db.select({ n: count() }).from(participants).where(eq(participants.organisationId, organisationId)))[0]!
 		.n;
+}
+
+async function draftCells(draftId: string) {
+	return (await db.select({ rows: importDrafts.rows }).from(importDrafts).where(eq(importDrafts.id, draftId)))[0]!.rows;
 }

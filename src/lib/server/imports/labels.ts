@@ -1,5 +1,5 @@
-import { RESIDENCE_STATUSES, type ResidenceStatus } from '$lib/domain';
-import { LOCALES, type Locale } from '$lib/i18n/locales';
+import { RESIDENCE_STATUSES, type ResidenceStatus } from '../../domain';
+import { LOCALES, type Locale } from '../../i18n/locales';
 
 /** Lower case, without spaces and punctuation ("§ 24 AufenthG" → "§24aufenthg"), for matching labels. */
 export function labelKey(text: string): string {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { recordAuditIn } from '../audit';
 import { openCaseIn } from '../cases/rows';
 import { db, type Tx } from '../db';
@@ -62,11 +62,15 @@ function counts(check: Check) {
 	};
 }
 
-export type DryRun = { ok: true; check: Check } | { ok: false; reason: MappingProblem };
+export type DryRun =
+	| { ok: true; check: Check }
+	| { ok: false; reason: MappingProblem }
+	| { ok: false; reason: 'import.already_imported'; importId: string };
 
 /** The dry run: nothing is written but the audit entry (counts only, never names). */
 export async function dryRun(actor: Actor, draftId: string, mapping: Mapping): Promise<DryRun> {
 	const draft = await openDraft(actor, draftId);
+	if (draft.importId !== null) return { ok: false, reason: 'import.already_imported', importId: draft.importId };
 	const problem = mappingProblem(mapping);
 	if (problem !== null) return { ok: false, reason: problem };
 	const check = db.transaction((tx) => {
@@ -78,50 +82,66 @@ export async function dryRun(actor: Actor, draftId: string, mapping: Mapping): P
 }
 
 export type Imported =
-	{ ok: true; importId: string; check: Check } | { ok: false; reason: MappingProblem | 'import.already_imported' };
+	| { ok: true; importId: string; check: Check }
+	| { ok: false; reason: MappingProblem }
+	| { ok: false; reason: 'import.already_imported'; importId: string };
 
 class AlreadyImported extends Error {}
 
 /**
- * Creates everyone the dry run would, in one transaction that starts by taking the draft away: a second click (or
- * a second tab) finds no draft and creates nothing. Rows are checked again inside it, so people someone added
- * meanwhile are duplicates, not twins.
+ * Creates everyone the dry run would, in one transaction that starts by marking the draft imported, on the
+ * condition that it was not yet: a second click (or a second tab, or a second server process) changes no row and
+ * creates nothing. Rows are checked again inside it, so people someone added meanwhile are duplicates, not twins.
+ * The draft's cells are emptied in the same write: the people are in Tandem now.
  */
 export async function runImport(actor: Actor, draftId: string, mapping: Mapping): Promise<Imported> {
 	const draft = await openDraft(actor, draftId);
 	const problem = mappingProblem(mapping);
 	if (problem !== null) return { ok: false, reason: problem };
+	const importId = crypto.randomUUID();
 	try {
-		const result = db.transaction((tx) => {
-			const taken = tx
-				.delete(importDrafts)
-				.where(and(eq(importDrafts.id, draft.id), eq(importDrafts.organisationId, draft.organisationId)))
-				.run();
-			if (taken.changes !== 1) throw new AlreadyImported();
-			const check = checkIn(tx, draft, mapping);
-			const importId = crypto.randomUUID();
+		const check = db.transaction((tx) => {
 			tx.insert(imports)
 				.values({
 					id: importId,
 					organisationId: draft.organisationId,
 					fileName: draft.fileName,
 					fileSha256: draft.fileSha256,
-					rowCount: check.rowCount,
-					createdCount: check.people.length,
-					duplicateCount: check.duplicates.length,
-					refusedCount: check.refusals.length,
+					rowCount: draft.rows.length,
+					createdCount: 0,
+					duplicateCount: 0,
+					refusedCount: 0,
 					importedBy: actor.id
 				})
 				.run();
-			createPeopleIn(tx, actor, draft.organisationId, importId, check.people);
-			recordAuditIn(tx, { actor, action: 'import.completed', detail: { importId, ...counts(check) } });
-			return { importId, check };
+			const taken = tx
+				.update(importDrafts)
+				.set({ importId, rows: [] })
+				.where(and(eq(importDrafts.id, draft.id), isNull(importDrafts.importId)))
+				.run();
+			if (taken.changes !== 1) throw new AlreadyImported();
+			const result = checkIn(tx, draft, mapping);
+			createPeopleIn(tx, actor, draft.organisationId, importId, result.people);
+			tx.update(imports)
+				.set({
+					createdCount: result.people.length,
+					duplicateCount: result.duplicates.length,
+					refusedCount: result.refusals.length
+				})
+				.where(eq(imports.id, importId))
+				.run();
+			recordAuditIn(tx, { actor, action: 'import.completed', detail: { importId, ...counts(result) } });
+			return result;
 		});
 		forgetStandings();
-		return { ok: true, ...result };
+		return { ok: true, importId, check };
 	} catch (e) {
-		if (e instanceof AlreadyImported) return { ok: false, reason: 'import.already_imported' };
-		throw e;
+		if (!(e instanceof AlreadyImported)) throw e;
+		const [now] = await db
+			.select({ importId: importDrafts.importId })
+			.from(importDrafts)
+			.where(eq(importDrafts.id, draft.id));
+		return { ok: false, reason: 'import.already_imported', importId: now?.importId ?? '' };
 	}
 }
 

@@ -33,8 +33,9 @@ export type Import = typeof imports.$inferSelect;
 
 /**
  * An uploaded sheet between upload, mapping, dry run and import, so the steps work as plain forms. It holds
- * personal data: the import deletes it (in its own transaction, which is also what makes a second click find
- * nothing to import), and a draft older than a day is deleted at the next upload. Parsed cells, not the file.
+ * personal data: the import empties its cells and notes the import (in the import's own transaction, conditional on
+ * no import yet, so a second click is told "already imported"), and a draft older than a day is deleted at the
+ * next upload. Parsed cells, not the file.
  */
 export const importDrafts = sqliteTable(
 	'import_drafts',
@@ -50,6 +51,7 @@ export const importDrafts = sqliteTable(
 		fileSha256: text('file_sha256').notNull(),
 		headers: text('headers', { mode: 'json' }).$type<string[]>().notNull(),
 		rows: text('rows', { mode: 'json' }).$type<string[][]>().notNull(),
+		importId: text('import_id').references(() => imports.id),
 		createdAt: createdAt(),
 		expiresAt: timestamp('expires_at').notNull()
 	},

@@ -1,5 +1,6 @@
+// Relative imports: the Playwright journey builds its sample sheet with this file, outside SvelteKit's aliases.
 import ExcelJS from 'exceljs';
-import { RESIDENCE_STATUSES } from '$lib/domain';
+import { RESIDENCE_STATUSES } from '../../../domain';
 import { germanStatusLabel } from '../labels';
 
 /** The kinds of bad rows a sample sheet can hold, each refused for one known reason. */
