@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
@@ -205,6 +207,31 @@ describe('import dry run and import', () => {
 		expect(await draftCells(draftId)).toEqual([]);
 		expect(await participantCount(world.county.id)).toBe(2 + 4);
 		expect(await db.select().from(imports).where(eq(imports.organisationId, world.county.id))).toHaveLength(1);
+	});
+
+	it('imports a draft once when another server process imports it at the same moment', async () => {
+		const world = await makeCounty();
+		const { draftId, mapping } = await upload(world.lead, encode(SHEET(world.keller.username)));
+		const start = new Int32Array(new SharedArrayBuffer(4));
+		const worker = new Worker(new URL('./testing/other-import.js', import.meta.url), {
+			workerData: {
+				file: process.env.DATABASE_URL,
+				draftId,
+				organisationId: world.county.id,
+				userId: world.lead.id,
+				start
+			}
+		});
+		await once(worker, 'message');
+		Atomics.store(start, 0, 1);
+		Atomics.notify(start, 0);
+		const [ours, [theirs]] = await Promise.all([runImport(world.lead, draftId, mapping), once(worker, 'message')]);
+		await worker.terminate();
+		// Exactly one of the two took the draft, and only the winner's import exists.
+		expect([ours.ok, theirs]).toContainEqual(true);
+		expect(ours.ok).toBe(!theirs);
+		expect(await db.select().from(imports).where(eq(imports.organisationId, world.county.id))).toHaveLength(1);
+		expect(await participantCount(world.county.id)).toBe(ours.ok ? 2 + 4 : 2);
 	});
 
 	it('leaves nothing behind when the import fails half-way', async () => {

@@ -64,6 +64,17 @@ describe('readSheet', () => {
 		});
 	});
 
+	it('keeps blank rows inside the sheet, so row numbers stay those Excel shows', async () => {
+		const text = 'Name;Gemeinde\r\nHaddad, Amina;Ditzingen\r\n;\r\n\r\nKidane, Tesfay;Hemmingen\r\n\r\n';
+		const read = await readSheet(new TextEncoder().encode(text), 'a.csv');
+		expect(read.ok && read.sheet.rows).toEqual([
+			['Haddad, Amina', 'Ditzingen'],
+			['', ''],
+			['', ''],
+			['Kidane, Tesfay', 'Hemmingen']
+		]);
+	});
+
 	it('reads Windows-1252 when the bytes are not UTF-8', async () => {
 		const read = await readSheet(
 			sampleCsv({ headers: ['Name', 'Ort'], rows: [['Müller, Jürgen', 'Weißach']] }, 'windows-1252'),

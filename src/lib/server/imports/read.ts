@@ -23,8 +23,11 @@ export async function readSheet(bytes: Uint8Array, fileName: string): Promise<Re
 	if (lower.endsWith('.xlsx') && isZip) table = await readXlsx(bytes);
 	else if (lower.endsWith('.csv') && !isZip && !bytes.includes(0)) table = readCsv(bytes);
 	if (table === null) return { ok: false, reason: 'import.file_type' };
-	const nonEmpty = table.filter((row) => row.some((cell) => cell.trim() !== ''));
-	const [headers, ...rows] = nonEmpty;
+	// Blank rows inside the sheet stay (and are skipped later), so row numbers match what Excel shows.
+	const start = table.findIndex((row) => !isBlank(row));
+	let end = table.length;
+	while (end > start && isBlank(table[end - 1]!)) end--;
+	const [headers, ...rows] = start < 0 ? [] : table.slice(start, end);
 	if (headers === undefined || rows.length === 0) return { ok: false, reason: 'import.file_empty' };
 	if (rows.length > MAX_IMPORT_ROWS) return { ok: false, reason: 'import.too_many_rows' };
 	const width = headers.length;
@@ -32,6 +35,10 @@ export async function readSheet(bytes: Uint8Array, fileName: string): Promise<Re
 		ok: true,
 		sheet: { headers: headers.map((h) => h.trim()), rows: rows.map((r) => pad(r, width)) }
 	};
+}
+
+export function isBlank(row: string[]): boolean {
+	return row.every((cell) => cell.trim() === '');
 }
 
 function pad(row: string[], width: number): string[] {
@@ -54,7 +61,7 @@ export function decodeText(bytes: Uint8Array): string {
 
 function readCsv(bytes: Uint8Array): string[][] {
 	const text = decodeText(bytes);
-	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: delimiterOf(text) });
+	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: delimiterOf(text) });
 	return parsed.data.map((row) => row.map((cell) => String(cell ?? '')));
 }
 
@@ -79,9 +86,11 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][] | null> {
 	const sheet = workbook.worksheets[0];
 	if (sheet === undefined) return [];
 	const table: string[][] = [];
+	// Read once: exceljs computes columnCount by walking every row (5,000 rows took 10 s asking it per row).
+	const width = sheet.columnCount;
 	sheet.eachRow({ includeEmpty: true }, (row) => {
 		const cells: string[] = [];
-		for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+		for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
 		table.push(cells);
 	});
 	return table;

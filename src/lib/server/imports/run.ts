@@ -8,6 +8,7 @@ import { rowContextIn } from './context';
 import { openDraft } from './drafts';
 import { separateDuplicatesIn, type Duplicate } from './duplicates';
 import { mappingProblem, type Mapping, type MappingProblem } from './mapping';
+import { isBlank } from './read';
 import { readRow, type ImportPerson, type RowRefusal } from './rows';
 import type { ImportDraft } from './tables';
 
@@ -26,13 +27,14 @@ export function checkIn(tx: Tx, draft: ImportDraft, mapping: Mapping): Check {
 	const accepted: ImportPerson[] = [];
 	const refusals: RowRefusal[] = [];
 	draft.rows.forEach((cells, index) => {
+		if (isBlank(cells)) return;
 		const read = readRow(cells, index, mapping, context);
 		if (read.ok) accepted.push(read.person);
 		else refusals.push(read.refusal);
 	});
 	const { fresh, duplicates } = separateDuplicatesIn(tx, draft.organisationId, accepted);
 	return {
-		rowCount: draft.rows.length,
+		rowCount: draft.rows.filter((cells) => !isBlank(cells)).length,
 		people: fresh,
 		households: householdKeys(fresh).size,
 		assignments: fresh.filter((p) => p.caseworkerId !== null).length,
@@ -107,7 +109,7 @@ export async function runImport(actor: Actor, draftId: string, mapping: Mapping)
 					organisationId: draft.organisationId,
 					fileName: draft.fileName,
 					fileSha256: draft.fileSha256,
-					rowCount: draft.rows.length,
+					rowCount: 0,
 					createdCount: 0,
 					duplicateCount: 0,
 					refusedCount: 0,
@@ -124,6 +126,7 @@ export async function runImport(actor: Actor, draftId: string, mapping: Mapping)
 			createPeopleIn(tx, actor, draft.organisationId, importId, result.people);
 			tx.update(imports)
 				.set({
+					rowCount: result.rowCount,
 					createdCount: result.people.length,
 					duplicateCount: result.duplicates.length,
 					refusedCount: result.refusals.length

@@ -6,6 +6,7 @@ import { formFailure, formValues } from '$lib/server/forms';
 import { earlierImportOf, openDraft } from '$lib/server/imports/drafts';
 import { guessMapping, IMPORT_FIELDS, mappingFromForm } from '$lib/server/imports/mapping';
 import { dryRun, runImport } from '$lib/server/imports/run';
+import { isBlank } from '$lib/server/imports/read';
 import { checkSummary } from '$lib/server/imports/summary';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const guessed = guessMapping(draft.headers);
 	return {
 		fileName: draft.fileName,
-		rowCount: draft.rows.length,
+		rowCount: draft.rows.filter((cells) => !isBlank(cells)).length,
 		headers: draft.headers,
 		guessed: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, guessed[f] === null ? '' : String(guessed[f])])),
 		earlier: earlier === null ? null : { id: earlier.id, at: formatDateTime(locals.locale, earlier.createdAt) }
