@@ -16,7 +16,7 @@ import {
 import { findOpenInvitation } from '../invitations';
 import { actorOf, makeOrganisation, makeUser } from '../testing/factories';
 import { createDraft } from './drafts';
-import { issueLetters } from './letters';
+import { issueLetters, lettersStillValid } from './letters';
 import { guessMapping, type Mapping } from './mapping';
 import { dryRun, runImport } from './run';
 import { sampleCsv, sampleSheet, sampleXlsx } from './testing/sample';
@@ -281,7 +281,9 @@ describe('import dry run and import', () => {
 		const { draftId, mapping } = await upload(world.lead, encode(SHEET(world.keller.username)));
 		const imported = await runImport(world.lead, draftId, mapping);
 		if (!imported.ok) throw new Error(imported.reason);
+		expect(await lettersStillValid(world.lead, imported.importId)).toBe(0);
 		const letters = await issueLetters(world.lead, imported.importId, 'https://tandem.example');
+		expect(await lettersStillValid(world.lead, imported.importId)).toBe(4);
 		expect(letters.map((l) => l.name)).toEqual(['Amina Haddad', 'Nadia Haddad', 'Omar Haddad', 'Tesfay Kidane']);
 		expect(letters[0]!.sides.map((s) => [s.lang, s.dir])).toEqual([
 			['ar', 'rtl'],

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, gt, isNull } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { formatDateTime } from '$lib/i18n/format';
 import { directionOf, type Locale } from '$lib/i18n/locales';
 import { db } from '../db';
-import { imports, participants } from '../db/schema';
+import { imports, invitations, participants } from '../db/schema';
 import { translatorFor } from '../i18n';
 import { issueInvitationIn } from '../invitations';
 import { canIssueInvitation, type Actor } from '../policy';
@@ -36,6 +36,28 @@ export async function peopleToInvite(actor: Actor, importId: string) {
 		.orderBy(asc(participants.familyName), asc(participants.givenName), asc(participants.id));
 	const allowed = await Promise.all(rows.map((r) => canIssueInvitation(actor, r.id)));
 	return rows.filter((_, i) => allowed[i]);
+}
+
+/**
+ * How many of the people to invite hold a code that still works: printing again cancels those codes, so letters
+ * already handed out stop working, and the page asks first.
+ */
+export async function lettersStillValid(actor: Actor, importId: string, now = new Date()): Promise<number> {
+	await openImport(actor, importId);
+	const [row] = await db
+		.select({ n: countDistinct(invitations.participantId) })
+		.from(participants)
+		.innerJoin(invitations, eq(invitations.participantId, participants.id))
+		.where(
+			and(
+				eq(participants.importId, importId),
+				isNull(participants.userId),
+				isNull(invitations.usedAt),
+				isNull(invitations.cancelledAt),
+				gt(invitations.expiresAt, now)
+			)
+		);
+	return row?.n ?? 0;
 }
 
 export type LetterSide = {

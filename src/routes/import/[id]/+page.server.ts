@@ -1,6 +1,6 @@
 import { formatDateTime } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
-import { issueLetters, openImport, peopleToInvite } from '$lib/server/imports/letters';
+import { issueLetters, lettersStillValid, openImport, peopleToInvite } from '$lib/server/imports/letters';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -16,7 +16,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			duplicates: row.duplicateCount,
 			refused: row.refusedCount
 		},
-		toInvite: toInvite.length
+		toInvite: toInvite.length,
+		stillValid: await lettersStillValid(actor, params.id)
 	};
 };
 
