@@ -70,6 +70,9 @@ test('a lead imports a county sheet of 200 rows with 10 bad ones, prints the let
 		sample.bad.map((b) => fill(de[REASONS[b.kind].key]!, { row: b.row, value: REASONS[b.kind].value }))
 	);
 	await expect(page.locator(`dt:text-is("${de['import.count_people']}") + dd`)).toHaveText('190');
+	// The first page of the people it would create (a header row and 50 people).
+	const people = page.getByRole('region', { name: fill(de['import.people_title'], { n: 50, total: 190 }) });
+	await expect(people.getByRole('row')).toHaveCount(51);
 	await expectNoAxeViolations(page, 'dry run');
 
 	await page.getByRole('button', { name: fill(de['import.run'], { n: 190 }) }).click();

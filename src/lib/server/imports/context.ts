@@ -43,5 +43,6 @@ export function rowContextIn(tx: Tx, organisationId: string, today = dayInGerman
 		townKeys.set(labelKey(town.name), town.id);
 		townKeys.set(labelKey(town.name.replace(TOWN_PREFIX, '')), town.id);
 	}
-	return { towns: townKeys, caseworkers: caseworkerKeys, today };
+	const names = new Map([...towns, ...caseworkers].map((o) => [o.id, 'name' in o ? o.name : o.displayName]));
+	return { towns: townKeys, caseworkers: caseworkerKeys, today, names };
 }

@@ -17,7 +17,8 @@ const mapping = guessMapping(HEADERS);
 const context: RowContext = {
 	towns: new Map([['ditzingen', 'town-1']]),
 	caseworkers: new Map([['sabinekeller', 'cw-1']]),
-	today: '2026-11-26'
+	today: '2026-11-26',
+	names: new Map()
 };
 const GOOD = [
 	'Amina',

@@ -36,7 +36,13 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 export type RowRefusal = { row: number; reason: RefusalReason; value: string };
 
 /** What rows are checked against: the county's towns and the organisation's active caseworkers, by label. */
-export type RowContext = { towns: Map<string, string>; caseworkers: Map<string, string>; today: string };
+export type RowContext = {
+	towns: Map<string, string>;
+	caseworkers: Map<string, string>;
+	today: string;
+	/** Id → name, to show the lead what a row became. */
+	names: Map<string, string>;
+};
 
 const NAME_MAX = 100;
 const PHONE = /^\+?[0-9 ()/-]{5,40}$/;

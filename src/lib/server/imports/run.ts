@@ -19,6 +19,8 @@ export type Check = {
 	assignments: number;
 	refusals: RowRefusal[];
 	duplicates: Duplicate[];
+	/** Town and caseworker names by id, for showing the people. */
+	names: Map<string, string>;
 };
 
 /** What importing the draft with this mapping would do, read in the caller's transaction. */
@@ -39,7 +41,8 @@ export function checkIn(tx: Tx, draft: ImportDraft, mapping: Mapping): Check {
 		households: householdKeys(fresh).size,
 		assignments: fresh.filter((p) => p.caseworkerId !== null).length,
 		refusals,
-		duplicates
+		duplicates,
+		names: context.names
 	};
 }
 

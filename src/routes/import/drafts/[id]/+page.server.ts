@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { formatDateTime } from '$lib/i18n/format';
+import { formatDate, formatDateTime } from '$lib/i18n/format';
 import { requireRole } from '$lib/server/auth/guard';
 import { readFormData } from '$lib/server/form-action';
 import { formFailure, formValues } from '$lib/server/forms';
@@ -32,11 +32,14 @@ async function mappingOf(request: Request, draftId: string) {
 }
 
 export const actions: Actions = {
-	check: async ({ request, params }) => {
+	check: async ({ request, params, locals }) => {
 		const { actor, formData, mapping } = await mappingOf(request, params.id);
 		const outcome = await dryRun(actor, params.id, mapping);
 		if (!outcome.ok) return formFailure(400, outcome.reason, formData);
-		return { checked: checkSummary(outcome.check), values: formValues(formData) };
+		return {
+			checked: checkSummary(outcome.check, (day) => formatDate(locals.locale, day)),
+			values: formValues(formData)
+		};
 	},
 	run: async ({ request, params }) => {
 		const { actor, formData, mapping } = await mappingOf(request, params.id);
