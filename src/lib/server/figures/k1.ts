@@ -45,9 +45,7 @@ export function k1(context: FigureContext): KeyFigures['k1'] {
 			- (substr(${to}, 6, 5) < substr(p.birth_date, 6, 5))) <= 26 then '18_26' else '27_plus' end) end`;
 	const nationalities = by(sql`p.nationality`).sort((a, b) => b.count - a.count);
 	const named = nationalities.filter((n) => n.key !== null).slice(0, TOP_NATIONALITIES);
-	const other = nationalities
-		.filter((n) => n.key !== null && !named.includes(n))
-		.reduce((sum, n) => sum + n.count, 0);
+	const other = nationalities.filter((n) => n.key !== null && !named.includes(n)).reduce((sum, n) => sum + n.count, 0);
 	const unknown = nationalities.find((n) => n.key === null)?.count ?? 0;
 	const towns = rows<{ key: string; label: string; count: number }>(sql`${base} p.town_id as key, o.name as label,
 		count(*) as count from s join participants p on p.id = s.participant_id join organisations o on o.id = p.town_id

@@ -35,7 +35,9 @@ export function k2(context: FigureContext): KeyFigures['k2'] {
 	);
 	const reached = one<{ n: number }>(sql`select count(*) as n from (select c.participant_id from ${from}
 		union select cp.participant_id from contact_persons cp where cp.contact_id in (select c.id from ${from}))`);
-	const byForm = rows<{ key: string; count: number }>(sql`select c.form as key, count(*) as count from ${from} group by 1`);
+	const byForm = rows<{ key: string; count: number }>(
+		sql`select c.form as key, count(*) as count from ${from} group by 1`
+	);
 	const byKind = rows<{ key: string; count: number; minutes: number }>(
 		sql`select c.kind as key, count(*) as count, sum(c.duration_minutes) as minutes from ${from} group by 1`
 	);

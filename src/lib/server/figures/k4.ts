@@ -24,11 +24,11 @@ export function k4(context: FigureContext): KeyFigures['k4'] {
 	const laterVersions = one<{ n: number }>(sql`select count(*) as n from plan_versions v join participants p
 		on p.id = v.participant_id where ${context.persons} and v.agreed_at >= ${start} and v.agreed_at < ${end}
 		and v.agreed_at > ${firstAgreed}`);
-	const reviews = rows<{ heldAt: number; due: string | null }>(sql`select r.held_at as heldAt,
+	const reviews = rows<{ heldAt: number; due: string | null }>(sql`select r.created_at as heldAt,
 		(select r2.next_review_date from plan_reviews r2 where r2.participant_id = r.participant_id
-			and r2.held_at < r.held_at order by r2.held_at desc limit 1) as due
+			and r2.created_at < r.created_at order by r2.created_at desc limit 1) as due
 		from plan_reviews r join participants p on p.id = r.participant_id
-		where ${context.persons} and r.held_at >= ${start} and r.held_at < ${end}`);
+		where ${context.persons} and r.created_at >= ${start} and r.created_at < ${end}`);
 	const active = one<{ inCounselling: number; withPlan: number }>(sql`select count(*) as inCounselling,
 		coalesce(sum(${firstAgreed} < ${end}), 0) as withPlan from ${personsWithCase(context)}
 		and ${statusAtEnd(context)} in ${COUNSELLING}`);

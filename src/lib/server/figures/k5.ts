@@ -13,10 +13,10 @@ export function goalStatusAtEnd(context: FigureContext) {
 	return sql`coalesce(
 		(select json_extract(h.detail, '$.to') from plan_history h where h.participant_id = g.participant_id
 			and h.goal_id = g.id and h.change = 'goal.status' and json_extract(h.detail, '$.to') is not null
-			and h.at < ${context.end} order by h.at desc, h.id desc limit 1),
+			and h.created_at < ${context.end} order by h.created_at desc, h.id desc limit 1),
 		(select json_extract(h.detail, '$.from') from plan_history h where h.participant_id = g.participant_id
 			and h.goal_id = g.id and h.change = 'goal.status' and json_extract(h.detail, '$.from') is not null
-			and h.at >= ${context.end} order by h.at, h.id limit 1),
+			and h.created_at >= ${context.end} order by h.created_at, h.id limit 1),
 		g.status)`;
 }
 
@@ -33,8 +33,8 @@ export function k5(context: FigureContext): KeyFigures['k5'] {
 		and ${statusAtEnd(context)} in ${COUNSELLING} group by 1, 2`);
 	const changes = rows<{ from: string; to: string; count: number }>(sql`select o.status_before as "from",
 		o.status_after as "to", count(*) as count from plan_review_outcomes o join plan_reviews r on r.id = o.review_id
-		join participants p on p.id = r.participant_id where ${context.persons} and r.held_at >= ${start}
-		and r.held_at < ${end} and o.status_before <> o.status_after group by 1, 2 order by 3 desc`);
+		join participants p on p.id = r.participant_id where ${context.persons} and r.created_at >= ${start}
+		and r.created_at < ${end} and o.status_before <> o.status_after group by 1, 2 order by 3 desc`);
 	return {
 		byFieldAndStatus: FIELDS.flatMap((field) =>
 			GOAL_STATUSES.map((status) => ({

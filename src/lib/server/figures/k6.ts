@@ -21,7 +21,9 @@ export function workingDays(from: string, to: string): number {
 export function k6(context: FigureContext): KeyFigures['k6'] {
 	const from = sql`networking_contacts n where ${context.networking} and n.deleted_at is null
 		and n.occurred_at >= ${context.start} and n.occurred_at < ${context.end}`;
-	const byGroup = rows<{ key: string; count: number }>(sql`select n."group" as key, count(*) as count from ${from} group by 1`);
+	const byGroup = rows<{ key: string; count: number }>(
+		sql`select n."group" as key, count(*) as count from ${from} group by 1`
+	);
 	const total = byGroup.reduce((sum, g) => sum + g.count, 0);
 	const staff = one<{ n: number }>(
 		sql`select count(*) as n from users u where ${context.staff} and u.role = 'caseworker' and u.active = 1`

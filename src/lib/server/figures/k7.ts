@@ -14,10 +14,10 @@ export function k7(context: FigureContext): KeyFigures['k7'] {
 		and h.allocated_on between ${period.from} and ${period.to}`);
 	const referrals = rows<{ target: string; status: string; count: number }>(sql`select r.target as target,
 		r.status as status, count(*) as count from referrals r join participants p on p.id = r.participant_id
-		where ${context.persons} and r.made_at >= ${start} and r.made_at < ${end} group by 1, 2`);
+		where ${context.persons} and r.created_at >= ${start} and r.created_at < ${end} group by 1, 2`);
 	const transfers = rows<{ key: string; count: number }>(sql`select json_extract(e.detail, '$.target') as key,
 		count(*) as count from case_events e join cases k on k.id = e.case_id join participants p on p.id = k.participant_id
-		where ${context.persons} and e.kind = 'transferred' and e.at >= ${start} and e.at < ${end} group by 1`);
+		where ${context.persons} and e.kind = 'transferred' and e.created_at >= ${start} and e.created_at < ${end} group by 1`);
 	return {
 		handovers: handovers.n,
 		referrals: REFERRAL_TARGETS.flatMap((target) =>

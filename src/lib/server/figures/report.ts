@@ -39,8 +39,12 @@ async function scopeName(scope: ReportScope): Promise<string> {
 		const [user] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, scope.caseworkerId));
 		return user?.name ?? '';
 	}
-	const id = scope.kind === 'organisation' ? scope.organisationId : scope.kind === 'town' ? scope.townId : scope.countyId;
-	const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+	const id =
+		scope.kind === 'organisation' ? scope.organisationId : scope.kind === 'town' ? scope.townId : scope.countyId;
+	const [organisation] = await db
+		.select({ name: organisations.name })
+		.from(organisations)
+		.where(eq(organisations.id, id));
 	return organisation?.name ?? '';
 }
 
@@ -57,9 +61,7 @@ export async function buildReport(access: ReportAccess, period: ReportPeriod, to
 		byCaseworker = figures.k10.perCaseworker.map((c) => ({
 			id: c.id,
 			name: c.name,
-			figures: figuresOf(
-				figureContext({ ...access, scope: { kind: 'caseworker', caseworkerId: c.id } }, period, today)
-			)
+			figures: figuresOf(figureContext({ ...access, scope: { kind: 'caseworker', caseworkerId: c.id } }, period, today))
 		}));
 	}
 	return {

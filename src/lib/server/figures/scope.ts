@@ -79,8 +79,8 @@ export function figureContext(access: ReportAccess, period: ReportPeriod, today 
  * status it left the case in); null when the case did not exist yet. For a period still running it is today's.
  */
 export function statusAtEnd(context: FigureContext): SQL {
-	return sql`(select e.to_status from case_events e where e.case_id = k.id and e.to_status is not null and e.at < ${context.end}
-		order by e.at desc, e.id desc limit 1)`;
+	return sql`(select e.to_status from case_events e where e.case_id = k.id and e.to_status is not null and e.created_at < ${context.end}
+		order by e.created_at desc, e.id desc limit 1)`;
 }
 
 /** Statuses in which a person is in counselling (K1 "at period end"). */

@@ -49,11 +49,7 @@ export async function reportAccess(actor: Actor, request: ReportRequest): Promis
 				.select({ id: users.id })
 				.from(users)
 				.where(
-					and(
-						eq(users.id, caseworkerId),
-						eq(users.role, 'caseworker'),
-						eq(users.organisationId, actor.organisationId)
-					)
+					and(eq(users.id, caseworkerId), eq(users.role, 'caseworker'), eq(users.organisationId, actor.organisationId))
 				);
 			return colleague === undefined ? null : make(actor, { kind: 'caseworker', caseworkerId }, false);
 		}
