@@ -5,6 +5,7 @@ import { db } from '../db';
 import {
 	appointments,
 	assessments,
+	assignments,
 	caseEvents,
 	cases,
 	contactPersons,
@@ -26,6 +27,7 @@ import {
 } from '../db/schema';
 import { reportAccess, type ReportAccess } from '../policy';
 import { actorOf, makeOrganisation, makeParticipant, makeUser } from '../testing/factories';
+import { figureRecords } from './records';
 import { buildReport } from './report';
 
 // A hand-built county, year 2025, judged on 26 November 2026. Every expected value below is counted by hand
@@ -579,5 +581,28 @@ describe('who may see which figures', () => {
 		await none(w.admin, {});
 		await none({ id: 'x', role: 'participant', organisationId: null }, {});
 		await none({ id: 'y', role: 'volunteer', organisationId: null }, {});
+	});
+});
+
+describe('the records behind a number', () => {
+	it('lists a lead’s five contacts of 2025 and a caseworker’s one home visit, never for the coordinator', async () => {
+		const lead = await figureRecords(await access(w.lead), YEAR, 'k2.contacts', null, null, TODAY);
+		expect([lead?.total, lead?.hidden, lead?.rows.length]).toEqual([5, 0, 5]);
+		// Newest first: the home visit at 23:30 on New Year's Eve.
+		expect(lead?.rows[0].detail).toEqual(['contact_form.home_visit', 'contact_kind.follow_up']);
+		const own = await figureRecords(await access(w.a), YEAR, 'k2.form', 'home_visit', null, TODAY);
+		expect(own?.rows.map((r) => r.participantId)).toEqual([w.p1.id]);
+		expect(await figureRecords(await access(w.coordinator), YEAR, 'k2.contacts', null, null, TODAY)).toBeNull();
+		expect(await figureRecords(await access(w.a), YEAR, 'k2.form', 'teleport', null, TODAY)).toBeNull();
+		expect(await figureRecords(await access(w.a), YEAR, 'k99', null, null, TODAY)).toBeNull();
+	});
+
+	it('counts what the caseworker can no longer open (P3 handed to Bernd) without showing it', async () => {
+		await db.update(assignments).set({ endedAt: new Date() }).where(eq(assignments.participantId, w.p3.id));
+		await db.insert(assignments).values({ participantId: w.p3.id, caseworkerId: w.b.id });
+		// Anna's four contacts of 2025 stay hers; the one with P3 (1 March) is no longer hers to open.
+		const own = await figureRecords(await access(w.a), YEAR, 'k2.contacts', null, null, TODAY);
+		expect([own?.total, own?.hidden]).toEqual([3, 1]);
+		expect(own?.rows.some((r) => r.participantId === w.p3.id)).toBe(false);
 	});
 });
