@@ -137,7 +137,7 @@ function sourceOf(context: FigureContext, figure: Drillable, key: string | null)
 			const warning = figure.slice(3) as QaWarning;
 			const { from, at } = qaSource(context, warning);
 			return {
-				rows: sql`select p.id as rid, p.id as pid, ${at} as at, ${`qa.${warning}`} as d1, null as d2 from ${from}`
+				rows: sql`select p.id as rid, p.id as pid, ${at} as at, ${`report.qa.${warning}`} as d1, null as d2 from ${from}`
 			};
 		}
 	}
