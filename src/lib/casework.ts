@@ -156,3 +156,11 @@ export const DEFAULT_RETENTION_YEARS = 3;
 
 /** Key figures for a county are shown to its coordinator only from this count up ("< 5" below it). */
 export const SUPPRESS_BELOW = 5;
+
+/**
+ * The short report (Sachbericht) beside the yearly figures: what numbers cannot say, written once a year by the
+ * caseworker for their own report and by the team lead for the organisation's.
+ */
+export const REPORT_TEXT_FIELDS = ['focus', 'cooperation', 'challenges', 'outlook'] as const;
+export type ReportTextField = (typeof REPORT_TEXT_FIELDS)[number];
+export const REPORT_TEXT_MAX = 4000;

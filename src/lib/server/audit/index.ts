@@ -72,6 +72,7 @@ export type AuditAction =
 	| 'report.viewed'
 	| 'report.drilled_down'
 	| 'report.exported'
+	| 'report.texts_saved'
 	| 'evaluation.exported'
 	| 'import.checked'
 	| 'import.completed'

@@ -16,3 +16,4 @@ export * from '../contacts/tables';
 export * from '../notes/tables';
 export * from '../referrals/tables';
 export * from '../imports/tables';
+export * from '../report-texts/tables';
