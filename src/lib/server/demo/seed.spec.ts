@@ -20,6 +20,7 @@ import {
 	services,
 	users
 } from '../db/schema';
+import { DEMO_CLOSURES } from './outcomes';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 
 describe('demo data', () => {
@@ -46,7 +47,10 @@ describe('demo data', () => {
 		const made = await db.select().from(referrals);
 		expect(new Set(made.map((r) => r.status))).toEqual(new Set(['made', 'accepted', 'attended', 'failed']));
 		expect(made.filter((r) => r.sharesData && r.consentId !== null)).toHaveLength(1);
-		expect((await db.select().from(assessments)).map((a) => a.kind)).toEqual(['entry', 'entry', 'entry']);
+		// The three showcase participants' entry assessments, and an entry and exit pair per closure of the year.
+		const snapshots = (await db.select().from(assessments)).map((a) => a.kind);
+		expect(snapshots.filter((k) => k === 'entry')).toHaveLength(3 + DEMO_CLOSURES);
+		expect(snapshots.filter((k) => k === 'exit')).toHaveLength(DEMO_CLOSURES);
 		const notes = await db.select().from(caseNotes);
 		expect(notes.some((n) => n.sharedWithParticipant && n.language === 'de')).toBe(true);
 		expect(notes.some((n) => n.sensitive)).toBe(true);
@@ -87,7 +91,7 @@ describe('demo data', () => {
 		expect(open.map((r) => [r.kind, r.outcome, r.months])).toEqual([['extension', null, 48]]);
 		const [waiting] = await db.select().from(cases).where(eq(cases.id, open[0].caseId));
 		expect(waiting.status).toBe('active');
-		const [closed] = await db.select().from(cases).where(eq(cases.status, 'closed'));
+		const [closed] = await db.select().from(cases).where(eq(cases.closureReason, 'transferred_mbe'));
 		expect(closed).toMatchObject({ closureReason: 'transferred_mbe', transferTarget: 'mbe' });
 		const events = await db.select({ kind: caseEvents.kind }).from(caseEvents).where(eq(caseEvents.caseId, closed.id));
 		expect(events.map((e) => e.kind)).toEqual([
