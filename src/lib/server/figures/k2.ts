@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { CONTACT_FORMS, CONTACT_KINDS } from '$lib/casework';
 import type { KeyFigures } from '$lib/figures';
 import { berlinMidnight } from '$lib/report-period';
-import { breakdown, one, rows, type FigureContext } from './scope';
+import { one, rows, type FigureContext } from './scope';
 
 /** The scope's contacts in the period (`c`, joined with their person `p`). */
 export function contactsIn(context: FigureContext): SQL {
@@ -30,42 +30,34 @@ export function monthsOf(context: FigureContext): { month: string; start: number
  */
 export function k2(context: FigureContext): KeyFigures['k2'] {
 	const from = contactsIn(context);
-	const totals = one<{ contacts: number; minutes: number }>(
-		sql`select count(*) as contacts, coalesce(sum(c.duration_minutes), 0) as minutes from ${from}`
-	);
-	const reached = one<{ n: number }>(sql`select count(*) as n from (select c.participant_id from ${from}
-		union select cp.participant_id from contact_persons cp where cp.contact_id in (select c.id from ${from}))`);
-	const byForm = rows<{ key: string; count: number }>(
-		sql`select c.form as key, count(*) as count from ${from} group by 1`
-	);
-	const byKind = rows<{ key: string; count: number; minutes: number }>(
-		sql`select c.kind as key, count(*) as count, sum(c.duration_minutes) as minutes from ${from} group by 1`
-	);
 	const months = monthsOf(context);
 	// Each contact's month on the Berlin calendar, from the months' first instants (SQLite knows no time zones).
 	const monthOf = sql`case ${sql.join(
 		[...months].reverse().map((m) => sql`when c.occurred_at >= ${m.start} then ${m.month}`),
 		sql` `
 	)} end`;
-	const perMonth = rows<{ month: string; form: string; count: number }>(
-		sql`select ${monthOf} as month, c.form as form, count(*) as count from ${from} group by 1, 2`
+	// One pass over the contacts, grouped by form, kind and month (at most 5 × 5 × 12 rows); every total below
+	// is summed from these groups.
+	const groups = rows<{ month: string; form: string; kind: string; count: number; minutes: number }>(
+		sql`select ${monthOf} as month, c.form as form, c.kind as kind, count(*) as count,
+		sum(c.duration_minutes) as minutes from ${from} group by 1, 2, 3`
 	);
+	const reached = one<{ n: number }>(sql`select count(*) as n from (select c.participant_id from ${from}
+		union select cp.participant_id from contact_persons cp where cp.contact_id in (select c.id from ${from}))`);
+	const sum = (filter: (g: (typeof groups)[number]) => boolean, value: 'count' | 'minutes' = 'count') =>
+		groups.filter(filter).reduce((total, g) => total + g[value], 0);
 	return {
-		contacts: totals.contacts,
-		byForm: breakdown(CONTACT_FORMS, byForm),
-		byKind: breakdown(CONTACT_KINDS, byKind),
+		contacts: sum(() => true),
+		byForm: CONTACT_FORMS.map((key) => ({ key, count: sum((g) => g.form === key) })),
+		byKind: CONTACT_KINDS.map((key) => ({ key, count: sum((g) => g.kind === key) })),
 		personsReached: reached.n,
-		minutes: totals.minutes,
+		minutes: sum(() => true, 'minutes'),
 		meanMinutesByKind: CONTACT_KINDS.map((key) => {
-			const row = byKind.find((k) => k.key === key);
-			return { key, minutes: row === undefined ? null : Math.round(row.minutes / row.count) };
+			const count = sum((g) => g.kind === key);
+			return { key, minutes: count === 0 ? null : Math.round(sum((g) => g.kind === key, 'minutes') / count) };
 		}),
 		byFormPerMonth: months.flatMap(({ month }) =>
-			CONTACT_FORMS.map((form) => ({
-				month,
-				form,
-				count: perMonth.find((r) => r.month === month && r.form === form)?.count ?? 0
-			}))
+			CONTACT_FORMS.map((form) => ({ month, form, count: sum((g) => g.month === month && g.form === form) }))
 		)
 	};
 }
