@@ -36,6 +36,9 @@ export const init: ServerInit = async () => {
 	if (remindersOn) {
 		const { startReminderClock } = await import('$lib/server/reminders');
 		startReminderClock();
+		// Anonymisation after the retention period runs on the same switch: one server process keeps the clocks.
+		const { startRetentionClock } = await import('$lib/server/retention/run');
+		startRetentionClock();
 	}
 };
 

@@ -54,7 +54,14 @@ export const cases = sqliteTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(t) => [uniqueIndex('cases_participant_unique').on(t.participantId), index('cases_status_idx').on(t.status)]
+	(t) => [
+		uniqueIndex('cases_participant_unique').on(t.participantId),
+		index('cases_status_idx').on(t.status),
+		// The daily retention run reads closed cases not yet anonymised by closure time (retention/due.ts).
+		index('cases_retention_idx')
+			.on(t.status, t.closedAt)
+			.where(sql`anonymised_at IS NULL`)
+	]
 );
 
 /** What happened to a case, append-only (database triggers refuse changes): who, when, why. */

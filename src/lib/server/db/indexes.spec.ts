@@ -331,4 +331,29 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).not.toMatch(/SCAN r2?\b(?! USING)/);
 		expect(plan).not.toContain('TEMP B-TREE');
 	});
+
+	it('the daily retention run reads closed, not yet anonymised cases by closure time (retention/due.ts)', () => {
+		const plan = planOf(
+			`select cases.id from cases join participants on participants.id = cases.participant_id
+			 join organisations on organisations.id = participants.organisation_id
+			 where cases.status = 'closed' and cases.anonymised_at is null and cases.closed_at < ?
+			 and (case organisations.retention_years when 3 then cases.closed_at < ? else 0 end)
+			 order by cases.closed_at, cases.id limit 20`,
+			0,
+			0
+		);
+		expect(plan).toContain('cases_retention_idx');
+		expect(plan).not.toMatch(/SCAN (cases|participants|organisations)\b(?! USING)/);
+	});
+
+	it("the evaluation dataset reads a person's contacts of the year by index (evaluation/read.ts)", () => {
+		const plan = planOf(
+			`select occurred_at from contacts where participant_id in (?, ?) and occurred_at >= ? and occurred_at < ?`,
+			'a',
+			'b',
+			0,
+			1
+		);
+		expect(plan).toContain('contacts_participant_idx');
+	});
 });

@@ -1,4 +1,5 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { dueCountsByOrganisation, horizonDay } from '../retention/upcoming';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../auth/sign-in';
 import { db } from '../db';
@@ -91,7 +92,10 @@ describe('demo data', () => {
 		expect(open.map((r) => [r.kind, r.outcome, r.months])).toEqual([['extension', null, 48]]);
 		const [waiting] = await db.select().from(cases).where(eq(cases.id, open[0].caseId));
 		expect(waiting.status).toBe('active');
-		const [closed] = await db.select().from(cases).where(eq(cases.closureReason, 'transferred_mbe'));
+		const [closed] = await db
+			.select()
+			.from(cases)
+			.where(and(eq(cases.status, 'closed'), eq(cases.closureReason, 'transferred_mbe')));
 		expect(closed).toMatchObject({ closureReason: 'transferred_mbe', transferTarget: 'mbe' });
 		const events = await db.select({ kind: caseEvents.kind }).from(caseEvents).where(eq(caseEvents.caseId, closed.id));
 		expect(events.map((e) => e.kind)).toEqual([
@@ -110,5 +114,12 @@ describe('demo data', () => {
 			.innerJoin(users, eq(participants.userId, users.id))
 			.where(inArray(users.username, ['participant', 'participant.ti', 'participant.fa']));
 		expect(showcase.map((c) => c.status)).toEqual(['active', 'active', 'active']);
+	});
+
+	it('has two Caritas cases the retention run will anonymise within the month, none today', async () => {
+		expect(await dueCountsByOrganisation(horizonDay())).toEqual([
+			{ organisation: 'Caritas Ludwigsburg', years: 3, cases: 2 }
+		]);
+		expect(await dueCountsByOrganisation(dayInGermany())).toEqual([]);
 	});
 });

@@ -14,6 +14,7 @@ import { seedDemoContacts } from './contacts';
 import { seedDemoCovers } from './covers';
 import { seedDemoDocuments } from './documents';
 import { seedDemoPlans } from './plans';
+import { seedDemoRetention } from './retention';
 import { seedDemoCaseWork, seedDemoDirectory } from './referrals';
 import { syncShippedCatalogue } from '../plans/catalogue';
 
@@ -316,5 +317,6 @@ export async function seedDemo(): Promise<boolean> {
 	);
 	const leylasFirst = assignmentRows.find((a) => a.caseworkerId === caseworker3.id)!;
 	await seedDemoCovers(lead, caseworker, caseworker3, leylasFirst.participantId);
+	await seedDemoRetention(people.filter((p) => p.organisationId === caritas.id).map((p) => p.id!));
 	return true;
 }

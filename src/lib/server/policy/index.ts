@@ -246,3 +246,4 @@ export function canReadDocument(access: DocumentAccess, document: { category: Do
 export function canDeleteDocument(access: DocumentAccess, document: { uploadedBy: string }): boolean {
 	return access.deletes === 'any' || (access.deletes === 'own' && document.uploadedBy === access.actor.id);
 }
+export { evaluationScopeOf, type EvaluationScope } from './evaluation';

@@ -10,7 +10,13 @@ beforeAll(async () => {
 	world = await makeWorld();
 });
 
-const texts = (focus: string) => ({ focus, cooperation: 'Jobcenter', challenges: '', outlook: '', language: 'de' as const });
+const texts = (focus: string) => ({
+	focus,
+	cooperation: 'Jobcenter',
+	challenges: '',
+	outlook: '',
+	language: 'de' as const
+});
 
 describe('short report', () => {
 	it('a caseworker writes their own, the lead reads it but cannot change it', async () => {
