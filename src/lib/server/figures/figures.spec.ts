@@ -605,4 +605,15 @@ describe('the records behind a number', () => {
 		expect([own?.total, own?.hidden]).toEqual([3, 1]);
 		expect(own?.rows.some((r) => r.participantId === w.p3.id)).toBe(false);
 	});
+
+	it('counts an anonymised case like any other but never reads its name', async () => {
+		await db.update(cases).set({ anonymisedAt: new Date() }).where(eq(cases.id, w.p2.caseId));
+		const lead = await figureRecords(await access(w.lead), YEAR, 'k1.new', null, null, TODAY);
+		// New in 2025: P2 (anonymised now) and P5.
+		expect(lead?.total).toBe(2);
+		expect(lead?.rows.find((r) => r.participantId === w.p2.id)?.name).toBeNull();
+		expect(lead?.rows.find((r) => r.participantId !== w.p2.id)?.name).toMatch(/^Given\d+ Family\d+$/);
+		const report = await buildReport(await access(w.lead), YEAR, TODAY);
+		expect(report.figures.k1.new).toBe(2);
+	});
 });
