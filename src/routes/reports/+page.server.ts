@@ -1,13 +1,11 @@
-import { REPORT_TEXT_FIELDS } from '$lib/casework';
+import { dayInGermany } from '$lib/i18n/format';
 import { FIRST_REPORT_YEAR, periodQuery } from '$lib/report-period';
 import { recordAudit } from '$lib/server/audit';
 import { requireActor } from '$lib/server/auth/guard';
 import { scopeChoices } from '$lib/server/figures/choices';
-import { reportRequestOf } from '$lib/server/figures/page';
+import { reportRequestOf, shortReportBeside } from '$lib/server/figures/page';
 import { buildReport } from '$lib/server/figures/report';
 import { labelNationalities } from '$lib/server/figures/labels';
-import { reportTextOwner } from '$lib/server/policy/report-texts';
-import { readReportTexts } from '$lib/server/report-texts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -19,18 +17,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		action: 'report.viewed',
 		detail: { scope: report.scope, period: request.period }
 	});
-	// The short report of the year beside the figures (and in their print), for a year's report of one's own
-	// or, for a lead, the organisation's or a caseworker's. The coordinator has none.
-	const scope = request.access.scope;
-	const owner =
-		request.year === null || scope.kind === 'county' || scope.kind === 'town'
-			? null
-			: await reportTextOwner(
-					actor,
-					scope.kind === 'caseworker' && scope.caseworkerId !== actor.id ? { caseworkerId: scope.caseworkerId } : {}
-				);
-	const texts = owner === null || request.year === null ? null : await readReportTexts(owner, request.year);
-	const thisYear = new Date().getFullYear();
+	const texts = await shortReportBeside(actor, request);
+	const thisYear = Number(dayInGermany().slice(0, 4));
 	return {
 		report: labelNationalities(report, locals.locale),
 		role: actor.role,
@@ -44,13 +32,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		query: [periodQuery(request.period), request.scope.query].filter((q) => q !== '').join('&'),
 		scopeValue: request.scope.value,
 		choices,
-		texts:
-			texts === null
-				? null
-				: {
-						language: texts.language,
-						fields: REPORT_TEXT_FIELDS.map((field) => ({ field, text: texts[field] })),
-						editable: owner?.writable ?? false
-					}
+		texts
 	};
 };

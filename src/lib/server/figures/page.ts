@@ -3,7 +3,10 @@ import type { ReportPeriod } from '$lib/figures';
 import { formatDate } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locales';
 import { parseReportPeriod, yearPeriod, defaultReportYear } from '$lib/report-period';
+import { REPORT_TEXT_FIELDS, type ReportTextField } from '$lib/casework';
 import { reportAccess, type Actor, type ReportAccess } from '../policy';
+import { reportTextOwner } from '../policy/report-texts';
+import { readReportTexts } from '../report-texts';
 import { scopeParams, scopeRequest } from './choices';
 
 export type ReportRequestView = {
@@ -32,5 +35,29 @@ export async function reportRequestOf(actor: Actor, url: URL, locale: Locale): P
 		periodError: parsed.ok ? null : parsed.reason,
 		periodLabel: `${formatDate(locale, period.from)} – ${formatDate(locale, period.to)}`,
 		scope: scopeParams(actor, access.scope)
+	};
+}
+
+export type ShortReportView = {
+	language: Locale;
+	fields: { field: ReportTextField; text: string }[];
+	editable: boolean;
+};
+
+/**
+ * The year's short report (Sachbericht) beside the figures and in their print: one's own, or for a lead the
+ * organisation's or a caseworker's. None for a range of days, a town or a county (the coordinator writes none).
+ */
+export async function shortReportBeside(actor: Actor, request: ReportRequestView): Promise<ShortReportView | null> {
+	const scope = request.access.scope;
+	if (request.year === null || scope.kind === 'county' || scope.kind === 'town') return null;
+	const other = scope.kind === 'caseworker' && scope.caseworkerId !== actor.id;
+	const owner = await reportTextOwner(actor, other ? { caseworkerId: scope.caseworkerId } : {});
+	if (owner === null) return null;
+	const texts = await readReportTexts(owner, request.year);
+	return {
+		language: texts.language,
+		fields: REPORT_TEXT_FIELDS.map((field) => ({ field, text: texts[field] })),
+		editable: owner.writable
 	};
 }
