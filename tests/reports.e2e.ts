@@ -54,6 +54,15 @@ test('a caseworker sees her own figures only; another caseworker’s are not fou
 	await page.goto('/reports');
 	await expect(page.locator('.subtitle')).toContainText('Sabine Keller');
 	await expect(page.getByLabel(de['report.scope'])).toHaveCount(0);
+	// Another period: a range of days, by a plain GET form; a wrong one is refused with a message.
+	await page.getByText(de['report.other_period']).click();
+	await page.getByLabel(de['report.from']).fill('2026-03-01');
+	await page.getByLabel(de['report.to']).fill('2026-03-31');
+	await page.getByRole('button', { name: de['report.show_period'] }).click();
+	await expect(page).toHaveURL(/from=2026-03-01&to=2026-03-31/);
+	await expect(page.locator('.subtitle')).toContainText('1. März 2026 – 31. März 2026');
+	await page.goto('/reports?from=2026-03-31&to=2026-03-01');
+	await expect(page.getByRole('alert')).toHaveText(de['report.period_reversed']);
 	expect((await page.goto(`/reports?caseworkerId=${leyla}`))?.status()).toBe(404);
 	expect((await page.goto(`/reports/records?figure=k2.contacts&caseworkerId=${leyla}`))?.status()).toBe(404);
 	await context.close();
