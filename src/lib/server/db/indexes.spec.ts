@@ -357,3 +357,18 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).toContain('contacts_participant_idx');
 	});
 });
+
+describe('importing a caseload', () => {
+	it('looks existing people up by organisation and birth date, not over the whole organisation (imports/duplicates.ts)', () => {
+		const plan = planOf(
+			`select id, given_name, family_name, birth_date from participants
+			 where organisation_id = ? and birth_date in (?, ?, ?)`,
+			'org',
+			'1990-01-01',
+			'1990-01-02',
+			'1990-01-03'
+		);
+		expect(plan).toContain('participants_org_birth_idx');
+		expect(plan).not.toMatch(/SCAN participants\b/);
+	});
+});
