@@ -32,6 +32,9 @@ export type KeyFigures = {
 		atEnd: Count;
 		new: Count;
 		closed: Count;
+		// Everyone counselled at some time in the period (in counselling at its end, or closed in it): the
+		// persons the breakdowns below count.
+		counselled: Count;
 		byResidenceStatus: Breakdown;
 		// 'under_18', '18_26', '27_plus', 'unknown' (age at period end)
 		byAgeBand: Breakdown;
@@ -128,7 +131,7 @@ export const QA_WARNINGS = [
 	'period_over_without_extension'
 ] as const;
 export type QaWarning = (typeof QA_WARNINGS)[number];
-export type QaFinding = { warning: QaWarning; count: number };
+export type QaFinding = { warning: QaWarning; count: Count };
 
 /** A report: the scope's figures and, for a lead, every caseworker's beside them (one XLSX sheet each). */
 export type Report = {

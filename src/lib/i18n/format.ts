@@ -19,7 +19,8 @@ function dateFormat(locale: Locale, style: string, options: Intl.DateTimeFormatO
 	const key = `${locale}|${style}`;
 	let format = dateFormats.get(key);
 	if (format === undefined) {
-		format = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: TIME_ZONE });
+		// Times in Germany are read on the 24-hour clock, also where a language's default is 12 hours (Arabic, English).
+		format = new Intl.DateTimeFormat(intlLocale(locale), { ...options, hourCycle: 'h23', timeZone: TIME_ZONE });
 		dateFormats.set(key, format);
 	}
 	return format;

@@ -284,6 +284,54 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(directory).toContain('services_county_idx');
 		expect(directory).not.toContain('TEMP B-TREE FOR ORDER BY');
 	});
+
+	it("the key figures read a county's contacts per person and period by index (figures/k2.ts)", () => {
+		const plan = planOf(
+			`select c.form, c.kind, count(*), sum(c.duration_minutes) from contacts c join participants p
+			 on p.id = c.participant_id where p.organisation_id in (select id from organisations where id = ? or county_id = ?)
+			 and c.occurred_at >= ? and c.occurred_at < ? group by 1, 2`,
+			'county',
+			'county',
+			0,
+			1
+		);
+		expect(plan).toMatch(/contacts_participant_idx|contacts_caseworker_idx/);
+		expect(plan).not.toMatch(/SCAN c\b(?! USING)/);
+		const own = planOf(
+			`select count(*) from contacts c join participants p on p.id = c.participant_id
+			 where c.caseworker_id = ? and c.occurred_at >= ? and c.occurred_at < ?`,
+			'cw',
+			0,
+			1
+		);
+		expect(own).toContain('contacts_caseworker_idx');
+	});
+
+	it("the key figures read a case's status at the period's end from its last event by index (figures/scope.ts)", () => {
+		const plan = planOf(
+			`select (select e.to_status from case_events e where e.case_id = k.id and e.to_status is not null
+			 and e.created_at < ? order by e.created_at desc, e.id desc limit 1) from cases k where k.participant_id = ?`,
+			1,
+			'p'
+		);
+		expect(plan).toContain('case_events_case_idx');
+		expect(plan).not.toMatch(/SCAN e\b(?! USING)/);
+	});
+
+	it('the key figures find the review before each review by index (figures/k4.ts)', () => {
+		const plan = planOf(
+			`select (select r2.next_review_date from plan_reviews r2 where r2.participant_id = r.participant_id
+			 and r2.created_at < r.created_at order by r2.created_at desc limit 1) from plan_reviews r
+			 where r.participant_id = ? and r.created_at >= ? and r.created_at < ?`,
+			'p',
+			0,
+			1
+		);
+		expect(plan).toContain('plan_reviews_participant_idx');
+		expect(plan).not.toMatch(/SCAN r2?\b(?! USING)/);
+		expect(plan).not.toContain('TEMP B-TREE');
+	});
+
 	it('the daily retention run reads closed, not yet anonymised cases by closure time (retention/due.ts)', () => {
 		const plan = planOf(
 			`select cases.id from cases join participants on participants.id = cases.participant_id
@@ -307,5 +355,20 @@ describe('queries that grow with the installation use their indexes', () => {
 			1
 		);
 		expect(plan).toContain('contacts_participant_idx');
+	});
+});
+
+describe('importing a caseload', () => {
+	it('looks existing people up by organisation and birth date, not over the whole organisation (imports/duplicates.ts)', () => {
+		const plan = planOf(
+			`select id, given_name, family_name, birth_date from participants
+			 where organisation_id = ? and birth_date in (?, ?, ?)`,
+			'org',
+			'1990-01-01',
+			'1990-01-02',
+			'1990-01-03'
+		);
+		expect(plan).toContain('participants_org_birth_idx');
+		expect(plan).not.toMatch(/SCAN participants\b/);
 	});
 });

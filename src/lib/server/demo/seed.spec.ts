@@ -21,6 +21,7 @@ import {
 	services,
 	users
 } from '../db/schema';
+import { DEMO_CLOSURES } from './outcomes';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 
 describe('demo data', () => {
@@ -47,7 +48,10 @@ describe('demo data', () => {
 		const made = await db.select().from(referrals);
 		expect(new Set(made.map((r) => r.status))).toEqual(new Set(['made', 'accepted', 'attended', 'failed']));
 		expect(made.filter((r) => r.sharesData && r.consentId !== null)).toHaveLength(1);
-		expect((await db.select().from(assessments)).map((a) => a.kind)).toEqual(['entry', 'entry', 'entry']);
+		// The three showcase participants' entry assessments, and an entry and exit pair per closure of the year.
+		const snapshots = (await db.select().from(assessments)).map((a) => a.kind);
+		expect(snapshots.filter((k) => k === 'entry')).toHaveLength(3 + DEMO_CLOSURES);
+		expect(snapshots.filter((k) => k === 'exit')).toHaveLength(DEMO_CLOSURES);
 		const notes = await db.select().from(caseNotes);
 		expect(notes.some((n) => n.sharedWithParticipant && n.language === 'de')).toBe(true);
 		expect(notes.some((n) => n.sensitive)).toBe(true);

@@ -3,6 +3,7 @@ import type { Gender, ResidenceStatus } from '$lib/domain';
 import type { Locale } from '$lib/i18n/locales';
 import { hashPassword } from '../auth/password';
 import { openCaseIn } from '../cases/rows';
+import { seedDemoOutcomes } from './outcomes';
 import { seedDemoCases } from './cases';
 import { db, migrateDatabase } from '../db';
 import { assignments, households, organisations, participants, users } from '../db/schema';
@@ -309,6 +310,11 @@ export async function seedDemo(): Promise<boolean> {
 		county.id
 	);
 	await seedDemoCaseWork(showcase, directory);
+	// After the case work: a year of closures with exit snapshots and plans agreed, for the key figures.
+	await seedDemoOutcomes(
+		{ id: caseworker.id, role: 'caseworker', organisationId: caseworker.organisationId, participantId: null },
+		[...people.filter((p) => showcaseHouseholds.has(p.householdId)).map((p) => p.id!), extensionCandidate!.id!]
+	);
 	const leylasFirst = assignmentRows.find((a) => a.caseworkerId === caseworker3.id)!;
 	await seedDemoCovers(lead, caseworker, caseworker3, leylasFirst.participantId);
 	await seedDemoRetention(people.filter((p) => p.organisationId === caritas.id).map((p) => p.id!));

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Locale } from '$lib/i18n/locales';
 import { recordAuditIn } from '../audit';
 import { hashPassword } from '../auth/password';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import { invitations, participants, sessions, users } from '../db/schema';
 import { canIssueInvitation, type AccessTo, type Actor } from '../policy';
 import { generateInvitationCode, hashCode, looksLikeCode, normaliseCode } from './code';
@@ -13,31 +13,34 @@ const VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 /** Issues a fresh code and cancels any earlier unused one; also how a forgotten password is recovered. */
 export async function issueInvitation(actor: Actor, participantId: string, now = new Date()) {
 	if (!(await canIssueInvitation(actor, participantId))) error(404, 'error.not_found');
+	return db.transaction((tx) => issueInvitationIn(tx, actor, participantId, now));
+}
+
+/** issueInvitation in the caller's transaction, for one the caller has authorised (many letters at once). */
+export function issueInvitationIn(tx: Tx, actor: Actor, participantId: string, now: Date) {
 	const code = generateInvitationCode();
 	const expiresAt = new Date(now.getTime() + VALIDITY_MS);
-	db.transaction((tx) => {
-		tx.update(invitations)
-			.set({ cancelledAt: now })
-			.where(
-				and(eq(invitations.participantId, participantId), isNull(invitations.usedAt), isNull(invitations.cancelledAt))
-			)
-			.run();
-		tx.insert(invitations)
-			.values({
-				id: crypto.randomUUID(),
-				participantId,
-				codeHash: hashCode(normaliseCode(code)),
-				createdBy: actor.id,
-				createdAt: now,
-				expiresAt
-			})
-			.run();
-		recordAuditIn(tx, {
-			actor,
-			action: 'invitation.issued',
+	tx.update(invitations)
+		.set({ cancelledAt: now })
+		.where(
+			and(eq(invitations.participantId, participantId), isNull(invitations.usedAt), isNull(invitations.cancelledAt))
+		)
+		.run();
+	tx.insert(invitations)
+		.values({
+			id: crypto.randomUUID(),
 			participantId,
-			detail: { expiresAt: expiresAt.toISOString() }
-		});
+			codeHash: hashCode(normaliseCode(code)),
+			createdBy: actor.id,
+			createdAt: now,
+			expiresAt
+		})
+		.run();
+	recordAuditIn(tx, {
+		actor,
+		action: 'invitation.issued',
+		participantId,
+		detail: { expiresAt: expiresAt.toISOString() }
 	});
 	return { code, expiresAt };
 }

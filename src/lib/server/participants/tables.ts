@@ -50,7 +50,9 @@ export const participants = sqliteTable(
 		index('participants_household_idx').on(t.householdId),
 		// Participants using the app, counted per organisation from the index alone (the admin's overview).
 		index('participants_org_account_idx').on(t.organisationId, t.userId),
-		index('participants_import_idx').on(t.importId)
+		index('participants_import_idx').on(t.importId),
+		// Duplicate detection on import looks people up by birth date within the organisation.
+		index('participants_org_birth_idx').on(t.organisationId, t.birthDate)
 	]
 );
 

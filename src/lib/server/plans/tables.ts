@@ -134,18 +134,23 @@ export const planHistory = sqliteTable(
 	(t) => [index('plan_history_participant_idx').on(t.participantId, t.at)]
 );
 
-export const planReviews = sqliteTable('plan_reviews', {
-	id: text('id').primaryKey(),
-	participantId: text('participant_id')
-		.notNull()
-		.references(() => participants.id),
-	heldAt: createdAt(),
-	heldBy: text('held_by')
-		.notNull()
-		.references(() => users.id),
-	nextReviewDate: text('next_review_date').notNull(),
-	note: text('note').notNull().default('')
-});
+export const planReviews = sqliteTable(
+	'plan_reviews',
+	{
+		id: text('id').primaryKey(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id),
+		heldAt: createdAt(),
+		heldBy: text('held_by')
+			.notNull()
+			.references(() => users.id),
+		nextReviewDate: text('next_review_date').notNull(),
+		note: text('note').notNull().default('')
+	},
+	// The key figures read a person's reviews in order (K4: was each held by the date the one before set?).
+	(t) => [index('plan_reviews_participant_idx').on(t.participantId, t.heldAt)]
+);
 
 export const planReviewOutcomes = sqliteTable(
 	'plan_review_outcomes',

@@ -16,6 +16,7 @@ export { caseAccess, helpingAccess, type CaseAccess, type HelpingAccess } from '
 export { caseWorkAccess, type CaseWorkAccess } from './casework';
 export { coveredParticipantIds } from './cover';
 export { ownData, systemAccess, type SystemPurpose } from './system';
+export { reportAccess, type ReportAccess, type ReportRequest } from './reports';
 
 /** The case record (staff pages): the participant and responsible staff; volunteers see only what was shared. */
 export async function canReadParticipant(actor: Actor, participantId: string): Promise<boolean> {

@@ -164,7 +164,7 @@ describe('appointment reminders', () => {
 				time: formatTime('ar', a.startsAt)
 			})
 		);
-		// Read straight from the Arabic messages, not through the translator: "دائرة الأجانب … – غدًا، 10:00 ص".
+		// Read straight from the Arabic messages, not through the translator: "دائرة الأجانب … – غدًا، 10:00".
 		expect(message.title).toBe(
 			arMessages['reminders.appointment_day']
 				.replace('{{what}}', arMessages['appointments.kind_immigration_office'])
@@ -309,7 +309,7 @@ describe('appointment reminders', () => {
 		await appointment({ kind: 'doctor', agreed: 'yes', companionId: companion.id });
 		const now = new Date(START.getTime() - 20 * HOUR);
 		expect(await runReminders(now)).toMatchObject({ stored: 2, pushed: 2 });
-		expect(companionPhone().map((m) => m.title)).toEqual(['Doctor – tomorrow, 10:00 AM']);
+		expect(companionPhone().map((m) => m.title)).toEqual(['Doctor – tomorrow, 10:00']);
 		expect(phone().map((m) => m.title)).toEqual([
 			translatorFor('ar')('reminders.appointment_day', {
 				what: translatorFor('ar')('appointments.kind_doctor'),
@@ -317,7 +317,7 @@ describe('appointment reminders', () => {
 				time: formatTime('ar', START)
 			})
 		]);
-		expect((await remindersFor(companion.id, 'en', now)).map((r) => r.title)).toEqual(['Doctor – tomorrow, 10:00 AM']);
+		expect((await remindersFor(companion.id, 'en', now)).map((r) => r.title)).toEqual(['Doctor – tomorrow, 10:00']);
 
 		// Consent withdrawn: the volunteer is no longer reminded, the person still is.
 		await withdrawConsent(self(), pid(), consentId);

@@ -1,0 +1,1 @@
+CREATE INDEX `plan_reviews_participant_idx` ON `plan_reviews` (`participant_id`,`created_at`);
