@@ -20,6 +20,7 @@ export function figuresFixture(): KeyFigures {
 		period: { from: '2026-01-01', to: '2026-03-31' },
 		k1: {
 			atEnd: 131,
+			counselled: 140,
 			new: 17,
 			closed: 9,
 			byResidenceStatus: [{ key: 'recognised_refugee', count: 88 }],

@@ -64,7 +64,8 @@ describe('XLSX export, read back by an independent reader', async () => {
 	});
 
 	test('numbers are numbers, suppressed counts the text "< 5", lines in the template order', () => {
-		expect(valueOf(summary, 'K1.1')).toBe(131);
+		expect(valueOf(summary, 'K1.1')).toBe(140);
+		expect(valueOf(summary, 'K1.2')).toBe(131);
 		expect(valueOf(summary, 'K2.1')).toBe(76);
 		expect(labelOf(summary, 'K2.2.2')).toBe('nach Kontaktform: Komm-Struktur/Büro');
 		expect(valueOf(summary, 'K2.2.2')).toBe(37);
@@ -76,8 +77,8 @@ describe('XLSX export, read back by an independent reader', async () => {
 		expect(valueOf(summary, 'K4.4')).toBe(74);
 		expect(valueOf(summary, 'K8.2')).toBe(512.5);
 		expect(valueOf(summary, 'K8.4')).toBe('< 5');
-		expect(labelOf(summary, 'K1.7.1')).toBe('nach Staatsangehörigkeit: Syrien');
-		expect(labelOf(summary, 'K1.10.1')).toBe('nach Gemeinde: Ravensburg');
+		expect(labelOf(summary, 'K1.8.1')).toBe('nach Staatsangehörigkeit: Syrien');
+		expect(labelOf(summary, 'K1.11.1')).toBe('nach Gemeinde: Ravensburg');
 		expect(valueOf(summary, 'K10.3')).toBe(87.3);
 		const ids = summary.map((r) => r[0]).filter((v) => typeof v === 'string' && /^K\d+$/.test(v));
 		expect(ids).toEqual(['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9', 'K10']);
@@ -94,9 +95,9 @@ describe('XLSX export, read back by an independent reader', async () => {
 
 	test('the notes list every QA warning with its count', () => {
 		const notes = byName.get('Hinweise') ?? [];
-		expect(notes.find((r) => r[0] === 'Fälle ohne Kontakt seit 90 Tagen')?.[1]).toBe(3);
-		expect(notes.find((r) => r[0] === 'Überfällige Überprüfungen des Integrationsplans')?.[1]).toBe(1);
-		expect(notes.find((r) => r[0] === 'Erledigte Termine ohne dokumentierten Kontakt')?.[1]).toBe(0);
+		expect(notes.find((r) => r[0] === 'Offene Fälle seit 90 Tagen ohne Kontakt')?.[1]).toBe(3);
+		expect(notes.find((r) => r[0] === 'Pläne mit überfälliger Überprüfung')?.[1]).toBe(1);
+		expect(notes.find((r) => r[0] === 'Erledigte Termine ohne erfassten Kontakt')?.[1]).toBe(0);
 	});
 });
 
@@ -122,7 +123,7 @@ describe('CSV export, parsed back by papaparse', () => {
 		expect(rows[starts[2]][1]).toBe(
 			'Fachkraft: Dr. Anna-Lena Müller-Lüdenscheidt / Vertretung (Träger: Caritas Ravensburg)'
 		);
-		expect(rows.find((r) => r[0] === 'Fälle ohne Kontakt seit 90 Tagen')?.[1]).toBe('3');
+		expect(rows.find((r) => r[0] === 'Offene Fälle seit 90 Tagen ohne Kontakt')?.[1]).toBe('3');
 	});
 });
 

@@ -17,7 +17,7 @@ import {
 	TRANSFER_TARGETS
 } from '$lib/casework';
 import { GENDERS, RESIDENCE_STATUSES } from '$lib/domain';
-import type { Breakdown, Count, KeyFigures, QaWarning } from '$lib/figures';
+import { QA_WARNINGS, type Breakdown, type Count, type KeyFigures, type QaWarning } from '$lib/figures';
 import de from '$lib/i18n/messages/de.json';
 import { FIELDS, GOAL_STATUSES } from '$lib/plan';
 
@@ -73,13 +73,11 @@ const regions = new Intl.DisplayNames(['de'], { type: 'region' });
 // Nationalities arrive as ISO codes (and 'other', 'unknown'); the sheet names the country.
 const nationality = (c: string) => (/^[A-Z]{2}$/.test(c) ? (regions.of(c) ?? c) : label('nationality', c));
 
-/** The QA warnings as the "Hinweise" sheet names them, and where in Tandem each is fixed. */
-export const QA_LABELS: Record<QaWarning, string> = {
-	done_appointment_without_contact: 'Erledigte Termine ohne dokumentierten Kontakt',
-	no_contact_90_days: 'Fälle ohne Kontakt seit 90 Tagen',
-	review_overdue: 'Überfällige Überprüfungen des Integrationsplans',
-	period_over_without_extension: 'Fälle über 36 Monate ohne genehmigte Verlängerung'
-};
+/** The QA warnings on the "Hinweise" sheet, worded as the report page words them in German. */
+export const QA_LABELS = Object.fromEntries(QA_WARNINGS.map((w) => [w, GERMAN[`report.qa.${w}`] ?? w])) as Record<
+	QaWarning,
+	string
+>;
 
 /** What the numbers mean, for the "Hinweise" sheet. */
 export const DEFINITIONS: string[] = [
@@ -97,52 +95,53 @@ export const TEMPLATE: { id: string; title: string; entries: Entry[] }[] = [
 		id: 'K1',
 		title: 'Personen in Beratung',
 		entries: [
-			{ id: 'K1.1', label: 'Personen in Beratung am Ende des Zeitraums', value: (f) => f.k1.atEnd },
-			{ id: 'K1.2', label: 'Neu aufgenommene Personen', value: (f) => f.k1.new },
-			{ id: 'K1.3', label: 'Beendete Beratungen', value: (f) => f.k1.closed },
+			{ id: 'K1.1', label: 'Personen in Beratung im Zeitraum', value: (f) => f.k1.counselled },
+			{ id: 'K1.2', label: 'Personen in Beratung am Ende des Zeitraums', value: (f) => f.k1.atEnd },
+			{ id: 'K1.3', label: 'Neu aufgenommene Personen', value: (f) => f.k1.new },
+			{ id: 'K1.4', label: 'Beendete Beratungen', value: (f) => f.k1.closed },
 			{
-				id: 'K1.4',
+				id: 'K1.5',
 				label: 'nach Aufenthaltsstatus',
 				parts: (f) => f.k1.byResidenceStatus,
 				codes: [...RESIDENCE_STATUSES, 'unknown'],
 				name: list('residence_status')
 			},
 			{
-				id: 'K1.5',
+				id: 'K1.6',
 				label: 'nach Altersgruppe',
 				parts: (f) => f.k1.byAgeBand,
 				codes: ['under_18', '18_26', '27_plus', 'unknown'],
 				name: list('age')
 			},
 			{
-				id: 'K1.6',
+				id: 'K1.7',
 				label: 'nach Geschlecht',
 				parts: (f) => f.k1.byGender,
 				codes: [...GENDERS, 'unknown'],
 				name: list('gender')
 			},
 			{
-				id: 'K1.7',
+				id: 'K1.8',
 				label: 'nach Staatsangehörigkeit',
 				parts: (f) => f.k1.byNationality,
 				codes: [],
 				name: nationality
 			},
 			{
-				id: 'K1.8',
+				id: 'K1.9',
 				label: 'nach Haushalt',
 				parts: (f) => f.k1.byHousehold,
 				codes: ['single', 'household'],
 				name: list('household')
 			},
 			{
-				id: 'K1.9',
+				id: 'K1.10',
 				label: 'nach Wohnsituation',
 				parts: (f) => f.k1.byHousing,
 				codes: [...HOUSING_SITUATIONS, 'unknown'],
 				name: list('housing_situation')
 			},
-			{ id: 'K1.10', label: 'nach Gemeinde', parts: (f) => f.k1.byTown, codes: [], name: list('town') }
+			{ id: 'K1.11', label: 'nach Gemeinde', parts: (f) => f.k1.byTown, codes: [], name: list('town') }
 		]
 	},
 	{
