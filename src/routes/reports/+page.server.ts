@@ -4,6 +4,7 @@ import { recordAudit } from '$lib/server/audit';
 import { requireActor } from '$lib/server/auth/guard';
 import { scopeChoices } from '$lib/server/figures/choices';
 import { reportRequestOf, shortReportBeside } from '$lib/server/figures/page';
+import { renderReportCharts } from '$lib/server/figures/charts';
 import { buildReport } from '$lib/server/figures/report';
 import { labelNationalities } from '$lib/server/figures/labels';
 import type { PageServerLoad } from './$types';
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const thisYear = Number(dayInGermany().slice(0, 4));
 	return {
 		report: labelNationalities(report, locals.locale),
+		charts: renderReportCharts(report.figures, locals.locale),
 		role: actor.role,
 		drillDown: request.access.drillDown,
 		period: request.period,
