@@ -1,14 +1,18 @@
 import { sql } from 'drizzle-orm';
+import { isHoliday } from 'feiertagejs';
 import { NETWORKING_GROUPS } from '$lib/casework';
 import type { KeyFigures } from '$lib/figures';
 import { breakdown, one, rows, type FigureContext } from './scope';
 
-/** Monday to Friday from `from` to `to` inclusive (public holidays are not subtracted). */
+/** Monday to Friday from `from` to `to` inclusive, without Baden-Württemberg's public holidays. */
 export function workingDays(from: string, to: string): number {
 	let days = 0;
 	for (let t = Date.parse(from); t <= Date.parse(to); t += 86_400_000) {
-		const weekday = new Date(t).getUTCDay();
-		if (weekday !== 0 && weekday !== 6) days++;
+		const day = new Date(t);
+		const weekday = day.getUTCDay();
+		// feiertagejs compares calendar days of the Date it is given in local time: noon of that day there.
+		const noon = new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12);
+		if (weekday !== 0 && weekday !== 6 && !isHoliday(noon, 'BW')) days++;
 	}
 	return days;
 }
