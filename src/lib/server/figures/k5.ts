@@ -6,8 +6,8 @@ import { COUNSELLING, rows, statusAtEnd, type FigureContext } from './scope';
 /**
  * A goal's status at the period's end, from the plan history (every status change records from and to): the
  * last change before the end, else the state the first change after it started from, else today's status.
- * Approximation: a change written without from/to (the full goal form, a review) is not replayed, so such a
- * goal shows its status of today.
+ * Every status change records from and to (the status buttons, the full goal form and reviews); only changes
+ * written before the full form and reviews did so (older installations) are not replayed.
  */
 export function goalStatusAtEnd(context: FigureContext) {
 	return sql`coalesce(

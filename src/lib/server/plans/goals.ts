@@ -209,9 +209,13 @@ export async function updateGoal(
 	const saved = db.transaction((tx) => {
 		// Written against the version just read: if a third save slipped in, nothing is written and the form asks again.
 		if (!bumpGoal(tx, goalId, goal.version, set, actor)) return false;
+		// A status change says from and to, so the key figures can tell a goal's status on any past day (K5).
 		recordPlanChange(tx, actor, participantId, set.status !== undefined ? 'goal.status' : 'goal.updated', {
 			goalId,
-			detail: { fields: result.changedByMe }
+			detail:
+				set.status !== undefined
+					? { fields: result.changedByMe, from: goal.status, to: set.status }
+					: { fields: result.changedByMe }
 		});
 		return true;
 	});

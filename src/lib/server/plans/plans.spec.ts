@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { auditLog, planHistory, planVersions, steps } from '../db/schema';
@@ -91,6 +91,11 @@ describe('goals and steps', () => {
 			'de'
 		);
 		expect(first).toEqual({ ok: true, id: goal.id, merged: false });
+		const [statusChange] = await db
+			.select({ detail: planHistory.detail })
+			.from(planHistory)
+			.where(and(eq(planHistory.goalId, goal.id), eq(planHistory.change, 'goal.status')));
+		expect(statusChange.detail).toMatchObject({ from: 'planned', to: 'in_progress' });
 		// A second form, loaded before the first save, changes the same title: offered as a conflict, nothing written.
 		const late = await updateGoal(
 			caseworker(),
@@ -361,6 +366,17 @@ describe('reviews', () => {
 		const plan = await readPlan(self(), pid());
 		expect(plan.nextReviewDate).toBe('2027-03-01');
 		expect(plan.goals.map((g) => g.status)).toEqual(['achieved', 'in_progress']);
+		// Each goal's change says from and to, as a single status change does: the key figures replay them (K5).
+		const changes = await db
+			.select({ goalId: planHistory.goalId, detail: planHistory.detail })
+			.from(planHistory)
+			.where(and(eq(planHistory.participantId, pid()), eq(planHistory.change, 'goal.status')));
+		expect(changes.map((c) => [c.goalId, c.detail?.from, c.detail?.to]).sort()).toEqual(
+			[
+				[a.id, 'planned', 'achieved'],
+				[b.id, 'planned', 'in_progress']
+			].sort()
+		);
 		await expect(
 			recordReview(self(), pid(), { nextReviewDate: '2027-03-01', note: '', outcomes: [] })
 		).rejects.toMatchObject({ status: 404 });

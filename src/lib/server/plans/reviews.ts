@@ -68,6 +68,10 @@ export async function recordReview(actor: Actor, participantId: string, input: R
 					})
 					.where(eq(goals.id, goal.id))
 					.run();
+				recordPlanChange(tx, actor, participantId, 'goal.status', {
+					goalId: goal.id,
+					detail: { from: goal.status, to: outcome.status, reviewId: id }
+				});
 			}
 		}
 		tx.update(plans).set({ nextReviewDate: input.nextReviewDate }).where(eq(plans.participantId, participantId)).run();
