@@ -12,7 +12,14 @@ import type { Case } from './tables';
 export function openCaseIn(
 	tx: Tx,
 	participantId: string,
-	opened: { actorId: string | null; status?: CaseStatus; periodStartsOn?: string | null; reason?: string }
+	opened: {
+		actorId: string | null;
+		status?: CaseStatus;
+		periodStartsOn?: string | null;
+		reason?: string;
+		// When the case was opened, if not now: the demo's cases began years ago (the key figures read the events).
+		at?: Date;
+	}
 ): string {
 	const id = crypto.randomUUID();
 	const status = opened.status ?? 'referred';
@@ -20,7 +27,14 @@ export function openCaseIn(
 		.values({ id, participantId, status, periodStartsOn: opened.periodStartsOn ?? null })
 		.run();
 	tx.insert(caseEvents)
-		.values({ caseId: id, kind: 'opened', toStatus: status, reason: opened.reason ?? '', actorId: opened.actorId })
+		.values({
+			caseId: id,
+			kind: 'opened',
+			toStatus: status,
+			reason: opened.reason ?? '',
+			actorId: opened.actorId,
+			...(opened.at === undefined ? {} : { at: opened.at })
+		})
 		.run();
 	return id;
 }

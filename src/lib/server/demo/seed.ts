@@ -261,7 +261,12 @@ export async function seedDemo(): Promise<boolean> {
 			// Counselling started somewhere in the last 34 months, so some periods near their end (spread by
 			// index rather than `rand`, which would shift every random choice after it).
 			const started = new Date(Date.now() - ((i * 7919) % 1034) * 86_400_000);
-			openCaseIn(tx, row.id!, { actorId: null, status: 'active', periodStartsOn: started.toISOString().slice(0, 10) });
+			openCaseIn(tx, row.id!, {
+				actorId: null,
+				status: 'active',
+				periodStartsOn: started.toISOString().slice(0, 10),
+				at: started
+			});
 		}
 	});
 
