@@ -34,7 +34,7 @@ export function figuresOf(context: FigureContext): KeyFigures {
 	};
 }
 
-async function scopeName(scope: ReportScope): Promise<string> {
+export async function scopeName(scope: ReportScope): Promise<string> {
 	if (scope.kind === 'caseworker') {
 		const [user] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, scope.caseworkerId));
 		return user?.name ?? '';
