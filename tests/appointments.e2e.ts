@@ -74,7 +74,7 @@ function berlinWall(at: Date): { date: string; time: string } {
 	return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
-// ——— How pages write times (server-side Intl, on the clock in Germany; Persian with Gregorian dates) ———
+// ——— How pages write times (server-side Intl, on the 24-hour clock in Germany; Persian with Gregorian dates) ———
 
 const intlLocale = (locale: Locale) => (locale === 'fa' ? 'fa-u-ca-gregory' : locale);
 /** "Donnerstag, 26. November 2026, 10:00–10:45" */
@@ -86,11 +86,17 @@ const timeRange = (locale: Locale, start: Date, end: Date) =>
 		year: 'numeric',
 		hour: 'numeric',
 		minute: '2-digit',
+		hourCycle: 'h23',
 		timeZone: TZ
 	}).formatRange(start, end);
 /** "26.11.2026, 10:00" */
 const dateTime = (locale: Locale, at: Date) =>
-	new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }).format(at);
+	new Intl.DateTimeFormat(intlLocale(locale), {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		hourCycle: 'h23',
+		timeZone: TZ
+	}).format(at);
 /** "Do., 26. Nov." */
 const dayLabel = (locale: Locale, at: Date) =>
 	new Intl.DateTimeFormat(intlLocale(locale), {
@@ -109,7 +115,12 @@ const relativeDay = (locale: Locale, at: Date) =>
 	new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' }).format(daysFromToday(at), 'day');
 /** "10:00" */
 const clock = (locale: Locale, at: Date) =>
-	new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric', minute: '2-digit', timeZone: TZ }).format(at);
+	new Intl.DateTimeFormat(intlLocale(locale), {
+		hour: 'numeric',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone: TZ
+	}).format(at);
 
 // ——— Finding things on the pages ———
 
