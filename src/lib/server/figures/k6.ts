@@ -1,8 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { isHoliday } from 'feiertagejs';
+import { getHolidays } from 'feiertagejs';
 import { NETWORKING_GROUPS } from '$lib/casework';
 import type { KeyFigures } from '$lib/figures';
 import { breakdown, one, rows, type FigureContext } from './scope';
+
+// Baden-Württemberg's public holidays per year, as "YYYY-MM-DD": computed once per year and process (a lead's
+// report asks for the working days of every caseworker's figures; asking the library per day cost seconds).
+const holidaysByYear = new Map<number, ReadonlySet<string>>();
+function holidaysIn(year: number): ReadonlySet<string> {
+	let days = holidaysByYear.get(year);
+	if (days === undefined) {
+		days = new Set(getHolidays(year, 'BW').map((h) => h.dateString));
+		holidaysByYear.set(year, days);
+	}
+	return days;
+}
 
 /** Monday to Friday from `from` to `to` inclusive, without Baden-Württemberg's public holidays. */
 export function workingDays(from: string, to: string): number {
@@ -10,9 +22,8 @@ export function workingDays(from: string, to: string): number {
 	for (let t = Date.parse(from); t <= Date.parse(to); t += 86_400_000) {
 		const day = new Date(t);
 		const weekday = day.getUTCDay();
-		// feiertagejs compares calendar days of the Date it is given in local time: noon of that day there.
-		const noon = new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12);
-		if (weekday !== 0 && weekday !== 6 && !isHoliday(noon, 'BW')) days++;
+		if (weekday === 0 || weekday === 6) continue;
+		if (!holidaysIn(day.getUTCFullYear()).has(day.toISOString().slice(0, 10))) days++;
 	}
 	return days;
 }
