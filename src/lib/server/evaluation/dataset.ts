@@ -83,6 +83,8 @@ export function buildDataset(
 			Zieltext: g.text,
 			Status: g.status,
 			Angelegt: shiftAt(g.createdAt, who.offset),
+			'Erreicht am':
+				g.status === 'achieved' && g.achievedAt !== null ? shiftAt(new Date(g.achievedAt), who.offset) : null,
 			'Stand vom': shiftAt(g.updatedAt, who.offset)
 		};
 	});

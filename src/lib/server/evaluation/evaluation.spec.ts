@@ -3,9 +3,9 @@ import { desc, eq } from 'drizzle-orm';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
-import { assessments, auditLog, organisations } from '../db/schema';
+import { assessments, auditLog, goals, organisations, planHistory } from '../db/schema';
 import { actorOf, makeOrganisation, makeUser } from '../testing/factories';
-import { makeCatalogueGoal, makeClosedCase, type PersonalData } from '../testing/closed-case';
+import { germanNoon, makeCatalogueGoal, makeClosedCase, type PersonalData } from '../testing/closed-case';
 import { evaluationScopeOf } from '../policy';
 import { exportEvaluation } from '.';
 
@@ -61,6 +61,20 @@ async function world() {
 		residenceExpiresOn: '2027-04-13',
 		note: ASSESSMENT_NOTE,
 		recordedBy: caseworker.id
+	});
+	// The first person reached the goal on 4 May 2026 (a status change as the plan pages record it).
+	const [reached] = await db
+		.select({ id: goals.id })
+		.from(goals)
+		.where(eq(goals.participantId, made[0].participant.id));
+	await db.update(goals).set({ status: 'achieved' }).where(eq(goals.id, reached.id));
+	await db.insert(planHistory).values({
+		participantId: made[0].participant.id,
+		goalId: reached.id,
+		actorId: caseworker.id,
+		at: germanNoon('2026-05-04'),
+		change: 'goal.status',
+		detail: { from: 'in_progress', to: 'achieved' }
 	});
 	return { county, lead, coordinator, caseworker, made };
 }
@@ -151,6 +165,11 @@ describe('the anonymised evaluation dataset', () => {
 			expect(new Date(realDay * 86_400_000).toISOString().slice(8, 10)).toMatch(/^1[0-6]$/);
 			expect(own[0]).toMatchObject({ Form: 'home_visit', Art: 'follow_up', Minuten: 45, Themen: 'work' });
 		}
+		// The one goal reached: its day is moved by the same offset as the person's closure day.
+		const reached = objects(sheets.Ziele).filter((g) => g['Erreicht am'] !== null && g['Erreicht am'] !== undefined);
+		expect(reached).toHaveLength(1);
+		const person = objects(sheets.Personen).find((p) => p.Pseudonym === reached[0].Pseudonym)!;
+		expect(days(String(reached[0]['Erreicht am']), String(person.Abschluss))).toBe(days('2026-05-04', '2026-06-30'));
 	});
 
 	it('makes new pseudonyms for every export and audits who exported what', async () => {

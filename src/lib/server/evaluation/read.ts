@@ -86,7 +86,11 @@ export async function readGoals(participantIds: string[]) {
 				text: catalogueTexts.text,
 				status: goals.status,
 				createdAt: goals.createdAt,
-				updatedAt: goals.updatedAt
+				updatedAt: goals.updatedAt,
+				// When it was last marked achieved: every status change records from and to in the plan history.
+				achievedAt: sql<number | null>`(select max(h.created_at) from plan_history h
+					where h.participant_id = ${goals.participantId} and h.goal_id = ${goals.id}
+					and h.change = 'goal.status' and json_extract(h.detail, '$.to') = 'achieved')`
 			})
 			.from(goals)
 			.leftJoin(catalogueTexts, and(eq(catalogueTexts.entryId, goals.catalogueId), eq(catalogueTexts.locale, 'de')))
