@@ -3,7 +3,8 @@
 // resolve as in the app; the code runs untransformed apart from TypeScript being stripped). On each line "run"
 // on stdin it runs once, with the clock one minute later than the run before, and answers with the time in ms.
 // Push is not configured, so nothing leaves the machine; the reminders it stores stay in the database, as the
-// server's clock would have stored them.
+// server's clock would have stored them. Each run reads what became due since the one before, as the server's
+// clock does between its hourly sweeps (CLOCK_SWEEP=1: every run sweeps everything due, as the hourly one does).
 import { createInterface } from 'node:readline';
 import { createServer } from 'vite';
 
@@ -24,13 +25,16 @@ await vite.watcher.close();
 const { migrateDatabase } = await vite.ssrLoadModule('/src/lib/server/db/index.ts');
 const { runReminders } = await vite.ssrLoadModule('/src/lib/server/reminders/index.ts');
 migrateDatabase();
+const sweep = process.env.CLOCK_SWEEP === '1';
 let clock = Date.now();
+let previous = null;
 process.stdout.write('ready\n');
 for await (const line of createInterface({ input: process.stdin })) {
 	if (line !== 'run') break;
 	clock += 60_000;
 	const started = performance.now();
-	const run = await runReminders(new Date(clock));
+	const run = await runReminders(new Date(clock), undefined, sweep ? null : previous);
+	previous = new Date(clock);
 	process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, ...run })}\n`);
 }
 await vite.close();

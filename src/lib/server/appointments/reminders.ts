@@ -30,27 +30,63 @@ async function recipients(a: {
 	return people;
 }
 
+const columns = {
+	id: appointments.id,
+	participantId: appointments.participantId,
+	companionId: appointments.companionId,
+	startsAt: appointments.startsAt,
+	status: appointments.status,
+	userId: participants.userId
+};
+
+/** Active appointments starting in (from, until], read by start time, and who hears of them. */
+async function startingBetween(from: Date, until: Date) {
+	return db
+		.select(columns)
+		.from(appointments)
+		.innerJoin(participants, eq(appointments.participantId, participants.id))
+		.leftJoin(users, eq(participants.userId, users.id))
+		.where(
+			and(
+				inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES]),
+				gt(appointments.startsAt, from),
+				lte(appointments.startsAt, until)
+			)
+		);
+}
+
+/**
+ * What can have become due since the previous run: appointments whose reminder time fell in (since, now] — for
+ * the day-before reminder, those starting in (since + 1 day, now + 1 day] — read by start time, and appointments
+ * made or changed since (a booking for this afternoon is due at once), read by change time alone (a start-time
+ * condition beside it would let the planner prefer the start-time index and read the whole window) and then
+ * narrowed here to the active ones starting within the window.
+ */
+async function changedSince(now: Date, since: Date) {
+	const found = new Map<string, Awaited<ReturnType<typeof startingBetween>>[number]>();
+	for (const before of Object.values(APPOINTMENT_OFFSETS)) {
+		const from = new Date(Math.max(since.getTime() + before, now.getTime()));
+		for (const row of await startingBetween(from, new Date(now.getTime() + before))) found.set(row.id, row);
+	}
+	const changed = await db
+		.select(columns)
+		.from(appointments)
+		.innerJoin(participants, eq(appointments.participantId, participants.id))
+		.where(gt(appointments.updatedAt, since));
+	const until = now.getTime() + LONGEST;
+	for (const row of changed) {
+		const active = (ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(row.status);
+		const inWindow = row.startsAt.getTime() > now.getTime() && row.startsAt.getTime() <= until;
+		if (active && inWindow) found.set(row.id, row);
+	}
+	return [...found.values()];
+}
+
 export const appointmentReminders: ReminderSource = {
 	subject: 'appointment',
-	async due(now) {
-		const rows = await db
-			.select({
-				id: appointments.id,
-				participantId: appointments.participantId,
-				companionId: appointments.companionId,
-				startsAt: appointments.startsAt,
-				userId: participants.userId
-			})
-			.from(appointments)
-			.innerJoin(participants, eq(appointments.participantId, participants.id))
-			.leftJoin(users, eq(participants.userId, users.id))
-			.where(
-				and(
-					inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES]),
-					gt(appointments.startsAt, now),
-					lte(appointments.startsAt, new Date(now.getTime() + LONGEST))
-				)
-			);
+	async due(now, since) {
+		const rows =
+			since == null ? await startingBetween(now, new Date(now.getTime() + LONGEST)) : await changedSince(now, since);
 		const due: DueReminder[] = [];
 		for (const row of rows) {
 			for (const userId of await recipients(row)) {

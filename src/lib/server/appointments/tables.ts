@@ -73,6 +73,8 @@ export const appointments = sqliteTable(
 		// The caseload counts, per person, what waits for staff; the reminder clock looks for what starts soon.
 		index('appointments_participant_awaiting_idx').on(t.participantId, t.awaiting, t.status),
 		index('appointments_status_start_idx').on(t.status, t.startsAt),
+		// The reminder clock reads what changed since its last run (a booking for this afternoon is due at once).
+		index('appointments_updated_idx').on(t.updatedAt),
 		// A slot is held by at most one live appointment: two people booking it at once cannot both win.
 		uniqueIndex('appointments_slot_unique')
 			.on(t.slotId)

@@ -216,6 +216,11 @@ describe('queries that grow with the installation use their indexes', () => {
 		expect(plan).toContain('appointments_status_start_idx');
 	});
 
+	it("the reminder clock's minute run reads appointments and papers changed since the last run by index", () => {
+		expect(planOf(`select id from appointments where updated_at > ?`, 0)).toContain('appointments_updated_idx');
+		expect(planOf(`select id from documents where updated_at > ?`, 0)).toContain('documents_updated_idx');
+	});
+
 	it('the reminder clock finds stored reminders person by person (reminders/batch.ts)', () => {
 		const plan = planOf(
 			`select user_id, subject_id, "offset" from reminders

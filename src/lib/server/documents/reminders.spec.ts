@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../db';
+import { documents } from '../db/schema';
 import { actorOf, makeWorld } from '../testing/factories';
 import { asFile, pdf } from '../testing/files';
 import { remindersFor, runReminders } from '../reminders';
@@ -97,5 +100,26 @@ describe('expiry reminders', () => {
 		expect(items.map((i) => [i.offset, i.title, i.url])).toEqual([
 			['8w', 'Expiring soon: \u2068Aufenthaltserlaubnis\u2069', `/participants/${world.participant.id}/documents/${id}`]
 		]);
+	});
+});
+
+// Dates in 2031, which no other test of this file reaches: the sweeps read every paper of the installation.
+describe('the clock between two mornings', () => {
+	it('reads only papers added or changed since its last run; the run across 07:00 UTC sweeps them all', async () => {
+		const id = await permit('2031-03-01');
+		// Due since the morning of 4 January: a run later that morning finds nothing new (07:00's run found it) …
+		expect(await documentReminders.due(at('2031-01-04T09:00:00Z'), at('2031-01-04T08:59:00Z'))).toEqual([]);
+		// … the run across 07:00 UTC sweeps every paper and finds it.
+		expect(
+			(await documentReminders.due(at('2031-01-04T07:00:30Z'), at('2031-01-04T06:59:30Z'))).map((r) => r.subjectId)
+		).toEqual([`${id}@2031-03-01`]);
+		// A paper uploaded at 09:30:20 (on the test's clock) is found by the run at 09:31, with the reminder that fits.
+		const late = await permit('2031-02-10');
+		await db
+			.update(documents)
+			.set({ updatedAt: at('2031-01-04T09:30:20Z') })
+			.where(eq(documents.id, late));
+		const found = await documentReminders.due(at('2031-01-04T09:31:00Z'), at('2031-01-04T09:30:00Z'));
+		expect(found.map((r) => [r.subjectId, r.offset])).toEqual([[`${late}@2031-02-10`, '8w']]);
 	});
 });

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, gt, gte, isNotNull, lte } from 'drizzle-orm';
 import { isolated } from '$lib/i18n/translator';
 import { dayInGermany, formatDate } from '$lib/i18n/format';
 import { db } from '../db';
@@ -26,29 +26,40 @@ function parseSubjectId(subjectId: string): { documentId: string; expiresOn: str
 
 /** Morning in Germany on the day a reminder is due (07:00 UTC is 08:00 or 09:00 there). */
 const morningOf = (date: string) => new Date(`${date}T07:00:00Z`);
+/** Which morning was the last at `at`: the same number for two moments between the same two mornings. */
+const morningIndex = (at: Date) => Math.floor((at.getTime() - 7 * 3_600_000) / 86_400_000);
 
 export const documentReminders: ReminderSource = {
 	subject: 'document',
 
-	async due(now) {
+	async due(now, since) {
 		const today = dayInGermany(now);
-		const rows = await db
-			.select({
-				id: documents.id,
-				expiresOn: documents.expiresOn,
-				participantId: documents.participantId,
-				userId: participants.userId
-			})
-			.from(documents)
-			.innerJoin(participants, eq(documents.participantId, participants.id))
-			.where(
-				and(
-					isNotNull(documents.expiresOn),
-					isNotNull(participants.userId),
-					gte(documents.expiresOn, today),
-					lte(documents.expiresOn, expiryHorizon(today))
+		// A paper's reminder falls due on a morning (07:00 UTC): between two mornings only a paper added or
+		// changed can bring a new one, so a run after the previous one within the same day reads just those.
+		const sameMorning = since != null && morningIndex(since) === morningIndex(now);
+		const horizon = expiryHorizon(today);
+		const rows = (
+			await db
+				.select({
+					id: documents.id,
+					expiresOn: documents.expiresOn,
+					participantId: documents.participantId,
+					userId: participants.userId
+				})
+				.from(documents)
+				.innerJoin(participants, eq(documents.participantId, participants.id))
+				.where(
+					// By change time alone when narrowing (beside the expiry range the planner would read the range).
+					sameMorning
+						? gt(documents.updatedAt, since)
+						: and(
+								isNotNull(documents.expiresOn),
+								isNotNull(participants.userId),
+								gte(documents.expiresOn, today),
+								lte(documents.expiresOn, horizon)
+							)
 				)
-			);
+		).filter((r) => r.userId !== null && r.expiresOn !== null && r.expiresOn >= today && r.expiresOn <= horizon);
 		const due: DueReminder[] = [];
 		for (const row of rows) {
 			const expiresOn = row.expiresOn!;

@@ -28,7 +28,9 @@ export const documents = sqliteTable(
 	},
 	(t) => [
 		index('documents_participant_idx').on(t.participantId, t.createdAt),
-		index('documents_expiry_idx').on(t.expiresOn)
+		index('documents_expiry_idx').on(t.expiresOn),
+		// Between two mornings the reminder clock reads only papers added or changed since its last run.
+		index('documents_updated_idx').on(t.updatedAt)
 	]
 );
 

@@ -60,11 +60,12 @@ export type ReminderRun = { stored: number; pushed: number; removedSubscriptions
  */
 export async function runReminders(
 	now = new Date(),
-	sources: ReminderSource[] = REMINDER_SOURCES
+	sources: ReminderSource[] = REMINDER_SOURCES,
+	since: Date | null = null
 ): Promise<ReminderRun> {
 	const run: ReminderRun = { stored: 0, pushed: 0, removedSubscriptions: 0 };
 	for (const source of sources) {
-		const due = (await source.due(now)).filter((r) => r.dueAt.getTime() <= now.getTime());
+		const due = (await source.due(now, since)).filter((r) => r.dueAt.getTime() <= now.getTime());
 		const chosen = await chosenOffsetsOf(due.map((r) => r.userId));
 		const wanted = due.filter((r) => (chosen.get(r.userId) ?? DEFAULT_OFFSETS).has(r.offset));
 		// Which one is latest is decided before leaving out stored ones, so a late run never sends an older reminder.
@@ -124,11 +125,35 @@ export async function dismissReminder(userId: string, id: number, now = new Date
 
 let timer: ReturnType<typeof setInterval> | null = null;
 
-/** Runs the reminder clock every minute in the server process (not in tests, which call runReminders). */
+/** Every this many runs the clock looks at everything due, not only what changed since its last run. */
+export const FULL_SWEEP_EVERY = 60;
+
+/**
+ * Runs the reminder clock every minute in the server process (not in tests, which call runReminders). A run
+ * reads only what can have become due since the previous one, so its work stays the same however large the
+ * installation grows. Once an hour (and at start) it sweeps everything due: that catches what changes without
+ * touching the appointment or paper itself (a volunteer given consent to go along, a person who just activated
+ * their account) and anything a failed run left.
+ */
 export function startReminderClock(intervalMs = 60_000): void {
 	if (timer !== null) return;
-	const tick = () => runReminders().catch((e) => console.error('reminders: run failed', e));
+	let previous: Date | null = null;
+	let runs = 0;
+	const tick = async () => {
+		const now = new Date();
+		const since = runs % FULL_SWEEP_EVERY === 0 ? null : previous;
+		runs++;
+		try {
+			await runReminders(now, REMINDER_SOURCES, since);
+			previous = now;
+		} catch (e) {
+			// The next run looks at everything again, so nothing due in the failed window is lost.
+			previous = null;
+			runs = 0;
+			console.error('reminders: run failed', e);
+		}
+	};
 	void tick();
-	timer = setInterval(tick, intervalMs);
+	timer = setInterval(() => void tick(), intervalMs);
 	timer.unref();
 }

@@ -10,10 +10,11 @@ import type { ConsentScope } from '$lib/domain';
 import { formatRelativeDay, formatTime, formatTimeRange } from '$lib/i18n/format';
 import arMessages from '$lib/i18n/messages/ar.json';
 import { appointmentsOf, changeAppointment, createAppointment } from '../appointments';
+import { appointmentReminders } from '../appointments/reminders';
 import type { AppointmentInput } from '../appointments/schema';
 import { acceptGrant, grantConsent, withdrawConsent } from '../consent';
 import { db } from '../db';
-import { reminders, users } from '../db/schema';
+import { appointments, reminders, users } from '../db/schema';
 import { translatorFor } from '../i18n';
 import type { PushMessage } from '../push';
 import { subscribe } from '../push';
@@ -203,6 +204,32 @@ describe('appointment reminders', () => {
 		});
 		expect(await storedFor(userId())).toHaveLength(1);
 		expect(phone()).toHaveLength(1);
+	});
+
+	it('minute by minute: a reminder is found the minute it falls due, and a booking made since at once', async () => {
+		await appointment();
+		const minuteRun = (now: Date) => runReminders(now, undefined, new Date(now.getTime() - MINUTE));
+		// The clock's run one minute before the day-before reminder finds nothing; the next one finds it.
+		expect(await minuteRun(new Date(START.getTime() - DAY - MINUTE))).toMatchObject({ stored: 0 });
+		expect(await minuteRun(new Date(START.getTime() - DAY))).toMatchObject({ stored: 1 });
+		expect((await storedFor(userId())).map((r) => r.offset)).toEqual(['1d']);
+		// A run in between that window and the next finds nothing and reads nothing of it.
+		const quiet = new Date(START.getTime() - 10 * HOUR);
+		expect(await appointmentReminders.due(quiet, new Date(quiet.getTime() - MINUTE))).toEqual([]);
+
+		// At 10:00 an appointment for 11:30 is booked: the next minute's run reminds of it ("2h", the latest due).
+		const booked = await createAppointment(
+			caseworker(),
+			pid(),
+			appointmentInput(date(), { kind: 'doctor', start: '11:30', end: '12:00' }),
+			START
+		);
+		if (!booked.ok) throw new Error(booked.reason);
+		// Booked at 10:00 on the test's clock (the row records the real time of the insert).
+		await db.update(appointments).set({ updatedAt: START }).where(eq(appointments.id, booked.id));
+		const next = new Date(START.getTime() + MINUTE);
+		expect(await runReminders(next, undefined, new Date(START.getTime() - 30_000))).toMatchObject({ stored: 1 });
+		expect((await storedFor(userId())).filter((r) => r.subjectId === booked.id).map((r) => r.offset)).toEqual(['2h']);
 	});
 
 	it('an hour before: the "2h" reminder follows, with the time', async () => {

@@ -21,8 +21,12 @@ export type ReminderText = { title: string; body: string; url: string };
  */
 export type ReminderSource = {
 	subject: ReminderSubject;
-	/** Reminders whose time has come by `now` and whose subject still matters; already stored ones are skipped. */
-	due(now: Date): Promise<DueReminder[]>;
+	/**
+	 * Reminders whose time has come by `now` and whose subject still matters; already stored ones are skipped.
+	 * With `since` (the clock's previous run), only what can have become due after it: reminders whose time fell
+	 * in (since, now] and subjects changed since. Without it, everything due (the first run, the hourly sweep).
+	 */
+	due(now: Date, since?: Date | null): Promise<DueReminder[]>;
 	/** The text for a stored reminder, or null when it no longer applies (cancelled, deleted, already past). */
 	describe(
 		reminder: { subjectId: string; offset: string; participantId: string },
