@@ -58,7 +58,7 @@ async function startingBetween(from: Date, until: Date) {
 /**
  * What can have become due since the previous run: appointments whose reminder time fell in (since, now] — for
  * the day-before reminder, those starting in (since + 1 day, now + 1 day] — read by start time, and appointments
- * made or changed since (a booking for this afternoon is due at once), read by change time alone (a start-time
+ * made or changed in (since, now] (a booking for this afternoon is due at once), read by change time alone (a start-time
  * condition beside it would let the planner prefer the start-time index and read the whole window) and then
  * narrowed here to the active ones starting within the window.
  */
@@ -72,7 +72,7 @@ async function changedSince(now: Date, since: Date) {
 		.select(columns)
 		.from(appointments)
 		.innerJoin(participants, eq(appointments.participantId, participants.id))
-		.where(gt(appointments.updatedAt, since));
+		.where(and(gt(appointments.updatedAt, since), lte(appointments.updatedAt, now)));
 	const until = now.getTime() + LONGEST;
 	for (const row of changed) {
 		const active = (ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(row.status);

@@ -51,7 +51,7 @@ export const documentReminders: ReminderSource = {
 				.where(
 					// By change time alone when narrowing (beside the expiry range the planner would read the range).
 					sameMorning
-						? gt(documents.updatedAt, since)
+						? and(gt(documents.updatedAt, since), lte(documents.updatedAt, now))
 						: and(
 								isNotNull(documents.expiresOn),
 								isNotNull(participants.userId),
