@@ -1,18 +1,6 @@
-/** What a column of the county's sheet can mean; each is mapped to at most one column. */
-export const IMPORT_FIELDS = [
-	'name',
-	'givenName',
-	'familyName',
-	'birthDate',
-	'household',
-	'residenceStatus',
-	'town',
-	'district',
-	'caseworker',
-	'language',
-	'phone'
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, type ImportField } from '$lib/imports';
+
+export { IMPORT_FIELDS, type ImportField };
 
 /** Field → column index in the sheet, or null when the sheet has no such column. */
 export type Mapping = Record<ImportField, number | null>;
