@@ -1,20 +1,18 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { formatDateTime } from '$lib/i18n/format';
-import { dayInGermany } from '$lib/i18n/format';
-import { requireActor, requireRole } from '$lib/server/auth/guard';
+import { dayInGermany, formatDateTime } from '$lib/i18n/format';
+import { defaultReportYear } from '$lib/report-period';
+import { requireRole } from '$lib/server/auth/guard';
 import { formAction } from '$lib/server/form-action';
 import { reportTextOwner } from '$lib/server/policy/report-texts';
 import { readReportTexts, saveReportTexts } from '$lib/server/report-texts';
 import { reportTextsSchema, reportYear } from '$lib/server/report-texts/schema';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The year asked for, else the one being reported: the past year during January (due by 31 January). */
+/** The year asked for, else the one the report pages default to (the past year during January). */
 function yearOf(url: URL): number {
 	const asked = v.safeParse(reportYear, url.searchParams.get('year') ?? '');
-	if (asked.success) return asked.output;
-	const [year, month] = dayInGermany().split('-').map(Number);
-	return month === 1 ? year - 1 : year;
+	return asked.success ? asked.output : defaultReportYear();
 }
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -36,8 +34,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 export const actions: Actions = {
 	default: formAction(
 		reportTextsSchema,
-		async ({ input, event, refuse }) => {
-			const actor = requireActor();
+		async ({ actor, input, event, refuse }) => {
 			const owner = await reportTextOwner(actor, {});
 			if (owner === null || !owner.writable) error(404, 'error.not_found');
 			const { year, seenVersion, ...texts } = input;
