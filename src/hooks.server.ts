@@ -4,9 +4,8 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { directionOf, scriptOf } from '$lib/i18n/locales';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
-import { uploadLimitFor } from '$lib/server/documents/schema';
-import { importUploadLimitFor } from '$lib/server/imports/upload';
 import { guardedRequest } from '$lib/server/http/body';
+import { uploadFor } from '$lib/server/http/uploads';
 import { modulesAfterFirstPaint } from '$lib/server/http/first-paint';
 import { isNativeFormPost, redirectRefusal, replayRefusal } from '$lib/server/http/refused-forms';
 import { sweepDocumentStorage } from '$lib/server/documents/sweep';
@@ -89,16 +88,14 @@ const STATIC_PAGE_CSP =
 
 const limitBodies: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? '0');
-	const importLimit = importUploadLimitFor(event.request.method, event.url.pathname);
-	const uploadLimit = uploadLimitFor(event.request.method, event.url.pathname) ?? importLimit;
-	if (event.request.method !== 'GET' && length > (uploadLimit ?? MAX_FORM_BYTES)) {
+	const upload = uploadFor(event.request.method, event.url.pathname);
+	const limit = upload?.limit ?? MAX_FORM_BYTES;
+	if (event.request.method !== 'GET' && length > limit) {
 		const t = translatorFor(event.locals.locale);
 		const dir = directionOf(event.locals.locale);
-		const uploadTitle = importLimit === null ? 'documents.rejected_too_large_total' : 'import.file_too_large';
-		const title = t(uploadLimit === null ? 'error.too_large' : uploadTitle);
-		const back = uploadLimit === null ? '/' : event.url.pathname;
-		const uploadBack = importLimit === null ? 'documents.back_to_upload' : 'import.back_to_upload';
-		const backLabel = t(uploadLimit === null ? 'error.go_home' : uploadBack);
+		const title = t(upload?.tooLarge ?? 'error.too_large');
+		const back = upload === null ? '/' : event.url.pathname;
+		const backLabel = t(upload?.backLabel ?? 'error.go_home');
 		const body = `<!doctype html><html lang="${event.locals.locale}" dir="${dir}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tandem</title><main style="font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:1rem"><h1>${title}</h1><p>${t('error.unexpected_help')}</p><p><a href="${back}">${backLabel}</a></p></main></html>`;
 		return new Response(body, {
 			status: 413,
@@ -107,7 +104,7 @@ const limitBodies: Handle = async ({ event, resolve }) => {
 	}
 	// Content-Length is the client's claim (and absent on a chunked body): the limit also holds for what is read.
 	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
-		event.request = guardedRequest(event.request, uploadLimit ?? MAX_FORM_BYTES);
+		event.request = guardedRequest(event.request, limit);
 	}
 	return resolve(event);
 };
